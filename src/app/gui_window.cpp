@@ -1,0 +1,189 @@
+#include "app/gui_window.h"
+
+// glad must come before GLFW so GLFW does not pull in a system GL header.
+#include <glad/gl.h>
+// clang-format off
+#include <GLFW/glfw3.h>
+// clang-format on
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "app/atomic_write.h"
+#include "text/font_locator.h"
+#include "ui/theme.h"
+
+namespace atlas::app {
+
+namespace {
+
+std::string gLastGlfwError;
+
+void onGlfwError(int, const char* description) { gLastGlfwError = description ? description : ""; }
+
+}  // namespace
+
+std::unique_ptr<GuiWindow> GuiWindow::open(const WindowOptions& options, std::string& error) {
+  glfwSetErrorCallback(onGlfwError);
+  if (!glfwInit()) {
+    error = "cannot open a window: no display available (" + gLastGlfwError + ")";
+    return nullptr;
+  }
+  std::unique_ptr<GuiWindow> w(new GuiWindow());
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, options.scaleToMonitor ? GLFW_TRUE : GLFW_FALSE);
+  w->window_ = glfwCreateWindow(options.width, options.height, "Aleppo Atlas", nullptr, nullptr);
+  if (!w->window_) {
+    error = "cannot create an OpenGL 3.3 core window (" + gLastGlfwError + ")";
+    return nullptr;
+  }
+  glfwMakeContextCurrent(w->window_);
+  if (!gladLoadGL(glfwGetProcAddress)) {
+    error = "cannot load OpenGL 3.3 core functions";
+    return nullptr;
+  }
+  glfwSwapInterval(1);
+  float xs = 1, ys = 1;
+  glfwGetWindowContentScale(w->window_, &xs, &ys);
+  w->contentScale_ = xs > 0 ? xs : 1.0f;
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  // ImGui would write its ini with a plain fopen(); we save it ourselves, atomically.
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  w->iniPath_ = options.iniPath;
+  ui::theme::apply(w->contentScale_);
+  w->loadFonts();
+  ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  w->imguiReady_ = true;
+  return w;
+}
+
+void GuiWindow::loadFonts() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  const float size = 16.0f * contentScale_;
+  if (auto font = text::findUiFont()) {
+    ImFontConfig config;
+    config.FontNo = font->index;
+    if (io.Fonts->AddFontFromFileTTF(font->path.c_str(), size, &config,
+                                     io.Fonts->GetGlyphRangesDefault()))
+      return;
+    std::fprintf(stderr,
+                 "aleppo-atlas: warning: %s: cannot load the UI font; using the built-in one\n",
+                 font->path.c_str());
+  } else {
+    std::fprintf(stderr,
+                 "aleppo-atlas: warning: no UI font found (install fonts-noto-core); "
+                 "using the built-in one\n");
+  }
+  ImFontConfig config;
+  config.SizePixels = 13.0f * contentScale_;
+  io.Fonts->AddFontDefault(&config);
+}
+
+GuiWindow::~GuiWindow() {
+  if (imguiReady_) {
+    saveLayoutIfNeeded(true);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (window_) glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+bool GuiWindow::minimised() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  return w <= 0 || h <= 0 || glfwGetWindowAttrib(window_, GLFW_ICONIFIED);
+}
+
+bool GuiWindow::beginFrame(bool waitForEvents) {
+  if (waitForEvents)
+    glfwWaitEventsTimeout(0.5);
+  else
+    glfwPollEvents();
+  // A minimised window has a zero-size framebuffer: draw nothing until it comes back.
+  while (minimised() && !glfwWindowShouldClose(window_)) glfwWaitEventsTimeout(0.5);
+  if (glfwWindowShouldClose(window_)) return false;
+  if (!layoutLoaded_) {
+    // Loaded on the first frame, after the app has registered its own ini handlers.
+    layoutLoaded_ = true;
+    if (!iniPath_.empty()) {
+      std::ifstream in(iniPath_, std::ios::binary);
+      if (in) {
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        const std::string ini = ss.str();
+        ImGui::LoadIniSettingsFromMemory(ini.data(), ini.size());
+      }
+    }
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  return true;
+}
+
+void GuiWindow::render() {
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void GuiWindow::present() {
+  glfwSwapBuffers(window_);
+  saveLayoutIfNeeded(false);
+}
+
+std::vector<std::uint8_t> GuiWindow::readPixels(int& width, int& height) const {
+  glfwGetFramebufferSize(window_, &width, &height);
+  std::vector<std::uint8_t> rgba(static_cast<size_t>(width) * height * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  // GL's rows start at the bottom; PNG's at the top.
+  const size_t stride = static_cast<size_t>(width) * 4;
+  std::vector<std::uint8_t> row(stride);
+  for (int y = 0; y < height / 2; ++y) {
+    std::uint8_t* a = rgba.data() + y * stride;
+    std::uint8_t* b = rgba.data() + (height - 1 - y) * stride;
+    std::copy(a, a + stride, row.data());
+    std::copy(b, b + stride, a);
+    std::copy(row.data(), row.data() + stride, b);
+  }
+  return rgba;
+}
+
+void GuiWindow::saveLayoutIfNeeded(bool force) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (iniPath_.empty() || (!force && !io.WantSaveIniSettings)) return;
+  io.WantSaveIniSettings = false;
+  size_t size = 0;
+  const char* ini = ImGui::SaveIniSettingsToMemory(&size);
+  std::error_code ec;
+  std::filesystem::create_directories(iniPath_.parent_path(), ec);
+  std::string error;
+  if (!writeFileAtomically(iniPath_, std::string_view(ini, size), error))
+    std::fprintf(stderr, "aleppo-atlas: warning: layout not saved: %s\n", error.c_str());
+}
+
+}  // namespace atlas::app

@@ -1,0 +1,57 @@
+// A GLFW window with a GL 3.3 core context and Dear ImGui (GLFW + OpenGL3 backends) on it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace atlas::app {
+
+struct WindowOptions {
+  int width = 1400;
+  int height = 900;
+  bool visible = true;
+  // Interactive windows grow with the monitor's content scale; screenshots keep the exact size.
+  bool scaleToMonitor = true;
+  // Where ImGui's layout is kept; empty: nothing is loaded or saved (screenshots, tests).
+  std::filesystem::path iniPath;
+};
+
+class GuiWindow {
+ public:
+  // Opens the window or returns null with a one-line reason in `error` (no display, no GL 3.3).
+  static std::unique_ptr<GuiWindow> open(const WindowOptions& options, std::string& error);
+  ~GuiWindow();
+  GuiWindow(const GuiWindow&) = delete;
+  GuiWindow& operator=(const GuiWindow&) = delete;
+
+  // Waits for or polls input and starts an ImGui frame. False when the window should close.
+  bool beginFrame(bool waitForEvents);
+  // Renders the ImGui frame into the back buffer (does not present it).
+  void render();
+  void present();
+  // Reads the back buffer as RGBA8, top row first.
+  std::vector<std::uint8_t> readPixels(int& width, int& height) const;
+  // Writes the layout now if ImGui asked for it (and always when `force`).
+  void saveLayoutIfNeeded(bool force);
+
+  float contentScale() const { return contentScale_; }
+  bool minimised() const;
+  GLFWwindow* handle() const { return window_; }
+
+ private:
+  GuiWindow() = default;
+  void loadFonts();
+
+  GLFWwindow* window_ = nullptr;
+  float contentScale_ = 1.0f;
+  std::filesystem::path iniPath_;
+  bool imguiReady_ = false;
+  bool layoutLoaded_ = false;
+};
+
+}  // namespace atlas::app

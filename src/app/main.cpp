@@ -1,0 +1,99 @@
+// aleppo-atlas: the command line. With no subcommand it opens the GUI.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+
+#include "app/cmd_extract.h"
+#include "app/cmd_shape.h"
+#include "app/gui_app.h"
+#include "app/paths.h"
+
+#ifndef ATLAS_VERSION
+#define ATLAS_VERSION "unknown"
+#endif
+
+namespace {
+
+// The corpus to use: the one given, else the sample corpus shipped in assets/.
+bool resolveCorpus(std::string& corpus) {
+  if (!corpus.empty()) return true;
+  corpus = atlas::app::sampleCorpusDir().string();
+  if (corpus.empty()) {
+    std::fprintf(stderr,
+                 "aleppo-atlas: cannot find the sample corpus (assets/corpus); "
+                 "set ALEPPO_ATLAS_ASSETS or pass --corpus\n");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Aleppo Atlas: maps the Aleppo places named in Arabic news articles of 2016, by day.\n"
+      "With no subcommand, opens the map on the corpus (default: the sample corpus).",
+      "aleppo-atlas"};
+  app.set_version_flag("--version", std::string("aleppo-atlas ") + ATLAS_VERSION);
+  std::string corpus;
+  atlas::app::GuiArgs gui;
+  // For tests that drive the real GUI: run N frames, save the layout, exit. Not in --help.
+  app.add_option("--quit-after-frames", gui.quitAfterFrames)->group("");
+  app.add_option("--corpus", corpus,
+                 "Folder of .txt articles with MANIFEST.tsv, or a .jsonl file (default: sample)");
+
+  atlas::app::ScreenshotArgs shot;
+  CLI::App* screenshot =
+      app.add_subcommand("screenshot", "Render the UI in a hidden window and save it as PNG");
+  screenshot->add_option("--out", shot.out, "PNG file to write")->required();
+  screenshot->add_option("--width", shot.width, "Window width in pixels")->capture_default_str();
+  screenshot->add_option("--height", shot.height, "Window height in pixels")->capture_default_str();
+  screenshot->add_option("--date", shot.date, "Timeline date, YYYY-MM-DD");
+  screenshot->add_option("--select", shot.select, "Place id to select and frame");
+  screenshot->add_option("--corpus", corpus, "Corpus to show (as the top-level --corpus)");
+
+  atlas::app::ExtractArgs extract;
+  CLI::App* extractCmd = app.add_subcommand(
+      "extract", "Print every place mention in the corpus (JSON Lines, GeoJSON or CSV)");
+  extractCmd->add_option("--format", extract.format, "jsonl, geojson or csv")
+      ->check(CLI::IsMember({"jsonl", "geojson", "csv"}))
+      ->capture_default_str();
+  extractCmd->add_option("--out", extract.out, "File to write (default: standard output)");
+  extractCmd->add_option("--corpus", corpus, "Corpus to read (as the top-level --corpus)");
+
+  atlas::app::ShapeArgs shapeArgs;
+  CLI::App* shapeCmd = app.add_subcommand(
+      "shape", "Lay out a paragraph; print each visual line in hb-shape notation");
+  shapeCmd->add_option("--text", shapeArgs.text, "Text to shape (UTF-8)")->required();
+  shapeCmd->add_option("--font", shapeArgs.font, "Font file (default: the Arabic UI face)");
+  shapeCmd->add_option("--size", shapeArgs.size, "Size in pixels (default: units per em)");
+  shapeCmd->add_option("--width", shapeArgs.width, "Wrap width in pixels (default: no wrap)");
+
+  app.require_subcommand(0, 1);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Usage errors: CLI11's message, then the conventional exit status 2.
+    app.exit(e);
+    return 2;
+  }
+
+  if (*shapeCmd) return atlas::app::runShape(shapeArgs);
+  if (!resolveCorpus(corpus)) return 2;
+  if (*screenshot) {
+    shot.corpus = corpus;
+    return atlas::app::runScreenshot(shot);
+  }
+  if (*extractCmd) {
+    extract.corpus = corpus;
+    return atlas::app::runExtract(extract);
+  }
+  gui.corpus = corpus;
+  return atlas::app::runGui(gui);
+}

@@ -1,0 +1,78 @@
+#include "ui/main_view.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // MarkIniSettingsDirty
+
+#include <algorithm>
+
+#include "ui/map_panel.h"
+#include "ui/side_panel.h"
+#include "ui/status_bar.h"
+
+namespace atlas::ui {
+
+namespace {
+
+void drawMenuBar(UiState& state) {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+// A vertical bar between map and side panel that can be dragged to resize the panel.
+void drawSplitter(UiState& state, float height, float maxPanelWidth) {
+  const float thickness = std::max(4.0f, ImGui::GetStyle().ItemSpacing.x);
+  ImGui::InvisibleButton("##splitter", ImVec2(thickness, height));
+  if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+    ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+  if (ImGui::IsItemActive()) {
+    const float px = state.sidePanelWidth * state.uiScale - ImGui::GetIO().MouseDelta.x;
+    state.sidePanelWidth = std::clamp(px, 160.0f, maxPanelWidth) / state.uiScale;
+  }
+  if (ImGui::IsItemDeactivated()) ImGui::MarkIniSettingsDirty();
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2((a.x + b.x) / 2, a.y), ImVec2((a.x + b.x) / 2, b.y),
+                                      ImGui::GetColorU32(ImGuiCol_Separator));
+}
+
+}  // namespace
+
+void drawMainView(const ViewModel& model, UiState& state) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("Aleppo Atlas", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+  drawMenuBar(state);
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float statusH = statusBarHeight();
+  const float bodyH = std::max(1.0f, avail.y - statusH);
+  const float maxPanel = std::max(160.0f, avail.x * 0.7f);
+  const float panelW = std::clamp(state.sidePanelWidth * state.uiScale, 160.0f, maxPanel);
+  const float splitterW = std::max(4.0f, ImGui::GetStyle().ItemSpacing.x);
+  const float mapW = std::max(1.0f, avail.x - panelW - splitterW);
+
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  drawMapPanel(model, state, ImVec2(mapW, bodyH));
+  ImGui::SameLine();
+  drawSplitter(state, bodyH, maxPanel);
+  ImGui::SameLine();
+  ImGui::PopStyleVar();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
+  drawSidePanel(model, state, ImVec2(panelW, bodyH));
+  ImGui::PopStyleVar();
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  drawStatusBar(model, state, ImVec2(avail.x, statusH));
+  ImGui::PopStyleVar();
+  ImGui::End();
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,43 @@
+#include "ui/status_bar.h"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/theme.h"
+
+namespace atlas::ui {
+
+float statusBarHeight() {
+  return ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y;
+}
+
+void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), theme::kStatusBarBackground);
+
+  std::string line;
+  if (model.corpus) {
+    line =
+        model.corpusLabel + "  |  " + std::to_string(model.corpus->articles.size()) + " articles";
+    if (model.firstPublished && model.lastPublished)
+      line += ", " + model.firstPublished->iso() + " to " + model.lastPublished->iso();
+    if (!model.corpus->diagnostics.empty())
+      line += "  |  " + std::to_string(model.corpus->diagnostics.size()) + " load warnings";
+  } else {
+    line = "No corpus";
+  }
+  if (state.date) line += "  |  showing " + state.date->iso();
+  const float pad = ImGui::GetStyle().FramePadding.x;
+  const float textY = p0.y + (size.y - ImGui::GetTextLineHeight()) / 2;
+  dl->AddText(ImVec2(p0.x + pad, textY), theme::kStatusBarText, line.c_str());
+
+  char fps[32];
+  std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
+  const float w = ImGui::CalcTextSize(fps).x;
+  dl->AddText(ImVec2(p0.x + size.x - w - pad, textY), theme::kStatusBarText, fps);
+  ImGui::Dummy(size);
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <imgui.h>
+
+#include "ui/ui_state.h"
+
+namespace atlas::ui {
+
+// Height of the status bar for the current font, in pixels.
+float statusBarHeight();
+// One line along the bottom: corpus, article count, warnings, current date, frame time.
+void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size);
+
+}  // namespace atlas::ui

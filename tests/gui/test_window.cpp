@@ -1,0 +1,135 @@
+// The real app under Xvfb: screenshots checked region by region, layout persistence, HiDPI.
+// Colours probed here are the theme's (src/ui/theme.h); regions follow the layout in main_view.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "png_image.h"
+#include "run_process.h"
+
+namespace fs = std::filesystem;
+using atlas::test::Image;
+using atlas::test::Rgb;
+using atlas::test::runProcess;
+
+namespace {
+
+const std::string kApp = ATLAS_APP_PATH;
+const Rgb kMapBackground{233, 228, 216};
+const Rgb kStatusBar{38, 50, 66};
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/atlas-gui-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Height in pixels of the run of status-bar-coloured rows at the bottom of the image.
+int statusBarRows(const Image& img) {
+  int rows = 0;
+  for (int y = img.height - 1; y >= 0; --y, ++rows)
+    if (img.fractionNear(0, y, img.width, y + 1, kStatusBar) < 0.5) break;
+  return rows;
+}
+
+}  // namespace
+
+TEST(Screenshot, ShowsMapAreaSidePanelAndStatusBar) {
+  TempDir dir;
+  const fs::path png = dir.path / "shot.png";
+  auto r =
+      runProcess({kApp, "screenshot", "--out", png.string(), "--width", "1200", "--height", "800"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  Image img;
+  ASSERT_TRUE(img.load(png.string()));
+  EXPECT_EQ(img.width, 1200);
+  EXPECT_EQ(img.height, 800);
+
+  // Map area: the left part of the window, below the menu bar, is the map background.
+  EXPECT_GT(img.fractionNear(20, 60, 700, 700, kMapBackground), 0.95);
+  // Its caption is drawn in the middle of the map area.
+  const int mapCentreX = (1200 - 340) / 2;
+  EXPECT_GT(img.fractionDarkerThan(mapCentreX - 60, 380, mapCentreX + 60, 420, 170), 0.02);
+  // Side panel on the right: not map-coloured, and it lists the five articles (dark text).
+  EXPECT_LT(img.fractionNear(900, 60, 1190, 700, kMapBackground), 0.05);
+  EXPECT_GT(img.fractionDarkerThan(880, 30, 1200, 160, 100), 0.03);
+  // Status bar along the bottom, a text line high.
+  const int bar = statusBarRows(img);
+  EXPECT_GE(bar, 16);
+  EXPECT_LE(bar, 40);
+  // Menu bar on top: not map-coloured.
+  EXPECT_LT(img.fractionNear(0, 2, 1200, 10, kMapBackground), 0.05);
+}
+
+TEST(Screenshot, HonoursTheRequestedSize) {
+  TempDir dir;
+  const fs::path png = dir.path / "small.png";
+  auto r = runProcess({kApp, "screenshot", "--out", png.string(), "--width", "640", "--height",
+                       "480", "--date", "2016-12-05", "--select", "sheikh-saeed"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  Image img;
+  ASSERT_TRUE(img.load(png.string()));
+  EXPECT_EQ(img.width, 640);
+  EXPECT_EQ(img.height, 480);
+  EXPECT_GT(img.fractionNear(20, 60, 200, 400, kMapBackground), 0.95);
+}
+
+TEST(Screenshot, UnwritableTargetFailsAndKeepsThePreviousFile) {
+  TempDir dir;
+  const fs::path png = dir.path / "keep.png";
+  std::ofstream(png) << "previous";
+  // A target inside a path component that is a regular file cannot be created, even by root.
+  auto r = runProcess({kApp, "screenshot", "--out", (png / "sub.png").string()});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.err.find("sub.png"), std::string::npos) << r.err;
+  EXPECT_EQ(readAll(png), "previous");
+}
+
+TEST(Gui, SavesLayoutInTheXdgConfigDirNotTheWorkingDir) {
+  TempDir config, cwd;
+  const fs::path ini = config.path / "aleppo-atlas" / "layout.ini";
+  fs::create_directories(ini.parent_path());
+  std::ofstream(ini) << "[AleppoAtlas][Layout]\nSidePanelWidth=512\n";
+  const fs::path oldCwd = fs::current_path();
+  fs::current_path(cwd.path);
+  auto r =
+      runProcess({kApp, "--quit-after-frames", "5"}, {{"XDG_CONFIG_HOME", config.path.string()}});
+  fs::current_path(oldCwd);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const std::string saved = readAll(ini);
+  // The width read at start-up is what is written back on exit.
+  EXPECT_NE(saved.find("SidePanelWidth=512"), std::string::npos) << saved;
+  EXPECT_TRUE(fs::is_empty(cwd.path)) << "the app wrote into the working directory";
+}
+
+TEST(Gui, HiDpiContentScaleEnlargesTheUi) {
+  // GLFW takes the X11 content scale from the Xft.dpi resource: 192 dpi is scale 2.
+  TempDir dir;
+  const fs::path one = dir.path / "one.png", two = dir.path / "two.png";
+  ASSERT_EQ(runProcess({kApp, "screenshot", "--out", one.string()}).exitCode, 0);
+  std::ofstream(dir.path / "res") << "Xft.dpi: 192\n";
+  ASSERT_EQ(runProcess({"xrdb", "-nocpp", "-merge", (dir.path / "res").string()}).exitCode, 0);
+  auto r = runProcess({kApp, "screenshot", "--out", two.string()});
+  runProcess({"xrdb", "-remove"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  Image a, b;
+  ASSERT_TRUE(a.load(one.string()));
+  ASSERT_TRUE(b.load(two.string()));
+  EXPECT_EQ(a.width, b.width) << "screenshots keep the requested size at any scale";
+  const double ratio = static_cast<double>(statusBarRows(b)) / statusBarRows(a);
+  EXPECT_GT(ratio, 1.7);
+  EXPECT_LT(ratio, 2.3);
+}
