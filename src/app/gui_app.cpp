@@ -1,13 +1,11 @@
 #include "app/gui_app.h"
 
 #include <cstdio>
-#include <filesystem>
-#include <optional>
 
+#include "app/app_model.h"
 #include "app/gui_window.h"
 #include "app/paths.h"
 #include "app/png_writer.h"
-#include "core/corpus.h"
 #include "ui/layout_settings.h"
 #include "ui/main_view.h"
 
@@ -15,39 +13,17 @@ namespace atlas::app {
 
 namespace {
 
-// Loads the corpus, printing its warnings; prints one line and returns nothing if it cannot.
-std::optional<Corpus> loadForGui(const std::string& path) {
-  CorpusLoadResult loaded = loadCorpus(path);
-  if (!loaded.corpus) {
-    std::fprintf(stderr, "aleppo-atlas: %s\n", loaded.error.c_str());
-    return std::nullopt;
-  }
-  for (const Diagnostic& d : loaded.corpus->diagnostics)
-    std::fprintf(stderr, "%s\n", d.format().c_str());
-  return std::move(loaded.corpus);
-}
-
-ui::ViewModel makeViewModel(const Corpus& corpus) {
-  ui::ViewModel model;
-  model.corpus = &corpus;
-  std::error_code ec;
-  const bool isSample = std::filesystem::equivalent(corpus.root, sampleCorpusDir(), ec);
-  model.corpusLabel = isSample ? "Sample corpus" : corpus.root.string();
-  for (const Article& a : corpus.articles) {
-    if (!a.published) continue;
-    if (!model.firstPublished || *a.published < *model.firstPublished)
-      model.firstPublished = a.published;
-    if (!model.lastPublished || *a.published > *model.lastPublished)
-      model.lastPublished = a.published;
-  }
-  return model;
+// Creates the views' GL resources; a failure is reported but the UI still runs.
+void initViews(ui::MainView& view) {
+  std::string error;
+  if (!view.init(error)) std::fprintf(stderr, "aleppo-atlas: warning: %s\n", error.c_str());
 }
 
 }  // namespace
 
 int runGui(const GuiArgs& args) {
-  std::optional<Corpus> corpus = loadForGui(args.corpus);
-  if (!corpus) return 2;
+  std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
+  if (!model) return 2;
   ui::UiState state;
   WindowOptions options;
   options.iniPath = configDir() / "layout.ini";
@@ -59,11 +35,12 @@ int runGui(const GuiArgs& args) {
   }
   state.uiScale = window->contentScale();
   ui::registerLayoutSettings(&state);
-  const ui::ViewModel model = makeViewModel(*corpus);
+  ui::MainView view;
+  initViews(view);
   const bool scripted = args.quitAfterFrames > 0;
   for (int frame = 0; !state.quitRequested && window->beginFrame(/*waitForEvents=*/!scripted);
        ++frame) {
-    ui::drawMainView(model, state);
+    view.draw(model->view, state);
     window->render();
     window->present();
     if (scripted && frame + 1 >= args.quitAfterFrames) break;
@@ -85,9 +62,17 @@ int runScreenshot(const ScreenshotArgs& args) {
     std::fprintf(stderr, "aleppo-atlas: --width and --height must be between 64 and 8192\n");
     return 2;
   }
-  state.selectedPlace = args.select;
-  std::optional<Corpus> corpus = loadForGui(args.corpus);
-  if (!corpus) return 2;
+  std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
+  if (!model) return 2;
+  if (!args.select.empty()) {
+    if (model->view.findPlace(args.select) < 0) {
+      std::fprintf(stderr, "aleppo-atlas: --select %s: no place with that id\n",
+                   args.select.c_str());
+      return 2;
+    }
+    state.selectedPlace = args.select;
+    state.frameSelection = true;
+  }
 
   WindowOptions options;
   options.width = args.width;
@@ -101,12 +86,13 @@ int runScreenshot(const ScreenshotArgs& args) {
     return 2;
   }
   state.uiScale = window->contentScale();
-  const ui::ViewModel model = makeViewModel(*corpus);
+  ui::MainView view;
+  initViews(view);
   std::vector<std::uint8_t> pixels;
   int w = 0, h = 0;
   for (int frame = 0; frame < args.frames; ++frame) {
     window->beginFrame(/*waitForEvents=*/false);
-    ui::drawMainView(model, state);
+    view.draw(model->view, state);
     window->render();
     if (frame == args.frames - 1) pixels = window->readPixels(w, h);
     window->present();

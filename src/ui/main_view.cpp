@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-#include "ui/map_panel.h"
 #include "ui/side_panel.h"
 #include "ui/status_bar.h"
 
@@ -40,7 +39,9 @@ void drawSplitter(UiState& state, float height, float maxPanelWidth) {
 
 }  // namespace
 
-void drawMainView(const ViewModel& model, UiState& state) {
+bool MainView::init(std::string& error) { return map_.init(error); }
+
+void MainView::draw(const ViewModel& model, UiState& state) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -61,7 +62,7 @@ void drawMainView(const ViewModel& model, UiState& state) {
   const float mapW = std::max(1.0f, avail.x - panelW - splitterW);
 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  drawMapPanel(model, state, ImVec2(mapW, bodyH));
+  map_.draw(model, state, ImVec2(mapW, bodyH));
   ImGui::SameLine();
   drawSplitter(state, bodyH, maxPanel);
   ImGui::SameLine();

@@ -1,22 +1,274 @@
 #include "ui/map_panel.h"
 
-#include <imgui.h>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 
+#include "map/hit_test.h"
+#include "map/map_style.h"
 #include "ui/theme.h"
 
 namespace atlas::ui {
 
-void drawMapPanel(const ViewModel&, UiState&, ImVec2 size) {
+namespace {
+
+ImU32 toImU32(std::uint32_t rgba) {
+  // map::style colours and ImGui's IM_COL32 share the byte order (R lowest).
+  return static_cast<ImU32>(rgba);
+}
+
+// The largest "nice" length (1, 2 or 5 × 10^k metres) that fits in maxPx pixels.
+double niceScaleLength(double groundMetresPerPixel, double maxPx) {
+  const double maxMetres = groundMetresPerPixel * maxPx;
+  double unit = std::pow(10.0, std::floor(std::log10(maxMetres)));
+  for (double step : {5.0, 2.0, 1.0})
+    if (step * unit <= maxMetres) return step * unit;
+  return unit;
+}
+
+}  // namespace
+
+bool MapPanel::init(std::string& error) { return renderer_.init(error); }
+
+void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
+  const bool baseChanged = builtBase_ != model.baseMap || builtVersion_ != model.version;
+  if (baseChanged && model.baseMap) {
+    const map::BaseMap& base = *model.baseMap;
+    frame_ = base.frame;
+    hoods_ = map::tessellateNeighbourhoods(model.places, base);
+    renderer_.uploadBaseLayers(map::buildBaseLayers(base, hoods_));
+    cityBounds_ = {};
+    for (const map::Vec2& p : base.cityExtent.outer) cityBounds_.add(p);
+    // Pan limits: the city and every plotted place (nearby towns), with room around them.
+    regionBounds_ = cityBounds_;
+    for (const map::MapPlace& p : model.places) regionBounds_.add(p.pos);
+    if (!regionBounds_.empty()) {
+      regionBounds_.minX -= 10000, regionBounds_.minY -= 10000;
+      regionBounds_.maxX += 10000, regionBounds_.maxY += 10000;
+    }
+  }
+  if (baseChanged || builtSelection_ != state.selectedPlace || builtScale_ != state.uiScale) {
+    map::buildMarkers(model.places, state.selectedPlace, state.uiScale, markers_, markerOrder_);
+    renderer_.uploadMarkers(markers_);
+  }
+  builtBase_ = model.baseMap;
+  builtVersion_ = model.version;
+  builtSelection_ = state.selectedPlace;
+  builtScale_ = state.uiScale;
+}
+
+void MapPanel::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
+  const auto* self = static_cast<const MapPanel*>(cmd->UserCallbackData);
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 scale = io.DisplayFramebufferScale;
+  map::RenderTarget target;
+  target.x = static_cast<int>(self->rectMin_.x * scale.x);
+  target.width = static_cast<int>((self->rectMax_.x - self->rectMin_.x) * scale.x);
+  target.height = static_cast<int>((self->rectMax_.y - self->rectMin_.y) * scale.y);
+  // GL counts rows from the bottom of the framebuffer.
+  target.y = static_cast<int>((io.DisplaySize.y - self->rectMax_.y) * scale.y);
+  target.pxScale = scale.x;
+  self->renderer_.draw(self->view_, self->frame_, target);
+}
+
+void MapPanel::fitSelection(const ViewModel& model, UiState& state, const MapArea& area) {
+  const int i = model.findPlace(state.selectedPlace);
+  if (i < 0) return;
+  const map::MapPlace& p = model.places[i];
+  // A neighbourhood is about a kilometre across; a town's surroundings ten.
+  const float half = p.kind == map::PlaceKind::Town ? 6000.0f : 1500.0f;
+  map::Bounds b;
+  b.add({p.pos.x - half, p.pos.y - half});
+  b.add({p.pos.x + half, p.pos.y + half});
+  fitBounds(state.camera, area, frame_, b);
+}
+
+void MapPanel::handleInput(const ViewModel& model, UiState& state, const MapArea& area) {
+  ImGuiIO& io = ImGui::GetIO();
+  const bool hovered = ImGui::IsItemHovered();
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
+    panByPixels(state.camera, io.MouseDelta.x, io.MouseDelta.y);
+  if (hovered && io.MouseWheel != 0)
+    zoomAt(state.camera, area, std::pow(1.25, io.MouseWheel), io.MousePos.x, io.MousePos.y);
+  // Keyboard: = / - zoom about the centre, Ctrl+arrows pan, F fits the city. ImGui 1.86 indexes
+  // keys by the backend's codes; GLFW's codes for printable keys are their ASCII values.
+  if (!io.WantTextInput) {
+    const double cx = area.x + area.width / 2, cy = area.y + area.height / 2;
+    if (ImGui::IsKeyPressed('=')) zoomAt(state.camera, area, 1.5, cx, cy);
+    if (ImGui::IsKeyPressed('-')) zoomAt(state.camera, area, 1 / 1.5, cx, cy);
+    if (ImGui::IsKeyPressed('F') && !cityBounds_.empty())
+      fitBounds(state.camera, area, frame_, cityBounds_);
+    if (io.KeyCtrl) {
+      const double step = 80.0 * state.uiScale;
+      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)))
+        panByPixels(state.camera, step, 0);
+      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)))
+        panByPixels(state.camera, -step, 0);
+      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+        panByPixels(state.camera, 0, step);
+      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+        panByPixels(state.camera, 0, -step);
+    }
+  }
+  clampCamera(state.camera, frame_, regionBounds_);
+  view_ = viewportOf(state.camera, area);
+
+  if (!hovered) return;
+  int place = map::hitMarker(markers_, markerOrder_, frame_, view_, io.MousePos.x, io.MousePos.y);
+  if (place < 0) {
+    const map::Mercator m = view_.toMercator(io.MousePos.x, io.MousePos.y);
+    const int cell = map::hitNeighbourhood(hoods_, {static_cast<float>(m.x - frame_.origin.x),
+                                                    static_cast<float>(m.y - frame_.origin.y)});
+    if (cell >= 0) place = model.findPlace(hoods_.ids[cell]);
+  }
+  if (place >= 0) drawTooltip(model, place);
+  // A click (not the end of a drag) selects what is under the mouse, or clears the selection.
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+      io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 4.0f * 4.0f)
+    state.selectedPlace = place >= 0 ? model.places[place].id : std::string();
+}
+
+void MapPanel::drawTooltip(const ViewModel& model, int place) {
+  const map::MapPlace& p = model.places[place];
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(model.names[place].en.c_str());
+  ImGui::TextDisabled("%s", p.id.c_str());
+  ImGui::Text("%d mention%s", p.mentions, p.mentions == 1 ? "" : "s");
+  ImGui::EndTooltip();
+}
+
+void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea& area) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float s = state.uiScale;
+  const ImU32 ink = IM_COL32(60, 52, 40, 255);
+  const ImU32 paper = IM_COL32(250, 248, 242, 225);
+
+  // Buttons, top left.
+  ImGui::SetCursorScreenPos(
+      ImVec2(static_cast<float>(area.x) + 8 * s, static_cast<float>(area.y) + 8 * s));
+  if (ImGui::Button("Fit city") && !cityBounds_.empty())
+    fitBounds(state.camera, area, frame_, cityBounds_);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(model.findPlace(state.selectedPlace) < 0);
+  if (ImGui::Button("Fit selection")) fitSelection(model, state, area);
+  ImGui::EndDisabled();
+
+  // Scale bar, bottom left, in ground metres at the map's centre latitude.
+  const double lat = map::unproject(state.camera.centre).lat;
+  const double groundPerPx = state.camera.metresPerPixel * map::groundMetresPerProjectedMetre(lat);
+  const double metres = niceScaleLength(groundPerPx, 120 * s);
+  const float barPx = static_cast<float>(metres / groundPerPx);
+  const ImVec2 b0(static_cast<float>(area.x) + 12 * s,
+                  static_cast<float>(area.y + area.height) - 14 * s);
+  char label[32];
+  if (metres >= 1000)
+    std::snprintf(label, sizeof label, "%g km", metres / 1000);
+  else
+    std::snprintf(label, sizeof label, "%g m", metres);
+  const ImVec2 ts = ImGui::CalcTextSize(label);
+  dl->AddRectFilled(ImVec2(b0.x - 6 * s, b0.y - ts.y - 8 * s),
+                    ImVec2(b0.x + barPx + 6 * s, b0.y + 6 * s), paper, 3 * s);
+  dl->AddLine(b0, ImVec2(b0.x + barPx, b0.y), ink, 2 * s);
+  dl->AddLine(ImVec2(b0.x, b0.y - 5 * s), ImVec2(b0.x, b0.y), ink, 2 * s);
+  dl->AddLine(ImVec2(b0.x + barPx, b0.y - 5 * s), ImVec2(b0.x + barPx, b0.y), ink, 2 * s);
+  dl->AddText(ImVec2(b0.x + (barPx - ts.x) / 2, b0.y - ts.y - 5 * s), ink, label);
+
+  // North arrow, top right (Web Mercator keeps north up).
+  const ImVec2 n(static_cast<float>(area.x + area.width) - 28 * s,
+                 static_cast<float>(area.y) + 22 * s);
+  dl->AddCircleFilled(ImVec2(n.x, n.y + 8 * s), 17 * s, paper);
+  dl->AddTriangleFilled(ImVec2(n.x, n.y - 4 * s), ImVec2(n.x - 7 * s, n.y + 16 * s),
+                        ImVec2(n.x, n.y + 11 * s), ink);
+  dl->AddTriangle(ImVec2(n.x, n.y - 4 * s), ImVec2(n.x + 7 * s, n.y + 16 * s),
+                  ImVec2(n.x, n.y + 11 * s), ink, 1.2f * s);
+  const ImVec2 nts = ImGui::CalcTextSize("N");
+  dl->AddText(ImVec2(n.x - nts.x / 2, n.y + 17 * s), ink, "N");
+
+  // Legend, bottom right.
+  struct Entry {
+    const char* text;
+    std::uint32_t colour;
+  };
+  const Entry kinds[] = {{"Neighbourhood", map::style::markerFill(map::PlaceKind::Neighbourhood)},
+                         {"Site", map::style::markerFill(map::PlaceKind::Site)},
+                         {"Town", map::style::markerFill(map::PlaceKind::Town)}};
+  const int sizes[] = {1, 5, 20};
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float maxR = map::style::markerRadius(20, s);
+  const float legendW = 170 * s, legendH = line * 6.4f + 2 * maxR;
+  const ImVec2 l0(static_cast<float>(area.x + area.width) - legendW - 10 * s,
+                  static_cast<float>(area.y + area.height) - legendH - 10 * s);
+  dl->AddRectFilled(l0, ImVec2(l0.x + legendW, l0.y + legendH), paper, 4 * s);
+  float y = l0.y + 6 * s;
+  dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Places by kind");
+  y += line;
+  for (const Entry& e : kinds) {
+    dl->AddCircleFilled(ImVec2(l0.x + 16 * s, y + line / 2 - 2 * s), 5 * s, toImU32(e.colour));
+    dl->AddText(ImVec2(l0.x + 28 * s, y), ink, e.text);
+    y += line;
+  }
+  dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Mentions");
+  y += line + maxR;
+  float x = l0.x + 14 * s;
+  for (int n : sizes) {
+    const float r = map::style::markerRadius(n, s);
+    dl->AddCircle(ImVec2(x + r, y), r, ink, 24, 1.2f * s);
+    char num[8];
+    std::snprintf(num, sizeof num, "%d", n);
+    dl->AddText(ImVec2(x + 2 * r + 4 * s, y - ImGui::GetTextLineHeight() / 2), ink, num);
+    x += 2 * r + 30 * s;
+  }
+  y += maxR + 4 * s;
+  dl->AddRectFilled(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s),
+                    toImU32(map::style::kOldCityFill | 0xff000000u));
+  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "Old City");
+  dl->AddLine(ImVec2(l0.x + 90 * s, y + line / 2 - 1 * s),
+              ImVec2(l0.x + 106 * s, y + line / 2 - 1 * s), toImU32(map::style::kRiver), 3 * s);
+  dl->AddText(ImVec2(l0.x + 110 * s, y), ink, "Queiq");
+}
+
+void MapPanel::draw(const ViewModel& model, UiState& state, ImVec2 size) {
+  // A child window keeps the buttons drawn over the map out of the parent's layout.
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::BeginChild("##map", size, false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleVar();
+  drawContents(model, state, size);
+  ImGui::EndChild();
+}
+
+void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size) {
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   const ImVec2 p1(p0.x + size.x, p0.y + size.y);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p0, p1, theme::kMapBackground);
-  const char* caption = "Map of Aleppo";
-  const ImVec2 ts = ImGui::CalcTextSize(caption);
-  dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2),
-              IM_COL32(120, 112, 96, 255), caption);
-  // Reserve the area so layout and hit testing know it is taken.
-  ImGui::InvisibleButton("##map", ImVec2(size.x > 1 ? size.x : 1, size.y > 1 ? size.y : 1));
+  ImGui::InvisibleButton("##area", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
+  ImGui::SetItemAllowOverlap();  // the buttons drawn over the map take the mouse when on them
+  if (!renderer_.ready() || !model.baseMap) {
+    const char* caption = model.baseMap ? "The map cannot be drawn (OpenGL shaders failed)"
+                                        : "No base map (assets/basemap.geojson missing)";
+    const ImVec2 ts = ImGui::CalcTextSize(caption);
+    dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2),
+                IM_COL32(120, 112, 96, 255), caption);
+    return;
+  }
+
+  rebuild(model, state);
+  const MapArea area{p0.x, p0.y, size.x, size.y};
+  if (state.camera.metresPerPixel <= 0) fitBounds(state.camera, area, frame_, cityBounds_);
+  if (state.frameSelection) {
+    state.frameSelection = false;
+    fitSelection(model, state, area);
+  }
+  handleInput(model, state, area);
+
+  rectMin_ = p0;
+  rectMax_ = p1;
+  dl->PushClipRect(p0, p1, true);
+  dl->AddCallback(&MapPanel::renderCallback, this);
+  dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  drawChrome(model, state, area);
+  dl->PopClipRect();
 }
 
 }  // namespace atlas::ui

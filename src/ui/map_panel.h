@@ -1,13 +1,52 @@
+// The map area: base map and markers drawn by map::MapRenderer inside the ImGui frame, with
+// pan/zoom, hover and click, and the chrome over it (buttons, scale bar, north arrow, legend).
 #pragma once
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
+#include "map/map_renderer.h"
+#include "map/map_scene.h"
+#include "ui/map_camera.h"
 #include "ui/ui_state.h"
 
 namespace atlas::ui {
 
-// The map area, filling the given size at the cursor. For now the empty base: background
-// and a caption; the map issue draws the city here.
-void drawMapPanel(const ViewModel& model, UiState& state, ImVec2 size);
+class MapPanel {
+ public:
+  // Needs the GL context current. On failure the panel draws only its background.
+  bool init(std::string& error);
+  void draw(const ViewModel& model, UiState& state, ImVec2 size);
+
+  // For tests and benchmarks.
+  const map::MapRenderer& renderer() const { return renderer_; }
+  const map::Neighbourhoods& neighbourhoods() const { return hoods_; }
+
+ private:
+  void drawContents(const ViewModel& model, UiState& state, ImVec2 size);
+  void rebuild(const ViewModel& model, const UiState& state);
+  void handleInput(const ViewModel& model, UiState& state, const MapArea& area);
+  void drawChrome(const ViewModel& model, UiState& state, const MapArea& area);
+  void drawTooltip(const ViewModel& model, int place);
+  void fitSelection(const ViewModel& model, UiState& state, const MapArea& area);
+  static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
+
+  map::MapRenderer renderer_;
+  map::LocalFrame frame_;
+  map::Neighbourhoods hoods_;
+  map::Bounds cityBounds_, regionBounds_;
+  std::vector<map::PointInstance> markers_;
+  std::vector<int> markerOrder_;
+  // What the GPU buffers were built from; anything else changing triggers a rebuild.
+  const map::BaseMap* builtBase_ = nullptr;
+  int builtVersion_ = -1;
+  std::string builtSelection_;
+  float builtScale_ = 0;
+  // Set while drawing, read by the render callback later in the same frame.
+  map::Viewport view_;
+  ImVec2 rectMin_, rectMax_;
+};
 
 }  // namespace atlas::ui

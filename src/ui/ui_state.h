@@ -4,22 +4,50 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/corpus.h"
 #include "core/date.h"
+#include "map/basemap.h"
+#include "map/map_places.h"
+#include "map/projection.h"
 
 namespace atlas::ui {
+
+// Names of a place as the views show them (parallel to ViewModel::places).
+struct PlaceNames {
+  std::string ar;
+  std::string en;
+};
 
 // Everything the views may read. Built by the app after loading; never changed by a view.
 struct ViewModel {
   const Corpus* corpus = nullptr;
   std::string corpusLabel;                            // how the status bar names the corpus
   std::optional<Date> firstPublished, lastPublished;  // the corpus's date range, if any dates
+  const map::BaseMap* baseMap = nullptr;              // null if the asset could not be read
+  std::vector<map::MapPlace> places;                  // every gazetteer place with a position
+  std::vector<PlaceNames> names;                      // parallel to places
+  int version = 0;  // bumped whenever places or their counts change (the map rebuilds then)
+
+  int findPlace(const std::string& id) const {
+    for (size_t i = 0; i < places.size(); ++i)
+      if (places[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+// The map camera: what part of the plane the map area shows.
+struct MapCamera {
+  map::Mercator centre;
+  double metresPerPixel = 0;  // 0: not yet placed (the map fits the city on its first frame)
 };
 
 struct UiState {
-  std::optional<Date> date;       // the timeline's current day (set from --date for now)
-  std::string selectedPlace;      // place id, empty for none
+  std::optional<Date> date;     // the timeline's current day (set from --date for now)
+  std::string selectedPlace;    // place id, empty for none
+  bool frameSelection = false;  // the map should frame the selection on its next frame
+  MapCamera camera;
   float sidePanelWidth = 340.0f;  // unscaled pixels; persisted in the ImGui ini (layout_settings)
   float uiScale = 1.0f;           // the display's content scale (HiDPI), set by the app
   bool quitRequested = false;

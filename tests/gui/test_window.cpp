@@ -20,6 +20,8 @@ namespace {
 const std::string kApp = ATLAS_APP_PATH;
 const Rgb kMapBackground{233, 228, 216};
 const Rgb kStatusBar{38, 50, 66};
+const Rgb kCityFill{221, 214, 198};  // map::style::kCityExtentFill
+const Rgb kRiver{84, 140, 196};      // map::style::kRiver
 
 struct TempDir {
   fs::path path;
@@ -58,11 +60,12 @@ TEST(Screenshot, ShowsMapAreaSidePanelAndStatusBar) {
   EXPECT_EQ(img.width, 1200);
   EXPECT_EQ(img.height, 800);
 
-  // Map area: the left part of the window, below the menu bar, is the map background.
-  EXPECT_GT(img.fractionNear(20, 60, 700, 700, kMapBackground), 0.95);
-  // Its caption is drawn in the middle of the map area.
-  const int mapCentreX = (1200 - 340) / 2;
-  EXPECT_GT(img.fractionDarkerThan(mapCentreX - 60, 380, mapCentreX + 60, 420, 170), 0.02);
+  // Map area (left of the 340 px side panel): the city drawn by our GL renderer over the map
+  // background: the built-up extent's fill, the Queiq in blue, background at the corners.
+  const int mapW = 1200 - 340;
+  EXPECT_GT(img.fractionNear(0, 30, mapW, 760, kCityFill, 3), 0.15);
+  EXPECT_GT(img.fractionNear(0, 30, mapW, 760, kRiver, 10), 0.001);
+  EXPECT_GT(img.fractionNear(mapW - 60, 380, mapW - 10, 420, kMapBackground), 0.9);
   // Side panel on the right: not map-coloured, and it lists the five articles (dark text).
   EXPECT_LT(img.fractionNear(900, 60, 1190, 700, kMapBackground), 0.05);
   EXPECT_GT(img.fractionDarkerThan(880, 30, 1200, 160, 100), 0.03);
@@ -78,13 +81,23 @@ TEST(Screenshot, HonoursTheRequestedSize) {
   TempDir dir;
   const fs::path png = dir.path / "small.png";
   auto r = runProcess({kApp, "screenshot", "--out", png.string(), "--width", "640", "--height",
-                       "480", "--date", "2016-12-05", "--select", "sheikh-saeed"});
+                       "480", "--date", "2016-12-05"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   Image img;
   ASSERT_TRUE(img.load(png.string()));
   EXPECT_EQ(img.width, 640);
   EXPECT_EQ(img.height, 480);
-  EXPECT_GT(img.fractionNear(20, 60, 200, 400, kMapBackground), 0.95);
+  EXPECT_GT(img.fractionNear(0, 30, 300, 450, kMapBackground) +
+                img.fractionNear(0, 30, 300, 450, kCityFill, 3),
+            0.5);
+}
+
+TEST(Screenshot, UnknownPlaceIdIsOneLineAndExitTwo) {
+  auto r =
+      runProcess({kApp, "screenshot", "--out", "/tmp/atlas-never.png", "--select", "atlantis"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(atlas::test::countLines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("atlantis"), std::string::npos) << r.err;
 }
 
 TEST(Screenshot, UnwritableTargetFailsAndKeepsThePreviousFile) {

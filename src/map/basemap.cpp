@@ -1,0 +1,114 @@
+#include "map/basemap.h"
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace atlas::map {
+
+namespace {
+
+using nlohmann::json;
+
+bool readPosition(const json& j, const LocalFrame& frame, Vec2& out) {
+  if (!j.is_array() || j.size() < 2 || !j[0].is_number() || !j[1].is_number()) return false;
+  const double lon = j[0].get<double>(), lat = j[1].get<double>();
+  if (!std::isfinite(lon) || !std::isfinite(lat) || lon < -180 || lon > 180 || lat < -85 ||
+      lat > 85)
+    return false;
+  out = frame.toLocal({lon, lat});
+  return true;
+}
+
+bool readLine(const json& j, const LocalFrame& frame, std::vector<Vec2>& out) {
+  if (!j.is_array()) return false;
+  for (const json& p : j) {
+    Vec2 v;
+    if (!readPosition(p, frame, v)) return false;
+    out.push_back(v);
+  }
+  return out.size() >= 2;
+}
+
+bool readPolygon(const json& j, const LocalFrame& frame, Polygon& out) {
+  if (!j.is_array() || j.empty()) return false;
+  for (size_t i = 0; i < j.size(); ++i) {
+    Ring ring;
+    if (!readLine(j[i], frame, ring) || ring.size() < 4) return false;
+    ring.pop_back();  // GeoJSON repeats the first position at the end
+    (i == 0 ? out.outer : out.holes.emplace_back()) = std::move(ring);
+  }
+  return true;
+}
+
+}  // namespace
+
+BaseMapLoadResult parseBaseMap(const std::string& text, const std::string& name) {
+  BaseMapLoadResult result;
+  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
+      !doc.contains("features") || !doc["features"].is_array()) {
+    result.diagnostics.push_back({Diagnostic::Severity::Error, name, 0,
+                                  "not a GeoJSON FeatureCollection; the map has no base layers"});
+    return result;
+  }
+  BaseMap base;
+  int index = 0;
+  for (const json& f : doc["features"]) {
+    ++index;
+    const std::string where = "feature " + std::to_string(index);
+    if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object()) {
+      result.diagnostics.push_back(
+          {Diagnostic::Severity::Warning, name, 0, where + ": no geometry; skipped"});
+      continue;
+    }
+    const json props = f.value("properties", json::object());
+    const std::string layer = props.is_object() ? props.value("layer", "") : "";
+    const json& g = f["geometry"];
+    const std::string type = g.value("type", "");
+    const json coords = g.value("coordinates", json());
+    bool ok = false;
+    if (type == "LineString") {
+      std::vector<Vec2> line;
+      ok = readLine(coords, base.frame, line);
+      if (ok) base.lineLayers[layer] = std::move(line);
+    } else if (type == "Polygon") {
+      Polygon poly;
+      ok = readPolygon(coords, base.frame, poly);
+      if (ok) base.polygonLayers[layer].push_back(std::move(poly));
+    }
+    if (!ok)
+      result.diagnostics.push_back(
+          {Diagnostic::Severity::Warning, name, 0,
+           where + " (" + layer + "): bad or unsupported " + type + " geometry; skipped"});
+  }
+  auto firstPolygon = [&](const char* id, Polygon& out) {
+    auto it = base.polygonLayers.find(id);
+    if (it != base.polygonLayers.end() && !it->second.empty())
+      out = it->second.front();
+    else
+      result.diagnostics.push_back({Diagnostic::Severity::Warning, name, 0,
+                                    std::string("no '") + id + "' layer; not drawn"});
+  };
+  firstPolygon("city_extent", base.cityExtent);
+  firstPolygon("old_city", base.oldCity);
+  if (auto it = base.lineLayers.find("river"); it != base.lineLayers.end()) base.river = it->second;
+  result.baseMap = std::move(base);
+  return result;
+}
+
+BaseMapLoadResult loadBaseMap(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    BaseMapLoadResult r;
+    r.diagnostics.push_back({Diagnostic::Severity::Error, path.string(), 0,
+                             "cannot read the base map; the map has no base layers"});
+    return r;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parseBaseMap(ss.str(), path.string());
+}
+
+}  // namespace atlas::map

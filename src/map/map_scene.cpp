@@ -1,0 +1,101 @@
+#include "map/map_scene.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "map/geos_ops.h"
+#include "map/map_style.h"
+
+namespace atlas::map {
+
+namespace {
+
+void addTriangles(const std::vector<Triangle>& tris, std::uint32_t colour,
+                  std::vector<FillVertex>& out) {
+  for (const Triangle& t : tris)
+    for (const Vec2& p : t) out.push_back({p, colour});
+}
+
+void addRing(const Ring& ring, bool closed, float widthPx, std::uint32_t colour,
+             std::vector<LineInstance>& out) {
+  if (ring.size() < 2) return;
+  const size_t n = closed ? ring.size() : ring.size() - 1;
+  for (size_t i = 0; i < n; ++i)
+    out.push_back({ring[i], ring[(i + 1) % ring.size()], widthPx, colour});
+}
+
+void addPolygonOutline(const Polygon& p, float widthPx, std::uint32_t colour,
+                       std::vector<LineInstance>& out) {
+  addRing(p.outer, true, widthPx, colour, out);
+  for (const Ring& h : p.holes) addRing(h, true, widthPx, colour, out);
+}
+
+}  // namespace
+
+Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, const BaseMap& base) {
+  Neighbourhoods hoods;
+  std::vector<Vec2> sites;
+  for (const MapPlace& p : places) {
+    if (p.kind != PlaceKind::Neighbourhood) continue;
+    hoods.ids.push_back(p.id);
+    sites.push_back(p.pos);
+  }
+  hoods.cells = voronoiCells(sites, base.cityExtent);
+  hoods.triangles.resize(hoods.cells.size());
+  for (size_t i = 0; i < hoods.cells.size(); ++i)
+    for (const Polygon& part : hoods.cells[i]) {
+      auto tris = triangulate(part);
+      hoods.triangles[i].insert(hoods.triangles[i].end(), tris.begin(), tris.end());
+    }
+  return hoods;
+}
+
+BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
+                           const std::vector<std::uint32_t>* cellColour) {
+  BaseLayers out;
+  addTriangles(triangulate(base.cityExtent), style::kCityExtentFill, out.fills);
+  for (size_t i = 0; i < hoods.triangles.size(); ++i) {
+    const std::uint32_t colour = cellColour && i < cellColour->size()
+                                     ? (*cellColour)[i]
+                                     : (i % 2 ? style::kCellFillAlt : style::kCellFill);
+    addTriangles(hoods.triangles[i], colour, out.fills);
+  }
+  addTriangles(triangulate(base.oldCity), style::kOldCityFill, out.fills);
+
+  for (const auto& cell : hoods.cells)
+    for (const Polygon& part : cell) addPolygonOutline(part, 1.0f, style::kCellBorder, out.lines);
+  addPolygonOutline(base.cityExtent, 1.5f, style::kCityExtentOutline, out.lines);
+  addPolygonOutline(base.oldCity, 1.5f, style::kOldCityOutline, out.lines);
+  addRing(base.river, false, 3.0f, style::kRiver, out.lines);
+  return out;
+}
+
+void buildMarkers(const std::vector<MapPlace>& places, const std::string& selectedId, float uiScale,
+                  std::vector<PointInstance>& out, std::vector<int>& order) {
+  out.clear();
+  order.clear();
+  for (int i = 0; i < static_cast<int>(places.size()); ++i)
+    if (places[i].mentions > 0 && !places[i].isArea()) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return places[a].mentions > places[b].mentions; });
+  out.reserve(order.size() + 1);
+  int selected = -1;
+  for (int i : order) {
+    const MapPlace& p = places[i];
+    out.push_back({p.pos, style::markerRadius(p.mentions, uiScale), 1.5f * uiScale,
+                   style::markerFill(p.kind), style::kMarkerStroke});
+    if (!selectedId.empty() && p.id == selectedId) selected = static_cast<int>(out.size()) - 1;
+  }
+  if (selected >= 0) {
+    // The selection: a red ring drawn over everything, a little larger than the marker.
+    PointInstance ring = out[selected];
+    ring.radiusPx += 5.0f * uiScale;
+    ring.strokePx = 3.0f * uiScale;
+    ring.fill = 0;
+    ring.stroke = style::kSelection;
+    out.push_back(ring);
+    order.push_back(order[selected]);
+  }
+}
+
+}  // namespace atlas::map

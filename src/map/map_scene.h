@@ -1,0 +1,59 @@
+// CPU-side draw data of the map: triangles for areas, segment instances for lines, point
+// instances for markers, all in local metres. Built when data or style change, never per frame:
+// pan and zoom only change the renderer's uniforms.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "map/basemap.h"
+#include "map/map_places.h"
+
+namespace atlas::map {
+
+struct FillVertex {
+  Vec2 pos;
+  std::uint32_t rgba;
+};
+
+struct LineInstance {
+  Vec2 a, b;
+  float widthPx;
+  std::uint32_t rgba;
+};
+
+struct PointInstance {
+  Vec2 pos;
+  float radiusPx;
+  float strokePx;
+  std::uint32_t fill;
+  std::uint32_t stroke;
+};
+
+// Neighbourhood areas: a Voronoi tessellation of neighbourhood points clipped to the city.
+struct Neighbourhoods {
+  std::vector<std::string> ids;
+  std::vector<std::vector<Polygon>> cells;       // per id
+  std::vector<std::vector<Triangle>> triangles;  // per id, triangulated once
+};
+
+Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, const BaseMap& base);
+
+struct BaseLayers {
+  std::vector<FillVertex> fills;
+  std::vector<LineInstance> lines;
+};
+
+// The static layers: city extent, neighbourhood areas and borders, Old City, river.
+// `cellColour` may recolour each neighbourhood (by index into hoods.ids); null: default style.
+BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
+                           const std::vector<std::uint32_t>* cellColour = nullptr);
+
+// Markers for the places with mentions (areas excluded), larger ones first so small markers
+// stay on top and clickable; the selected place gets a ring. `order` receives the place index
+// of each instance (for hit testing in draw order).
+void buildMarkers(const std::vector<MapPlace>& places, const std::string& selectedId, float uiScale,
+                  std::vector<PointInstance>& out, std::vector<int>& order);
+
+}  // namespace atlas::map

@@ -1,0 +1,48 @@
+// Colours and sizes of the map. One place, so the legend and the renderer agree.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+#include "map/map_places.h"
+
+namespace atlas::map::style {
+
+// 0xAABBGGRR, the byte order GL reads from a uint32 as RGBA8 on little-endian machines.
+constexpr std::uint32_t rgba(int r, int g, int b, int a = 255) {
+  return static_cast<std::uint32_t>(r) | static_cast<std::uint32_t>(g) << 8 |
+         static_cast<std::uint32_t>(b) << 16 | static_cast<std::uint32_t>(a) << 24;
+}
+
+inline constexpr std::uint32_t kCityExtentFill = rgba(221, 214, 198);
+inline constexpr std::uint32_t kCellFill = rgba(214, 206, 188);
+inline constexpr std::uint32_t kCellFillAlt = rgba(206, 198, 180);
+inline constexpr std::uint32_t kCellBorder = rgba(246, 243, 236, 230);
+inline constexpr std::uint32_t kCityExtentOutline = rgba(150, 138, 116);
+inline constexpr std::uint32_t kOldCityFill = rgba(196, 170, 130, 140);
+inline constexpr std::uint32_t kOldCityOutline = rgba(140, 106, 62);
+inline constexpr std::uint32_t kRiver = rgba(84, 140, 196);
+inline constexpr std::uint32_t kMarkerStroke = rgba(255, 255, 255);
+inline constexpr std::uint32_t kSelection = rgba(230, 60, 40);
+
+inline std::uint32_t markerFill(PlaceKind kind) {
+  switch (kind) {
+    case PlaceKind::Neighbourhood:
+      return rgba(37, 99, 160);  // blue
+    case PlaceKind::Site:
+      return rgba(196, 112, 20);  // amber
+    case PlaceKind::Town:
+      return rgba(46, 125, 80);  // green
+    default:
+      return rgba(120, 90, 160);  // violet: areas
+  }
+}
+
+// Marker radius in pixels: area proportional to the number of mentions, clamped so one place
+// cannot cover the city and a single mention stays visible.
+inline float markerRadius(int mentions, float uiScale) {
+  const float r = 4.0f + 2.6f * std::sqrt(static_cast<float>(mentions > 0 ? mentions : 0));
+  return (r > 22.0f ? 22.0f : r) * uiScale;
+}
+
+}  // namespace atlas::map::style
