@@ -14,6 +14,7 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 #include "app/atomic_write.h"
 #include "text/font_locator.h"
@@ -26,6 +27,34 @@ namespace {
 std::string gLastGlfwError;
 
 void onGlfwError(int, const char* description) { gLastGlfwError = description ? description : ""; }
+
+// ImGui 1.86 reads keys through io.KeyMap; with scripted input the GLFW backend is not there to
+// fill it, so it is filled the same way and tests press keys by their GLFW codes.
+void mapKeysLikeTheGlfwBackend(ImGuiIO& io) {
+  const std::pair<ImGuiKey, int> keys[] = {{ImGuiKey_Tab, GLFW_KEY_TAB},
+                                           {ImGuiKey_LeftArrow, GLFW_KEY_LEFT},
+                                           {ImGuiKey_RightArrow, GLFW_KEY_RIGHT},
+                                           {ImGuiKey_UpArrow, GLFW_KEY_UP},
+                                           {ImGuiKey_DownArrow, GLFW_KEY_DOWN},
+                                           {ImGuiKey_PageUp, GLFW_KEY_PAGE_UP},
+                                           {ImGuiKey_PageDown, GLFW_KEY_PAGE_DOWN},
+                                           {ImGuiKey_Home, GLFW_KEY_HOME},
+                                           {ImGuiKey_End, GLFW_KEY_END},
+                                           {ImGuiKey_Insert, GLFW_KEY_INSERT},
+                                           {ImGuiKey_Delete, GLFW_KEY_DELETE},
+                                           {ImGuiKey_Backspace, GLFW_KEY_BACKSPACE},
+                                           {ImGuiKey_Space, GLFW_KEY_SPACE},
+                                           {ImGuiKey_Enter, GLFW_KEY_ENTER},
+                                           {ImGuiKey_Escape, GLFW_KEY_ESCAPE},
+                                           {ImGuiKey_KeyPadEnter, GLFW_KEY_KP_ENTER},
+                                           {ImGuiKey_A, GLFW_KEY_A},
+                                           {ImGuiKey_C, GLFW_KEY_C},
+                                           {ImGuiKey_V, GLFW_KEY_V},
+                                           {ImGuiKey_X, GLFW_KEY_X},
+                                           {ImGuiKey_Y, GLFW_KEY_Y},
+                                           {ImGuiKey_Z, GLFW_KEY_Z}};
+  for (const auto& [key, code] : keys) io.KeyMap[key] = code;
+}
 
 }  // namespace
 
@@ -66,7 +95,11 @@ std::unique_ptr<GuiWindow> GuiWindow::open(const WindowOptions& options, std::st
   w->iniPath_ = options.iniPath;
   ui::theme::apply(w->contentScale_);
   w->loadFonts();
-  ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
+  w->scriptedInput_ = options.scriptedInput;
+  if (w->scriptedInput_)
+    mapKeysLikeTheGlfwBackend(io);
+  else
+    ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   w->imguiReady_ = true;
   return w;
@@ -99,7 +132,7 @@ GuiWindow::~GuiWindow() {
   if (imguiReady_) {
     saveLayoutIfNeeded(true);
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
+    if (!scriptedInput_) ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
   }
   if (window_) glfwDestroyWindow(window_);
@@ -134,7 +167,18 @@ bool GuiWindow::beginFrame(bool waitForEvents) {
     }
   }
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
+  if (scriptedInput_) {
+    int w = 0, h = 0, fw = 0, fh = 0;
+    glfwGetWindowSize(window_, &w, &h);
+    glfwGetFramebufferSize(window_, &fw, &fh);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    io.DisplayFramebufferScale = ImVec2(w > 0 ? static_cast<float>(fw) / w : 1.0f,
+                                        h > 0 ? static_cast<float>(fh) / h : 1.0f);
+    io.DeltaTime = 1.0f / 60.0f;
+  } else {
+    ImGui_ImplGlfw_NewFrame();
+  }
   ImGui::NewFrame();
   return true;
 }

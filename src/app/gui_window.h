@@ -17,6 +17,9 @@ struct WindowOptions {
   bool visible = true;
   // Interactive windows grow with the monitor's content scale; screenshots keep the exact size.
   bool scaleToMonitor = true;
+  // Tests drive input themselves (io.MousePos, io.MouseDown, ...) instead of GLFW's callbacks,
+  // so frames are reproducible: the GLFW backend is not installed and time advances 1/60 s.
+  bool scriptedInput = false;
   // Where ImGui's layout is kept; empty: nothing is loaded or saved (screenshots, tests).
   std::filesystem::path iniPath;
 };
@@ -52,6 +55,7 @@ class GuiWindow {
   std::filesystem::path iniPath_;
   bool imguiReady_ = false;
   bool layoutLoaded_ = false;
+  bool scriptedInput_ = false;
 };
 
 }  // namespace atlas::app
