@@ -244,12 +244,13 @@ void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size)
   dl->AddRectFilled(p0, p1, theme::kMapBackground);
   ImGui::InvisibleButton("##area", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
   ImGui::SetItemAllowOverlap();  // the buttons drawn over the map take the mouse when on them
-  if (!renderer_.ready() || !model.baseMap) {
-    const char* caption = model.baseMap ? "The map cannot be drawn (OpenGL shaders failed)"
-                                        : "No base map (assets/basemap.geojson missing)";
-    const ImVec2 ts = ImGui::CalcTextSize(caption);
+  auto caption = [&](const char* text) {
+    const ImVec2 ts = ImGui::CalcTextSize(text);
     dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2),
-                IM_COL32(120, 112, 96, 255), caption);
+                IM_COL32(120, 112, 96, 255), text);
+  };
+  if (!model.baseMap) {
+    caption("No base map (assets/basemap.geojson is missing or unreadable)");
     return;
   }
 
@@ -265,8 +266,13 @@ void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size)
   rectMin_ = p0;
   rectMax_ = p1;
   dl->PushClipRect(p0, p1, true);
-  dl->AddCallback(&MapPanel::renderCallback, this);
-  dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  // Without GL (shaders failed, or a backend-less benchmark) everything but the GL pass runs.
+  if (renderer_.ready()) {
+    dl->AddCallback(&MapPanel::renderCallback, this);
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  } else {
+    caption("The map layers cannot be drawn: OpenGL shaders failed (see the terminal)");
+  }
   drawChrome(model, state, area);
   dl->PopClipRect();
 }
