@@ -24,6 +24,16 @@ void describeCorpus(AppModel& m) {
     if (!v.firstPublished || *a.published < *v.firstPublished) v.firstPublished = a.published;
     if (!v.lastPublished || *a.published > *v.lastPublished) v.lastPublished = a.published;
   }
+  // Until mentions are dated, the evidence per day is the articles by publication date.
+  if (v.firstPublished) {
+    DayHistogram& h = v.histogram;
+    h.first = *v.firstPublished;
+    const int days = v.lastPublished->toDays() - h.first.toDays() + 1;
+    h.exact.assign(days, 0);
+    h.fallback.assign(days, 0);
+    for (const Article& a : m.corpus.articles)
+      if (a.published) ++h.fallback[a.published->toDays() - h.first.toDays()];
+  }
 }
 
 }  // namespace

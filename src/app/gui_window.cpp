@@ -91,7 +91,7 @@ std::unique_ptr<GuiWindow> GuiWindow::open(const WindowOptions& options, std::st
   ImGuiIO& io = ImGui::GetIO();
   // ImGui would write its ini with a plain fopen(); we save it ourselves, atomically.
   io.IniFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation: the arrow keys step the timeline and Ctrl+arrows pan the map.
   w->iniPath_ = options.iniPath;
   ui::theme::apply(w->contentScale_);
   w->loadFonts();

@@ -7,6 +7,7 @@
 
 #include "ui/side_panel.h"
 #include "ui/status_bar.h"
+#include "ui/timeline_panel.h"
 
 namespace atlas::ui {
 
@@ -53,9 +54,13 @@ void MainView::draw(const ViewModel& model, UiState& state) {
   ImGui::PopStyleVar();
   drawMenuBar(state);
 
+  // Regions are placed at explicit positions (body, timeline, status bar from the top down) so
+  // item spacing cannot push the status bar off the window.
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float statusH = statusBarHeight();
-  const float bodyH = std::max(1.0f, avail.y - statusH);
+  const float timelineH = timelinePanelHeight();
+  const float bodyH = std::max(1.0f, avail.y - statusH - timelineH);
   const float maxPanel = std::max(160.0f, avail.x * 0.7f);
   const float panelW = std::clamp(state.sidePanelWidth * state.uiScale, 160.0f, maxPanel);
   const float splitterW = std::max(4.0f, ImGui::GetStyle().ItemSpacing.x);
@@ -70,6 +75,12 @@ void MainView::draw(const ViewModel& model, UiState& state) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
   drawSidePanel(model, state, ImVec2(panelW, bodyH));
   ImGui::PopStyleVar();
+  handleTimelineKeys(model, state);
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bodyH));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
+  drawTimelinePanel(model, state, ImVec2(avail.x, timelineH));
+  ImGui::PopStyleVar();
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bodyH + timelineH));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   drawStatusBar(model, state, ImVec2(avail.x, statusH));
   ImGui::PopStyleVar();

@@ -8,6 +8,7 @@
 
 #include "core/corpus.h"
 #include "core/date.h"
+#include "core/time_window.h"
 #include "map/basemap.h"
 #include "map/map_places.h"
 #include "map/projection.h"
@@ -28,7 +29,8 @@ struct ViewModel {
   const map::BaseMap* baseMap = nullptr;              // null if the asset could not be read
   std::vector<map::MapPlace> places;                  // every gazetteer place with a position
   std::vector<PlaceNames> names;                      // parallel to places
-  int version = 0;  // bumped whenever places or their counts change (the map rebuilds then)
+  DayHistogram histogram;  // evidence per day over the corpus's date range (the timeline's)
+  int version = 0;         // bumped whenever places or their counts change (the map rebuilds then)
 
   int findPlace(const std::string& id) const {
     for (size_t i = 0; i < places.size(); ++i)
@@ -44,7 +46,12 @@ struct MapCamera {
 };
 
 struct UiState {
-  std::optional<Date> date;     // the timeline's current day (set from --date for now)
+  std::optional<Date> date;  // the timeline's current day; unset: the last day of the corpus
+  WindowMode windowMode = WindowMode::UpToThisDay;
+  int lastNDays = 7;
+  bool playing = false;
+  float daysPerSecond = 2.0f;
+  double playClock = 0;         // seconds accumulated towards the next step while playing
   std::string selectedPlace;    // place id, empty for none
   bool frameSelection = false;  // the map should frame the selection on its next frame
   MapCamera camera;

@@ -86,8 +86,8 @@ TEST_F(MapPanelTest, PanAndZoomChangeTheCameraButUploadNothing) {
 TEST_F(MapPanelTest, ClickingEmptyMapClearsTheSelection) {
   frame();
   state_.selectedPlace = "nowhere";
-  frame(20, 700, true);
-  frame(20, 700, false);
+  frame(20, 500, true);
+  frame(20, 500, false);
   EXPECT_TRUE(state_.selectedPlace.empty());
 }
 
@@ -100,4 +100,56 @@ TEST_F(MapPanelTest, FitCityButtonRestoresTheView) {
   frame(30, 35, true);
   frame(30, 35, false);
   EXPECT_NEAR(state_.camera.metresPerPixel, fitted.metresPerPixel, 1e-6);
+}
+
+namespace {
+// Presses a key (GLFW code) for one frame.
+void press(int key) { ImGui::GetIO().KeysDown[key] = true; }
+void releaseAll() {
+  for (bool& k : ImGui::GetIO().KeysDown) k = false;
+}
+constexpr int kRight = 262, kLeft = 263, kPageDown = 267, kHome = 268, kEnd = 269, kSpace = 32;
+}  // namespace
+
+TEST_F(MapPanelTest, TimelineKeysStepJumpAndPlay) {
+  frame();
+  // The sample corpus runs from 4 Oct to 6 Dec 2016; with no --date the timeline is at the end.
+  press(kHome);
+  frame();
+  releaseAll();
+  frame();
+  ASSERT_TRUE(state_.date);
+  EXPECT_EQ(*state_.date, (Date{2016, 10, 4}));
+  press(kRight);
+  frame();
+  releaseAll();
+  frame();
+  EXPECT_EQ(*state_.date, (Date{2016, 10, 5}));
+  // PageDown: the next day with evidence (article 000, 10 Oct).
+  press(kPageDown);
+  frame();
+  releaseAll();
+  frame();
+  EXPECT_EQ(*state_.date, (Date{2016, 10, 10}));
+  press(kLeft);
+  frame();
+  releaseAll();
+  frame();
+  EXPECT_EQ(*state_.date, (Date{2016, 10, 9}));
+  press(kEnd);
+  frame();
+  releaseAll();
+  frame();
+  EXPECT_EQ(*state_.date, (Date{2016, 12, 6}));
+  // Play from the start at 10 days per second: 60 frames (1 s) later, 10 days on.
+  press(kHome);
+  frame();
+  releaseAll();
+  state_.daysPerSecond = 10;
+  press(kSpace);
+  frame();
+  releaseAll();
+  ASSERT_TRUE(state_.playing);
+  for (int i = 0; i < 60; ++i) frame();
+  EXPECT_NEAR(state_.date->toDays() - (Date{2016, 10, 4}).toDays(), 10, 1);
 }

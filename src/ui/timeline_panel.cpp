@@ -1,0 +1,177 @@
+#include "ui/timeline_panel.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace atlas::ui {
+
+namespace {
+
+const char* const kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+int dayIndex(const DayHistogram& h, const Date& d) { return d.toDays() - h.first.toDays(); }
+
+Date currentDay(const ViewModel& model, const UiState& state) {
+  const DayHistogram& h = model.histogram;
+  if (state.date) return *state.date;
+  return h.days() > 0 ? Date::fromDays(h.first.toDays() + h.days() - 1) : Date{2016, 12, 31};
+}
+
+void setDay(const ViewModel& model, UiState& state, int day) {
+  const DayHistogram& h = model.histogram;
+  if (h.days() == 0) return;
+  state.date = Date::fromDays(h.first.toDays() + std::clamp(day, 0, h.days() - 1));
+}
+
+}  // namespace
+
+namespace {
+// The histogram's bar area scales with the font (and so with the display's content scale).
+float barsHeight() { return ImGui::GetFontSize() * 3.0f; }
+}  // namespace
+
+float timelinePanelHeight() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // Padding, the controls row, the bars, the month labels, padding.
+  return 2 * style.FramePadding.y + ImGui::GetFrameHeightWithSpacing() + barsHeight() +
+         ImGui::GetTextLineHeight() + 6 + 2 * style.FramePadding.y;
+}
+
+void handleTimelineKeys(const ViewModel& model, UiState& state) {
+  const DayHistogram& h = model.histogram;
+  if (h.days() == 0) return;
+  ImGuiIO& io = ImGui::GetIO();
+  const int day = dayIndex(h, currentDay(model, state));
+  if (!io.WantTextInput && !io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
+      state.playing = !state.playing;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) setDay(model, state, day - 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) setDay(model, state, day + 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) setDay(model, state, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) setDay(model, state, h.days() - 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp)))
+      if (auto d = h.previousWithEvidence(day)) setDay(model, state, *d);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown)))
+      if (auto d = h.nextWithEvidence(day)) setDay(model, state, *d);
+  }
+  if (state.playing) {
+    state.playClock += io.DeltaTime;
+    const double step = 1.0 / std::max(0.1f, state.daysPerSecond);
+    while (state.playClock >= step) {
+      state.playClock -= step;
+      const int now = dayIndex(h, currentDay(model, state));
+      if (now >= h.days() - 1) {
+        state.playing = false;  // stop at the end rather than wrap around
+        break;
+      }
+      setDay(model, state, now + 1);
+    }
+  } else {
+    state.playClock = 0;
+  }
+}
+
+void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
+  const DayHistogram& h = model.histogram;
+  ImGui::BeginChild("##timeline", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  if (h.days() == 0) {
+    ImGui::TextDisabled("No dated evidence: the timeline is empty");
+    ImGui::EndChild();
+    return;
+  }
+  const Date day = currentDay(model, state);
+  const int index = dayIndex(h, day);
+
+  // Controls.
+  if (ImGui::Button("|<")) setDay(model, state, 0);
+  ImGui::SameLine();
+  if (ImGui::Button("<<"))
+    if (auto d = h.previousWithEvidence(index)) setDay(model, state, *d);
+  ImGui::SameLine();
+  if (ImGui::Button("<")) setDay(model, state, index - 1);
+  ImGui::SameLine();
+  if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 3.5f, 0)))
+    state.playing = !state.playing;
+  ImGui::SameLine();
+  if (ImGui::Button(">")) setDay(model, state, index + 1);
+  ImGui::SameLine();
+  if (ImGui::Button(">>"))
+    if (auto d = h.nextWithEvidence(index)) setDay(model, state, *d);
+  ImGui::SameLine();
+  if (ImGui::Button(">|")) setDay(model, state, h.days() - 1);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  ImGui::SliderFloat("##speed", &state.daysPerSecond, 0.5f, 10.0f, "%.1f days/s");
+  ImGui::SameLine();
+  const char* modes[] = {"This day", "Last N days", "Up to this day"};
+  int mode = static_cast<int>(state.windowMode);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::Combo("##mode", &mode, modes, 3)) state.windowMode = static_cast<WindowMode>(mode);
+  if (state.windowMode == WindowMode::LastNDays) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    ImGui::InputInt("days##n", &state.lastNDays);
+    state.lastNDays = std::clamp(state.lastNDays, 1, 365);
+  }
+  ImGui::SameLine();
+  char label[64];
+  std::snprintf(label, sizeof label, "%s %d %s %d", kWeekdays[day.weekday()], day.day,
+                kMonths[day.month - 1], day.year);
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%d items that day)", index >= 0 && index < h.days() ? h.total(index) : 0);
+
+  // Histogram and slider.
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float barsH = barsHeight();
+  const float labelH = ImGui::GetTextLineHeight();
+  ImGui::InvisibleButton("##histogram", ImVec2(std::max(width, 1.0f), barsH + labelH + 4));
+  const float dayW = width / static_cast<float>(h.days());
+  if (ImGui::IsItemActive()) {
+    const float x = ImGui::GetIO().MousePos.x - p0.x;
+    setDay(model, state, static_cast<int>(x / dayW));
+  }
+  if (ImGui::IsItemHovered()) {
+    const int hover =
+        std::clamp(static_cast<int>((ImGui::GetIO().MousePos.x - p0.x) / dayW), 0, h.days() - 1);
+    const Date d = Date::fromDays(h.first.toDays() + hover);
+    ImGui::SetTooltip("%s: %d dated to the day, %d by publication date", d.iso().c_str(),
+                      h.exact[hover], h.fallback[hover]);
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float base = p0.y + barsH;
+  dl->AddRectFilled(p0, ImVec2(p0.x + width, base), IM_COL32(236, 233, 226, 255));
+  // The window of days the map shows.
+  const TimeWindow window = windowAt(day, state.windowMode, state.lastNDays, h.first);
+  const float wx0 = p0.x + std::max(0, dayIndex(h, window.from)) * dayW;
+  const float wx1 = p0.x + std::min(h.days(), dayIndex(h, window.to) + 1) * dayW;
+  dl->AddRectFilled(ImVec2(wx0, p0.y), ImVec2(wx1, base), IM_COL32(206, 222, 240, 255));
+  const int maxTotal = std::max(1, h.maxTotal());
+  for (int d = 0; d < h.days(); ++d) {
+    const float x0 = p0.x + d * dayW + (dayW > 4 ? 1 : 0), x1 = p0.x + (d + 1) * dayW;
+    const float exactH = (barsH - 4) * h.exact[d] / maxTotal;
+    const float fallbackH = (barsH - 4) * h.fallback[d] / maxTotal;
+    dl->AddRectFilled(ImVec2(x0, base - exactH), ImVec2(x1, base), IM_COL32(37, 99, 160, 255));
+    dl->AddRectFilled(ImVec2(x0, base - exactH - fallbackH), ImVec2(x1, base - exactH),
+                      IM_COL32(150, 180, 210, 255));
+    // One tick per day; a label at the first of each month.
+    const Date date = Date::fromDays(h.first.toDays() + d);
+    const bool monthStart = date.day == 1 || d == 0;
+    dl->AddLine(ImVec2(x0, base), ImVec2(x0, base + (monthStart ? 6.0f : 3.0f)),
+                IM_COL32(120, 120, 120, 255));
+    if (monthStart) {
+      char month[16];
+      std::snprintf(month, sizeof month, "%s %d", kMonths[date.month - 1], date.year);
+      dl->AddText(ImVec2(x0 + 2, base + 3), IM_COL32(90, 90, 90, 255), month);
+    }
+  }
+  // The current day.
+  const float cx = p0.x + (index + 0.5f) * dayW;
+  dl->AddLine(ImVec2(cx, p0.y), ImVec2(cx, base + 4), IM_COL32(230, 60, 40, 255), 2.0f);
+  ImGui::EndChild();
+}
+
+}  // namespace atlas::ui
