@@ -92,6 +92,15 @@ TEST(Screenshot, HonoursTheRequestedSize) {
             0.5);
 }
 
+TEST(Screenshot, NoOpenGl33IsOneClearLineAndExitTwo) {
+  // Mesa can pretend to be an older OpenGL: then a 3.3 core context cannot be created.
+  auto r = runProcess({kApp, "screenshot", "--out", "/tmp/atlas-never.png"},
+                      {{"MESA_GL_VERSION_OVERRIDE", "3.0"}});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(atlas::test::countLines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("OpenGL 3.3"), std::string::npos) << r.err;
+}
+
 TEST(Screenshot, UnknownPlaceIdIsOneLineAndExitTwo) {
   auto r =
       runProcess({kApp, "screenshot", "--out", "/tmp/atlas-never.png", "--select", "atlantis"});
