@@ -121,7 +121,8 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
                 kMonths[day.month - 1], day.year);
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
-  ImGui::TextDisabled("(%d items that day)", index >= 0 && index < h.days() ? h.total(index) : 0);
+  const int items = index >= 0 && index < h.days() ? h.total(index) : 0;
+  ImGui::TextDisabled("(%d item%s that day)", items, items == 1 ? "" : "s");
 
   // Histogram and slider.
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
