@@ -1,12 +1,157 @@
 #include "app/cmd_extract.h"
 
 #include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/atomic_write.h"
+#include "app/paths.h"
+#include "core/corpus.h"
+#include "core/extraction.h"
+#include "core/gazetteer.h"
 
 namespace atlas::app {
 
-int runExtract(const ExtractArgs&) {
-  std::fprintf(stderr, "aleppo-atlas extract: not implemented yet\n");
-  return 1;
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+std::string slice(const std::string& s, uint32_t a, uint32_t b) { return s.substr(a, b - a); }
+
+ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Mention& m) {
+  const Article& a = corpus.articles[m.doc];
+  ordered_json r;
+  r["doc"] = a.id;
+  r["sentence"] = m.sentence;
+  r["sentence_text"] = slice(a.text, m.sentenceStart, m.sentenceEnd);
+  r["start"] = m.start;
+  r["end"] = m.end;
+  r["surface"] = slice(a.text, m.start, m.end);
+  const Place* p = m.place >= 0 ? &g.places[m.place] : nullptr;
+  r["place"] = p ? json(p->id) : json(nullptr);
+  r["name_ar"] = p ? json(p->nameAr) : json(nullptr);
+  r["name_en"] = p ? json(p->nameEn) : json(nullptr);
+  r["kind"] = p ? json(placeKindName(p->kind)) : json(nullptr);
+  // Coordinates only for places that belong on the Aleppo map.
+  r["lat"] = p && p->onMap() ? json(*p->lat) : json(nullptr);
+  r["lon"] = p && p->onMap() ? json(*p->lon) : json(nullptr);
+  r["date"] = m.date ? json(m.date->iso()) : json(nullptr);
+  r["date_precision"] = datePrecisionName(m.datePrecision);
+  r["ambiguous"] = m.ambiguous;
+  json candidates = json::array();
+  for (int c : m.candidates) candidates.push_back(g.places[c].id);
+  r["candidates"] = candidates;
+  r["context"] =
+      m.headEnd > m.headStart ? json(slice(a.text, m.headStart, m.headEnd)) : json(nullptr);
+  r["run_together"] = m.runTogether;
+  return r;
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string toCsvCell(const ordered_json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return csvField(v.get<std::string>());
+  if (v.is_array()) {
+    std::string joined;
+    for (const auto& e : v) joined += (joined.empty() ? "" : "|") + e.get<std::string>();
+    return csvField(joined);
+  }
+  return v.dump();
+}
+
+}  // namespace
+
+int runExtract(const ExtractArgs& args) {
+  CorpusLoadResult loaded = loadCorpus(args.corpus);
+  if (!loaded.corpus) {
+    std::fprintf(stderr, "aleppo-atlas: %s\n", loaded.error.c_str());
+    return 2;
+  }
+  const Corpus& corpus = *loaded.corpus;
+  for (const Diagnostic& d : corpus.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+  const auto gazPath = findAssetsDir() / "gazetteer.tsv";
+  GazetteerLoadResult gaz = loadGazetteer(gazPath);
+  for (const Diagnostic& d : gaz.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+  if (!gaz.gazetteer) {
+    std::fprintf(stderr, "aleppo-atlas: %s: cannot load the gazetteer\n", gazPath.c_str());
+    return 2;
+  }
+  const Gazetteer& g = *gaz.gazetteer;
+  const ExtractionResult result = extractMentions(corpus, g);
+
+  std::string out;
+  if (args.format == "jsonl") {
+    for (const Mention& m : result.mentions) out += mentionRecord(corpus, g, m).dump() + "\n";
+  } else if (args.format == "csv") {
+    const char* columns[] = {"doc",     "sentence",     "start",          "end",       "surface",
+                             "place",   "name_ar",      "name_en",        "kind",      "lat",
+                             "lon",     "date",         "date_precision", "ambiguous", "candidates",
+                             "context", "run_together", "sentence_text"};
+    for (size_t i = 0; i < std::size(columns); ++i) out += (i ? "," : "") + std::string(columns[i]);
+    out += "\r\n";  // RFC 4180 line ends
+    for (const Mention& m : result.mentions) {
+      const ordered_json r = mentionRecord(corpus, g, m);
+      for (size_t i = 0; i < std::size(columns); ++i)
+        out += (i ? "," : "") + toCsvCell(r[columns[i]]);
+      out += "\r\n";
+    }
+  } else {  // geojson: one Feature per place on the map, its mentions in properties
+    std::map<int, std::vector<const Mention*>> byPlace;
+    for (const Mention& m : result.mentions)
+      if (m.place >= 0 && g.places[m.place].onMap()) byPlace[m.place].push_back(&m);
+    ordered_json fc;
+    fc["type"] = "FeatureCollection";
+    fc["features"] = json::array();
+    for (const auto& [index, mentions] : byPlace) {
+      const Place& p = g.places[index];
+      ordered_json f;
+      f["type"] = "Feature";
+      f["id"] = p.id;
+      f["geometry"] = {{"type", "Point"}, {"coordinates", {*p.lon, *p.lat}}};  // lon, lat
+      ordered_json props;
+      props["place"] = p.id;
+      props["name_ar"] = p.nameAr;
+      props["name_en"] = p.nameEn;
+      props["kind"] = placeKindName(p.kind);
+      props["area"] = p.isArea();
+      props["mention_count"] = mentions.size();
+      ordered_json list = json::array();
+      for (const Mention* m : mentions) {
+        ordered_json r = mentionRecord(corpus, g, *m);
+        for (const char* k : {"place", "name_ar", "name_en", "kind", "lat", "lon"}) r.erase(k);
+        list.push_back(r);
+      }
+      props["mentions"] = list;
+      f["properties"] = props;
+      fc["features"].push_back(f);
+    }
+    out = fc.dump(1) + "\n";
+  }
+
+  if (args.out.empty()) {
+    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+      std::fprintf(stderr, "aleppo-atlas: cannot write to standard output\n");
+      return 1;
+    }
+    return 0;
+  }
+  std::string error;
+  if (!writeFileAtomically(args.out, out, error)) {
+    std::fprintf(stderr, "aleppo-atlas: %s\n", error.c_str());
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace atlas::app

@@ -1,0 +1,41 @@
+// The extraction pipeline: articles → sentences → folded text → place mentions, with the exact
+// byte span of every mention in the original article.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/date.h"
+#include "core/gazetteer.h"
+
+namespace atlas {
+
+enum class DatePrecision { Day, PartOfDay, Week, Month, Publication, Unknown };
+const char* datePrecisionName(DatePrecision p);
+
+struct Mention {
+  int doc = -1;                 // index into Corpus::articles
+  int sentence = -1;            // 0-based sentence index within the article
+  int paragraph = 0;            // 0-based paragraph of that sentence
+  uint32_t start = 0, end = 0;  // byte offsets of the name in Article::text
+  uint32_t sentenceStart = 0, sentenceEnd = 0;
+  int place = -1;               // index into Gazetteer::places; -1 if ambiguous
+  std::vector<int> candidates;  // the places it may be (more than one if ambiguous)
+  bool ambiguous = false;
+  bool runTogether = false;
+  uint32_t headStart = 0, headEnd = 0;  // the head word that gave context ("حي"), if any
+  std::optional<Date> date;             // for now the publication date
+  DatePrecision datePrecision = DatePrecision::Unknown;
+};
+
+struct ExtractionResult {
+  std::vector<Mention> mentions;   // ordered by (doc, start)
+  std::vector<int> sentenceCount;  // per article
+};
+
+// Runs the pipeline over all articles with `threads` worker threads (0: one per core).
+ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads = 0);
+
+}  // namespace atlas

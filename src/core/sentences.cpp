@@ -1,0 +1,89 @@
+#include "core/sentences.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <mutex>
+
+#include "core/arabic_fold.h"
+#include "core/utf8.h"
+
+namespace atlas {
+
+namespace {
+
+// Opening an ICU break iterator costs microseconds (it loads rules); cloning a prototype is
+// cheap. One prototype per process, one clone per splitter.
+icu::BreakIterator* prototype() {
+  static std::once_flag once;
+  static std::unique_ptr<icu::BreakIterator> proto;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    proto.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("ar"), status));
+    if (U_FAILURE(status)) proto.reset();
+  });
+  return proto.get();
+}
+
+bool isSpaceAt(std::string_view text, uint32_t i, uint32_t& next) {
+  std::size_t j = i;
+  const char32_t c = utf8::next(text, j);
+  next = static_cast<uint32_t>(j);
+  return isSpaceChar(c) || foldChar(c) == 0;  // spaces, and invisible controls between sentences
+}
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter() {
+  if (icu::BreakIterator* p = prototype()) iterator_.reset(p->clone());
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+void SentenceSplitter::split(std::string_view text, std::vector<SentenceSpan>& out) {
+  out.clear();
+  auto emit = [&](uint32_t s, uint32_t e, int paragraph) {
+    // Trim leading and trailing spaces.
+    uint32_t next = 0;
+    while (s < e && isSpaceAt(text, s, next)) s = next;
+    while (e > s) {
+      uint32_t back = e - 1;
+      while (back > s && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+      if (!isSpaceAt(text, back, next)) break;
+      e = back;
+    }
+    if (e > s) out.push_back({s, e, paragraph});
+  };
+
+  // Paragraph numbers: count line breaks between sentence starts.
+  int paragraph = 0;
+  uint32_t counted = 0;
+  auto paragraphAt = [&](uint32_t pos) {
+    for (; counted < pos; ++counted)
+      if (text[counted] == '\n') ++paragraph;
+    return paragraph;
+  };
+
+  if (!iterator_) {  // no ICU data: one sentence per line rather than nothing
+    uint32_t s = 0;
+    for (uint32_t i = 0; i <= text.size(); ++i)
+      if (i == text.size() || text[i] == '\n') {
+        emit(s, i, paragraphAt(s));
+        s = i + 1;
+      }
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  iterator_->setText(ut, status);
+  int32_t s = iterator_->first();
+  for (int32_t e = iterator_->next(); e != icu::BreakIterator::DONE; s = e, e = iterator_->next()) {
+    uint32_t from = static_cast<uint32_t>(s), next = 0;
+    while (from < static_cast<uint32_t>(e) && isSpaceAt(text, from, next)) from = next;
+    emit(static_cast<uint32_t>(s), static_cast<uint32_t>(e), paragraphAt(from));
+  }
+  utext_close(ut);
+}
+
+}  // namespace atlas
