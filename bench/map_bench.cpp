@@ -100,7 +100,7 @@ void BM_RebuildMarkersAfterDataChange(benchmark::State& st) {
   std::vector<int> order;
   for (auto _ : st) {
     f.countMentions();
-    map::buildMarkers(f.model.places, "p7", 1.0f, markers, order);
+    map::buildMarkers(f.model.places, nullptr, "p7", 1.0f, markers, order);
     benchmark::DoNotOptimize(markers.data());
   }
   st.counters["mentions"] = kMentions;
@@ -113,7 +113,7 @@ void BM_HitTest10kMarkers(benchmark::State& st) {
   Fixture& f = fixture();
   std::vector<map::PointInstance> markers;
   std::vector<int> order;
-  map::buildMarkers(f.model.places, "", 1.0f, markers, order);
+  map::buildMarkers(f.model.places, nullptr, "", 1.0f, markers, order);
   map::Viewport view;
   view.centre = f.base.frame.origin;
   view.metresPerPixel = 40;

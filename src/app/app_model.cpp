@@ -1,5 +1,6 @@
 #include "app/app_model.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -13,9 +14,29 @@ void printDiagnostics(const Diagnostics& diagnostics) {
   for (const Diagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
 }
 
-void describeCorpus(AppModel& m) {
+map::PlaceKind mapKind(PlaceKind k) {
+  switch (k) {
+    case PlaceKind::Neighbourhood:
+      return map::PlaceKind::Neighbourhood;
+    case PlaceKind::Site:
+      return map::PlaceKind::Site;
+    case PlaceKind::Town:
+      return map::PlaceKind::Town;
+    case PlaceKind::City:
+      return map::PlaceKind::City;
+    default:
+      return map::PlaceKind::Region;
+  }
+}
+
+}  // namespace
+
+void buildViewModel(AppModel& m) {
   ui::ViewModel& v = m.view;
+  v = ui::ViewModel{};
   v.corpus = &m.corpus;
+  v.gazetteer = &m.gazetteer;
+  v.extraction = &m.extraction;
   std::error_code ec;
   const bool isSample = std::filesystem::equivalent(m.corpus.root, sampleCorpusDir(), ec);
   v.corpusLabel = isSample ? "Sample corpus" : m.corpus.root.string();
@@ -24,19 +45,56 @@ void describeCorpus(AppModel& m) {
     if (!v.firstPublished || *a.published < *v.firstPublished) v.firstPublished = a.published;
     if (!v.lastPublished || *a.published > *v.lastPublished) v.lastPublished = a.published;
   }
-  // Until mentions are dated, the evidence per day is the articles by publication date.
-  if (v.firstPublished) {
-    DayHistogram& h = v.histogram;
-    h.first = *v.firstPublished;
-    const int days = v.lastPublished->toDays() - h.first.toDays() + 1;
-    h.exact.assign(days, 0);
-    h.fallback.assign(days, 0);
-    for (const Article& a : m.corpus.articles)
-      if (a.published) ++h.fallback[a.published->toDays() - h.first.toDays()];
-  }
-}
+  v.baseMap = m.baseMap ? &*m.baseMap : nullptr;
 
-}  // namespace
+  // Places on the map: every gazetteer place with a position that belongs on the Aleppo map.
+  std::vector<int> mapIndexOfPlace(m.gazetteer.places.size(), -1);
+  const map::LocalFrame frame = m.baseMap ? m.baseMap->frame : map::LocalFrame{};
+  for (size_t i = 0; i < m.gazetteer.places.size(); ++i) {
+    const Place& p = m.gazetteer.places[i];
+    if (!p.onMap()) continue;
+    mapIndexOfPlace[i] = static_cast<int>(v.places.size());
+    v.places.push_back({p.id, frame.toLocal({*p.lon, *p.lat}), mapKind(p.kind), 0});
+    v.names.push_back({p.nameAr, p.nameEn});
+    v.gazetteerIndex.push_back(static_cast<int>(i));
+  }
+  v.mentionDays.assign(v.places.size(), {});
+  v.mentionsOfPlace.assign(v.places.size(), {});
+  for (size_t k = 0; k < m.extraction.mentions.size(); ++k) {
+    const Mention& mention = m.extraction.mentions[k];
+    if (mention.place < 0 || mapIndexOfPlace[mention.place] < 0) continue;
+    const int i = mapIndexOfPlace[mention.place];
+    ++v.places[i].mentions;
+    v.mentionsOfPlace[i].push_back(static_cast<int>(k));
+    if (mention.date) v.mentionDays[i].push_back(mention.date->toDays());
+  }
+  for (auto& days : v.mentionDays) std::sort(days.begin(), days.end());
+
+  // Evidence per day for the timeline: mentions by their date, split by how exactly dated.
+  std::optional<int> first, last;
+  for (const Mention& mention : m.extraction.mentions) {
+    if (!mention.date) continue;
+    const int d = mention.date->toDays();
+    first = first ? std::min(*first, d) : d;
+    last = last ? std::max(*last, d) : d;
+  }
+  if (v.firstPublished) {
+    first = first ? std::min(*first, v.firstPublished->toDays()) : v.firstPublished->toDays();
+    last = last ? std::max(*last, v.lastPublished->toDays()) : v.lastPublished->toDays();
+  }
+  if (first) {
+    DayHistogram& h = v.histogram;
+    h.first = Date::fromDays(*first);
+    h.exact.assign(*last - *first + 1, 0);
+    h.fallback.assign(*last - *first + 1, 0);
+    for (const Mention& mention : m.extraction.mentions) {
+      if (!mention.date || mention.place < 0) continue;
+      const int d = mention.date->toDays() - *first;
+      (mention.datePrecision == DatePrecision::Publication ? h.fallback : h.exact)[d]++;
+    }
+  }
+  v.version = 1;
+}
 
 std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath) {
   CorpusLoadResult loaded = loadCorpus(corpusPath);
@@ -47,14 +105,17 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath) {
   auto model = std::make_unique<AppModel>();
   model->corpus = std::move(*loaded.corpus);
   printDiagnostics(model->corpus.diagnostics);
-  describeCorpus(*model);
 
   const std::filesystem::path assets = findAssetsDir();
+  GazetteerLoadResult gazetteer = loadGazetteer(assets / "gazetteer.tsv");
+  printDiagnostics(gazetteer.diagnostics);
+  if (gazetteer.gazetteer) model->gazetteer = std::move(*gazetteer.gazetteer);
+  model->extraction = extractMentions(model->corpus, model->gazetteer);
+
   map::BaseMapLoadResult base = map::loadBaseMap(assets / "basemap.geojson");
   printDiagnostics(base.diagnostics);
   model->baseMap = std::move(base.baseMap);
-  model->view.baseMap = model->baseMap ? &*model->baseMap : nullptr;
-  model->view.version = 1;
+  buildViewModel(*model);
   return model;
 }
 

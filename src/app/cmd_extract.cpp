@@ -49,6 +49,12 @@ ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Menti
   return r;
 }
 
+// Article bytes that are not valid UTF-8 come out as U+FFFD: JSON must be UTF-8 (RFC 8259), and
+// the offsets still point at the original bytes.
+std::string dumpJson(const ordered_json& j, int indent) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
 std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -61,13 +67,13 @@ std::string csvField(const std::string& s) {
 
 std::string toCsvCell(const ordered_json& v) {
   if (v.is_null()) return "";
-  if (v.is_string()) return csvField(v.get<std::string>());
+  if (v.is_string()) return csvField(v.get<std::string>());  // bytes as in the article
   if (v.is_array()) {
     std::string joined;
     for (const auto& e : v) joined += (joined.empty() ? "" : "|") + e.get<std::string>();
     return csvField(joined);
   }
-  return v.dump();
+  return dumpJson(v, -1);
 }
 
 }  // namespace
@@ -92,7 +98,8 @@ int runExtract(const ExtractArgs& args) {
 
   std::string out;
   if (args.format == "jsonl") {
-    for (const Mention& m : result.mentions) out += mentionRecord(corpus, g, m).dump() + "\n";
+    for (const Mention& m : result.mentions)
+      out += dumpJson(mentionRecord(corpus, g, m), -1) + "\n";
   } else if (args.format == "csv") {
     const char* columns[] = {"doc",     "sentence",     "start",          "end",       "surface",
                              "place",   "name_ar",      "name_en",        "kind",      "lat",
@@ -136,7 +143,7 @@ int runExtract(const ExtractArgs& args) {
       f["properties"] = props;
       fc["features"].push_back(f);
     }
-    out = fc.dump(1) + "\n";
+    out = dumpJson(fc, 1) + "\n";
   }
 
   if (args.out.empty()) {

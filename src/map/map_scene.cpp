@@ -70,20 +70,33 @@ BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
   return out;
 }
 
-void buildMarkers(const std::vector<MapPlace>& places, const std::string& selectedId, float uiScale,
-                  std::vector<PointInstance>& out, std::vector<int>& order) {
+void buildMarkers(const std::vector<MapPlace>& places, const std::vector<int>* inWindow,
+                  const std::string& selectedId, float uiScale, std::vector<PointInstance>& out,
+                  std::vector<int>& order) {
   out.clear();
   order.clear();
+  auto windowCount = [&](int i) { return inWindow ? (*inWindow)[i] : places[i].mentions; };
   for (int i = 0; i < static_cast<int>(places.size()); ++i)
     if (places[i].mentions > 0 && !places[i].isArea()) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int a, int b) { return places[a].mentions > places[b].mentions; });
+  // Faded (outside the window) first, then by size, larger first.
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    const int ca = windowCount(a), cb = windowCount(b);
+    if ((ca > 0) != (cb > 0)) return ca == 0;
+    return ca > cb;
+  });
   out.reserve(order.size() + 1);
   int selected = -1;
   for (int i : order) {
     const MapPlace& p = places[i];
-    out.push_back({p.pos, style::markerRadius(p.mentions, uiScale), 1.5f * uiScale,
-                   style::markerFill(p.kind), style::kMarkerStroke});
+    const int n = windowCount(i);
+    PointInstance m{p.pos, style::markerRadius(n, uiScale), 1.5f * uiScale,
+                    style::markerFill(p.kind), style::kMarkerStroke};
+    if (n == 0) {  // mentioned, but not in the window: a small faded dot
+      m.fill = (m.fill & 0x00ffffffu) | 0x50000000u;
+      m.stroke = (m.stroke & 0x00ffffffu) | 0x50000000u;
+      m.radiusPx = 3.5f * uiScale;
+    }
+    out.push_back(m);
     if (!selectedId.empty() && p.id == selectedId) selected = static_cast<int>(out.size()) - 1;
   }
   if (selected >= 0) {

@@ -51,9 +51,12 @@ BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
                            const std::vector<std::uint32_t>* cellColour = nullptr);
 
 // Markers for the places with mentions (areas excluded), larger ones first so small markers
-// stay on top and clickable; the selected place gets a ring. `order` receives the place index
-// of each instance (for hit testing in draw order).
-void buildMarkers(const std::vector<MapPlace>& places, const std::string& selectedId, float uiScale,
-                  std::vector<PointInstance>& out, std::vector<int>& order);
+// stay on top and clickable; the selected place gets a ring. `inWindow`, if given, holds each
+// place's mentions inside the timeline's window: those size the markers, and places mentioned
+// only outside the window are drawn faded. `order` receives the place index of each instance
+// (for hit testing in draw order).
+void buildMarkers(const std::vector<MapPlace>& places, const std::vector<int>* inWindow,
+                  const std::string& selectedId, float uiScale, std::vector<PointInstance>& out,
+                  std::vector<int>& order);
 
 }  // namespace atlas::map

@@ -7,6 +7,7 @@
 #include "map/hit_test.h"
 #include "map/map_style.h"
 #include "ui/theme.h"
+#include "ui/timeline_panel.h"
 
 namespace atlas::ui {
 
@@ -47,10 +48,26 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
       regionBounds_.maxX += 10000, regionBounds_.maxY += 10000;
     }
   }
-  if (baseChanged || builtSelection_ != state.selectedPlace || builtScale_ != state.uiScale) {
-    map::buildMarkers(model.places, state.selectedPlace, state.uiScale, markers_, markerOrder_);
+  const TimeWindow window = currentWindow(model, state);
+  const bool windowChanged =
+      !builtWindow_ || builtWindow_->from != window.from || builtWindow_->to != window.to;
+  if (baseChanged || windowChanged) {
+    // Mentions per place inside the window: two binary searches in each place's sorted days.
+    inWindow_.assign(model.places.size(), 0);
+    for (size_t i = 0; i < model.places.size() && i < model.mentionDays.size(); ++i) {
+      const auto& days = model.mentionDays[i];
+      inWindow_[i] =
+          static_cast<int>(std::upper_bound(days.begin(), days.end(), window.to.toDays()) -
+                           std::lower_bound(days.begin(), days.end(), window.from.toDays()));
+    }
+  }
+  if (baseChanged || windowChanged || builtSelection_ != state.selectedPlace ||
+      builtScale_ != state.uiScale) {
+    map::buildMarkers(model.places, &inWindow_, state.selectedPlace, state.uiScale, markers_,
+                      markerOrder_);
     renderer_.uploadMarkers(markers_);
   }
+  builtWindow_ = window;
   builtBase_ = model.baseMap;
   builtVersion_ = model.version;
   builtSelection_ = state.selectedPlace;
@@ -133,7 +150,8 @@ void MapPanel::drawTooltip(const ViewModel& model, int place) {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(model.names[place].en.c_str());
   ImGui::TextDisabled("%s", p.id.c_str());
-  ImGui::Text("%d mention%s", p.mentions, p.mentions == 1 ? "" : "s");
+  const int shown = place < static_cast<int>(inWindow_.size()) ? inWindow_[place] : p.mentions;
+  ImGui::Text("%d mention%s in the window, %d in all", shown, shown == 1 ? "" : "s", p.mentions);
   ImGui::EndTooltip();
 }
 

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ class MapPanel {
   // For tests and benchmarks.
   const map::MapRenderer& renderer() const { return renderer_; }
   const map::Neighbourhoods& neighbourhoods() const { return hoods_; }
+  // The map area of the last frame, in screen pixels.
+  MapArea area() const {
+    return {rectMin_.x, rectMin_.y, rectMax_.x - rectMin_.x, rectMax_.y - rectMin_.y};
+  }
 
  private:
   void drawContents(const ViewModel& model, UiState& state, ImVec2 size);
@@ -39,6 +44,8 @@ class MapPanel {
   map::Bounds cityBounds_, regionBounds_;
   std::vector<map::PointInstance> markers_;
   std::vector<int> markerOrder_;
+  std::vector<int> inWindow_;  // per place: mentions inside the timeline's window
+  std::optional<TimeWindow> builtWindow_;
   // What the GPU buffers were built from; anything else changing triggers a rebuild.
   const map::BaseMap* builtBase_ = nullptr;
   int builtVersion_ = -1;

@@ -13,12 +13,6 @@ const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 int dayIndex(const DayHistogram& h, const Date& d) { return d.toDays() - h.first.toDays(); }
 
-Date currentDay(const ViewModel& model, const UiState& state) {
-  const DayHistogram& h = model.histogram;
-  if (state.date) return *state.date;
-  return h.days() > 0 ? Date::fromDays(h.first.toDays() + h.days() - 1) : Date{2016, 12, 31};
-}
-
 void setDay(const ViewModel& model, UiState& state, int day) {
   const DayHistogram& h = model.histogram;
   if (h.days() == 0) return;
@@ -31,6 +25,17 @@ namespace {
 // The histogram's bar area scales with the font (and so with the display's content scale).
 float barsHeight() { return ImGui::GetFontSize() * 3.0f; }
 }  // namespace
+
+Date currentDay(const ViewModel& model, const UiState& state) {
+  const DayHistogram& h = model.histogram;
+  if (state.date) return *state.date;
+  return h.days() > 0 ? Date::fromDays(h.first.toDays() + h.days() - 1) : Date{2016, 12, 31};
+}
+
+TimeWindow currentWindow(const ViewModel& model, const UiState& state) {
+  const Date first = model.histogram.days() > 0 ? model.histogram.first : currentDay(model, state);
+  return windowAt(currentDay(model, state), state.windowMode, state.lastNDays, first);
+}
 
 float timelinePanelHeight() {
   const ImGuiStyle& style = ImGui::GetStyle();

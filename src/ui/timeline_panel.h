@@ -8,6 +8,11 @@
 
 namespace atlas::ui {
 
+// The day the timeline is on (the last day of the corpus until the user moves it) and the
+// window of days the map shows around it.
+Date currentDay(const ViewModel& model, const UiState& state);
+TimeWindow currentWindow(const ViewModel& model, const UiState& state);
+
 float timelinePanelHeight();
 void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size);
 

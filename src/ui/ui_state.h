@@ -8,6 +8,8 @@
 
 #include "core/corpus.h"
 #include "core/date.h"
+#include "core/extraction.h"
+#include "core/gazetteer.h"
 #include "core/time_window.h"
 #include "map/basemap.h"
 #include "map/map_places.h"
@@ -26,9 +28,15 @@ struct ViewModel {
   const Corpus* corpus = nullptr;
   std::string corpusLabel;                            // how the status bar names the corpus
   std::optional<Date> firstPublished, lastPublished;  // the corpus's date range, if any dates
-  const map::BaseMap* baseMap = nullptr;              // null if the asset could not be read
-  std::vector<map::MapPlace> places;                  // every gazetteer place with a position
-  std::vector<PlaceNames> names;                      // parallel to places
+  const Gazetteer* gazetteer = nullptr;
+  const ExtractionResult* extraction = nullptr;
+  const map::BaseMap* baseMap = nullptr;  // null if the asset could not be read
+  // Every gazetteer place on the Aleppo map; the vectors below are parallel to it.
+  std::vector<map::MapPlace> places;  // mentions: all of them, whatever the date
+  std::vector<PlaceNames> names;
+  std::vector<int> gazetteerIndex;                // index into gazetteer->places
+  std::vector<std::vector<int>> mentionDays;      // sorted day numbers (Date::toDays) of mentions
+  std::vector<std::vector<int>> mentionsOfPlace;  // indices into extraction->mentions
   DayHistogram histogram;  // evidence per day over the corpus's date range (the timeline's)
   int version = 0;         // bumped whenever places or their counts change (the map rebuilds then)
 

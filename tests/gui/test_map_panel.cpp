@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <array>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 
@@ -152,4 +154,71 @@ TEST_F(MapPanelTest, TimelineKeysStepJumpAndPlay) {
   ASSERT_TRUE(state_.playing);
   for (int i = 0; i < 60; ++i) frame();
   EXPECT_NEAR(state_.date->toDays() - (Date{2016, 10, 4}).toDays(), 10, 1);
+}
+
+TEST_F(MapPanelTest, MarkersLandWhereTheirCoordinatesProject) {
+  for (int i = 0; i < 3; ++i) frame();
+  // Independent Web-Mercator (EPSG:3857) for the reference coordinates of two places.
+  auto project = [](double lat, double lon, double& x, double& y) {
+    const double r = 6378137.0, d = 3.14159265358979323846 / 180.0;
+    x = r * lon * d;
+    y = r * std::log(std::tan(3.14159265358979323846 / 4 + lat * d / 2));
+  };
+  const ui::MapArea area = view_.mapPanel().area();
+  const ui::MapCamera cam = state_.camera;
+  auto pixelOf = [&](double lat, double lon, int& px, int& py) {
+    double x = 0, y = 0;
+    project(lat, lon, x, y);
+    px = static_cast<int>(
+        std::lround(area.x + area.width / 2 + (x - cam.centre.x) / cam.metresPerPixel));
+    py = static_cast<int>(
+        std::lround(area.y + area.height / 2 - (y - cam.centre.y) / cam.metresPerPixel));
+  };
+  // Render once more and read the framebuffer (the frame drawn before present()).
+  ASSERT_TRUE(window_->beginFrame(false));
+  view_.draw(model_->view, state_);
+  window_->render();
+  int w = 0, h = 0;
+  const std::vector<std::uint8_t> pixels = window_->readPixels(w, h);
+  window_->present();
+  auto colourAt = [&](int x, int y) {
+    const size_t i = (static_cast<size_t>(y) * w + x) * 4;
+    return std::array<int, 3>{pixels[i], pixels[i + 1], pixels[i + 2]};
+  };
+  // Neighbourhood markers are blue (37, 99, 160): Sheikh Saeed 36.1646 N 37.1558 E and
+  // Bustan al-Qasr 36.1905 N 37.1443 E (aleppo_places.csv).
+  for (auto [lat, lon] : {std::pair{36.1646, 37.1558}, std::pair{36.1905, 37.1443}}) {
+    int px = 0, py = 0;
+    pixelOf(lat, lon, px, py);
+    ASSERT_TRUE(px >= 0 && py >= 0 && px < w && py < h);
+    const auto c = colourAt(px, py);
+    EXPECT_NEAR(c[0], 37, 6) << lat << "," << lon << " at " << px << "," << py;
+    EXPECT_NEAR(c[1], 99, 6);
+    EXPECT_NEAR(c[2], 160, 6);
+  }
+}
+
+TEST_F(MapPanelTest, ClickingAMarkerSelectsItsPlace) {
+  for (int i = 0; i < 3; ++i) frame();
+  const ui::MapArea area = view_.mapPanel().area();
+  const int i = model_->view.findPlace("sheikh-saeed");
+  ASSERT_GE(i, 0);
+  const map::Viewport v = ui::viewportOf(state_.camera, area);
+  double sx = 0, sy = 0;
+  v.toScreen(model_->baseMap->frame.toMercator(model_->view.places[i].pos), sx, sy);
+  frame(static_cast<float>(sx), static_cast<float>(sy), true);
+  frame(static_cast<float>(sx), static_cast<float>(sy), false);
+  EXPECT_EQ(state_.selectedPlace, "sheikh-saeed");
+}
+
+TEST_F(MapPanelTest, MarkersFollowTheTimelineWindow) {
+  frame();
+  const int uploads = view_.mapPanel().renderer().uploadCount();
+  // "This day" at 5 October: only article 002's places are inside the window.
+  state_.windowMode = WindowMode::ThisDay;
+  state_.date = Date{2016, 10, 5};
+  frame();
+  EXPECT_EQ(view_.mapPanel().renderer().uploadCount(), uploads + 1);  // markers rebuilt once
+  frame();
+  EXPECT_EQ(view_.mapPanel().renderer().uploadCount(), uploads + 1);  // and not again
 }

@@ -21,7 +21,9 @@ const std::string kApp = ATLAS_APP_PATH;
 const Rgb kMapBackground{233, 228, 216};
 const Rgb kStatusBar{38, 50, 66};
 const Rgb kCityFill{221, 214, 198};  // map::style::kCityExtentFill
-const Rgb kRiver{84, 140, 196};      // map::style::kRiver
+const Rgb kCellFill{214, 206, 188};  // map::style::kCellFill, kCellFillAlt: neighbourhoods
+const Rgb kCellFillAlt{206, 198, 180};
+const Rgb kRiver{84, 140, 196};  // map::style::kRiver
 
 struct TempDir {
   fs::path path;
@@ -63,7 +65,10 @@ TEST(Screenshot, ShowsMapAreaSidePanelAndStatusBar) {
   // Map area (left of the 340 px side panel): the city drawn by our GL renderer over the map
   // background: the built-up extent's fill, the Queiq in blue, background at the corners.
   const int mapW = 1200 - 340;
-  EXPECT_GT(img.fractionNear(0, 30, mapW, 640, kCityFill, 3), 0.15);
+  EXPECT_GT(img.fractionNear(0, 30, mapW, 640, kCityFill, 3) +
+                img.fractionNear(0, 30, mapW, 640, kCellFill, 3) +
+                img.fractionNear(0, 30, mapW, 640, kCellFillAlt, 3),
+            0.15);
   EXPECT_GT(img.fractionNear(0, 30, mapW, 640, kRiver, 10), 0.001);
   EXPECT_GT(img.fractionNear(mapW - 60, 380, mapW - 10, 420, kMapBackground), 0.9);
   // Side panel on the right: not map-coloured, and it lists the five articles (dark text).
@@ -81,15 +86,41 @@ TEST(Screenshot, HonoursTheRequestedSize) {
   TempDir dir;
   const fs::path png = dir.path / "small.png";
   auto r = runProcess({kApp, "screenshot", "--out", png.string(), "--width", "640", "--height",
-                       "480", "--date", "2016-12-05"});
+                       "480", "--date", "2016-12-05", "--select", "sheikh-saeed"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   Image img;
   ASSERT_TRUE(img.load(png.string()));
   EXPECT_EQ(img.width, 640);
   EXPECT_EQ(img.height, 480);
   EXPECT_GT(img.fractionNear(0, 30, 290, 300, kMapBackground) +
-                img.fractionNear(0, 30, 290, 300, kCityFill, 3),
+                img.fractionNear(0, 30, 290, 300, kCityFill, 3) +
+                img.fractionNear(0, 30, 290, 300, kCellFill, 3) +
+                img.fractionNear(0, 30, 290, 300, kCellFillAlt, 3),
             0.5);
+}
+
+TEST(Screenshot, SelectFramesThePlaceAtTheCentreOfTheMap) {
+  TempDir dir;
+  const fs::path png = dir.path / "select.png";
+  auto r = runProcess({kApp, "screenshot", "--out", png.string(), "--width", "1200", "--height",
+                       "800", "--select", "al-myassar"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  Image img;
+  ASSERT_TRUE(img.load(png.string()));
+  // The red selection ring (230, 60, 40) surrounds the middle of the map area: find its pixels
+  // and check their centre. The map area is the window left of the 340 px side panel, between
+  // the menu bar and the timeline.
+  long sx = 0, sy = 0, n = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < 1200 - 340; ++x) {
+      const Rgb p = img.at(x, y);
+      if (std::abs(p.r - 230) < 12 && std::abs(p.g - 60) < 20 && std::abs(p.b - 40) < 20)
+        sx += x, sy += y, ++n;
+    }
+  ASSERT_GT(n, 30) << "no selection ring";
+  EXPECT_NEAR(static_cast<double>(sx) / n, (1200 - 340) / 2.0, 4);
+  EXPECT_GT(static_cast<double>(sy) / n, 250);
+  EXPECT_LT(static_cast<double>(sy) / n, 450);
 }
 
 TEST(Screenshot, NoOpenGl33IsOneClearLineAndExitTwo) {

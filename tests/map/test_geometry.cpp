@@ -113,14 +113,14 @@ TEST(HitTest, TopmostMarkerUnderTheMouseWins) {
                                   {"area", {0, 0}, PlaceKind::Region, 99}};
   std::vector<PointInstance> markers;
   std::vector<int> order;
-  buildMarkers(places, "", 1.0f, markers, order);
+  buildMarkers(places, nullptr, "", 1.0f, markers, order);
   ASSERT_EQ(markers.size(), 2u) << "areas are not pins";
   // The small marker is at +50 m = +5 px from the centre (400, 300).
   EXPECT_EQ(hitMarker(markers, order, frame, view, 405, 300), 1);
   EXPECT_EQ(hitMarker(markers, order, frame, view, 392, 300), 0);
   EXPECT_EQ(hitMarker(markers, order, frame, view, 400, 200), -1);
   // Selecting adds a ring that is drawn last but is not a target of its own.
-  buildMarkers(places, "big", 1.0f, markers, order);
+  buildMarkers(places, nullptr, "big", 1.0f, markers, order);
   ASSERT_EQ(markers.size(), 3u);
   EXPECT_EQ(hitMarker(markers, order, frame, view, 405, 300), 1);
 }
@@ -131,7 +131,7 @@ TEST(HitTest, MarkersGrowWithMentionsAndSkipPlacesWithout) {
                                   {"c", {0, 0}, PlaceKind::Town, 16}};
   std::vector<PointInstance> markers;
   std::vector<int> order;
-  buildMarkers(places, "", 1.0f, markers, order);
+  buildMarkers(places, nullptr, "", 1.0f, markers, order);
   ASSERT_EQ(markers.size(), 2u);
   EXPECT_EQ(order[0], 2);  // larger first
   EXPECT_GT(markers[0].radiusPx, markers[1].radiusPx);

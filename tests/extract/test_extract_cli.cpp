@@ -1,0 +1,135 @@
+// `aleppo-atlas extract` as a user runs it: formats, files, exit codes.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "run_process.h"
+
+namespace fs = std::filesystem;
+using atlas::test::runProcess;
+using nlohmann::json;
+
+namespace {
+const std::string kApp = ATLAS_APP_PATH;
+
+std::vector<json> jsonLines(const std::string& s) {
+  std::vector<json> out;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) out.push_back(json::parse(line));
+  return out;
+}
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+TEST(ExtractCli, JsonLinesOnStdoutByDefault) {
+  auto r = runProcess({kApp, "extract"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto records = jsonLines(r.out);
+  ASSERT_GT(records.size(), 50u);
+  const json& first = records.front();
+  for (const char* key : {"doc", "sentence", "sentence_text", "start", "end", "surface", "place",
+                          "name_ar", "name_en", "kind", "lat", "lon", "date", "date_precision"})
+    EXPECT_TRUE(first.contains(key)) << key;
+  // Article 000 opens "استعاد ثوار حلب أمس": the first mention is the city at byte 22.
+  EXPECT_EQ(first["doc"], "000_c162b1d864b0bcfc");
+  EXPECT_EQ(first["surface"], "حلب");
+  EXPECT_EQ(first["start"], 22);
+  EXPECT_EQ(first["end"], 28);
+  EXPECT_EQ(first["date"], "2016-10-10");
+  EXPECT_EQ(first["date_precision"], "publication");
+  // Sheikh Saeed carries the reference coordinates.
+  bool saeed = false;
+  for (const json& rec : records)
+    if (rec["place"] == "sheikh-saeed") {
+      saeed = true;
+      EXPECT_DOUBLE_EQ(rec["lat"].get<double>(), 36.1646);
+      EXPECT_DOUBLE_EQ(rec["lon"].get<double>(), 37.1558);
+      EXPECT_NE(rec["sentence_text"].get<std::string>().find(rec["surface"].get<std::string>()),
+                std::string::npos);
+    }
+  EXPECT_TRUE(saeed);
+}
+
+TEST(ExtractCli, GeoJsonIsAFeatureCollectionWithLonLatPoints) {
+  auto r = runProcess({kApp, "extract", "--format", "geojson"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const json fc = json::parse(r.out);
+  EXPECT_EQ(fc["type"], "FeatureCollection");
+  ASSERT_GT(fc["features"].size(), 20u);
+  for (const json& f : fc["features"]) {
+    EXPECT_EQ(f["type"], "Feature");
+    EXPECT_EQ(f["geometry"]["type"], "Point");
+    const double lon = f["geometry"]["coordinates"][0], lat = f["geometry"]["coordinates"][1];
+    // RFC 7946 order: longitude first. Aleppo is at 37 E, 36 N.
+    EXPECT_GT(lon, 36.5);
+    EXPECT_LT(lon, 37.8);
+    EXPECT_GT(lat, 35.8);
+    EXPECT_LT(lat, 36.7);
+    EXPECT_EQ(f["properties"]["mention_count"], f["properties"]["mentions"].size());
+  }
+}
+
+TEST(ExtractCli, CsvHasAHeaderAndOneRowPerMention) {
+  auto jsonl = runProcess({kApp, "extract"});
+  auto r = runProcess({kApp, "extract", "--format", "csv"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("doc,sentence,start,end,surface,place,", 0), 0u);
+  // Rows end in CRLF; sentence texts hold no raw line breaks in the samples' mentions.
+  size_t rows = 0;
+  for (size_t i = r.out.find("\r\n"); i != std::string::npos; i = r.out.find("\r\n", i + 2)) ++rows;
+  EXPECT_EQ(rows - 1, jsonLines(jsonl.out).size());
+}
+
+TEST(ExtractCli, OutWritesTheFileAtomicallyAndFailuresKeepTheOldOne) {
+  char tmpl[] = "/tmp/atlas-extract-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  const fs::path out = dir / "mentions.jsonl";
+  auto r = runProcess({kApp, "extract", "--out", out.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_GT(jsonLines(readAll(out)).size(), 50u);
+  // A target whose folder is a file cannot be written: exit 1, and nothing else is touched.
+  std::ofstream(dir / "keep") << "previous";
+  r = runProcess({kApp, "extract", "--out", (dir / "keep" / "x.jsonl").string()});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_EQ(readAll(dir / "keep"), "previous");
+  fs::remove_all(dir);
+}
+
+TEST(ExtractCli, BadCorpusAndFormatAreUsageErrors) {
+  auto r = runProcess({kApp, "extract", "--corpus", "/nonexistent"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(atlas::test::countLines(r.err), 1) << r.err;
+  r = runProcess({kApp, "extract", "--format", "xml"});
+  EXPECT_EQ(r.exitCode, 2);
+}
+
+TEST(ExtractCli, WarningsNameTheFileAndTheRestIsExtracted) {
+  char tmpl[] = "/tmp/atlas-extract-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  std::ofstream(dir / "MANIFEST.tsv") << "file\tpublished\na.txt\t2016-13-01\n";
+  std::ofstream(dir / "a.txt") << "قصف حي الشيخ سعيد";
+  std::ofstream(dir / "b.txt") << "اشتباكات في \xFF بستان الباشا";
+  auto r = runProcess({kApp, "extract", "--corpus", dir.string()});
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.err.find("MANIFEST.tsv:2: warning: invalid date"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("b.txt:1: warning: invalid UTF-8"), std::string::npos) << r.err;
+  const auto records = jsonLines(r.out);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0]["place"], "sheikh-saeed");
+  EXPECT_TRUE(records[0]["date"].is_null());
+  EXPECT_EQ(records[1]["place"], "bustan-al-basha");
+  fs::remove_all(dir);
+}
