@@ -15,7 +15,10 @@ bool writeFileAtomically(const std::filesystem::path& target, std::string_view b
                          std::string& error) {
   const std::filesystem::path dir =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  // (Built with append: GCC 12 warns falsely on "literal" + std::string&&, bug 105329.)
+  std::string name = ".";
+  name.append(target.filename().string()).append(".XXXXXX");
+  std::string tmpl = (dir / name).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   const int fd = mkstemp(name.data());

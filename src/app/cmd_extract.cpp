@@ -70,7 +70,10 @@ std::string toCsvCell(const ordered_json& v) {
   if (v.is_string()) return csvField(v.get<std::string>());  // bytes as in the article
   if (v.is_array()) {
     std::string joined;
-    for (const auto& e : v) joined += (joined.empty() ? "" : "|") + e.get<std::string>();
+    for (const auto& e : v) {
+      if (!joined.empty()) joined += '|';
+      joined += e.get<std::string>();
+    }
     return csvField(joined);
   }
   return dumpJson(v, -1);
@@ -105,12 +108,17 @@ int runExtract(const ExtractArgs& args) {
                              "place",   "name_ar",      "name_en",        "kind",      "lat",
                              "lon",     "date",         "date_precision", "ambiguous", "candidates",
                              "context", "run_together", "sentence_text"};
-    for (size_t i = 0; i < std::size(columns); ++i) out += (i ? "," : "") + std::string(columns[i]);
+    for (size_t i = 0; i < std::size(columns); ++i) {
+      if (i) out += ',';
+      out += columns[i];
+    }
     out += "\r\n";  // RFC 4180 line ends
     for (const Mention& m : result.mentions) {
       const ordered_json r = mentionRecord(corpus, g, m);
-      for (size_t i = 0; i < std::size(columns); ++i)
-        out += (i ? "," : "") + toCsvCell(r[columns[i]]);
+      for (size_t i = 0; i < std::size(columns); ++i) {
+        if (i) out += ',';
+        out += toCsvCell(r[columns[i]]);
+      }
       out += "\r\n";
     }
   } else {  // geojson: one Feature per place on the map, its mentions in properties

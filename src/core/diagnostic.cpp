@@ -4,7 +4,10 @@ namespace atlas {
 
 std::string Diagnostic::format() const {
   std::string out = file;
-  if (line > 0) out += ":" + std::to_string(line);
+  if (line > 0) {
+    out += ':';
+    out += std::to_string(line);
+  }
   if (!out.empty()) out += ": ";
   out += severity == Severity::Error ? "error: " : "warning: ";
   out += message;
