@@ -16,9 +16,9 @@ bool writeFileAtomically(const std::filesystem::path& target, std::string_view b
   const std::filesystem::path dir =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   // (Built with append: GCC 12 warns falsely on "literal" + std::string&&, bug 105329.)
-  std::string name = ".";
-  name.append(target.filename().string()).append(".XXXXXX");
-  std::string tmpl = (dir / name).string();
+  std::string hidden = ".";
+  hidden.append(target.filename().string()).append(".XXXXXX");
+  std::string tmpl = (dir / hidden).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   const int fd = mkstemp(name.data());
