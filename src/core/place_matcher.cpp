@@ -39,21 +39,58 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
     for (const auto& a : p.aliases) addForm(a, i, p.needsContext);
     for (const auto& a : p.contextAliases) addForm(a, i, true);
   }
-  for (int i = 0; i < static_cast<int>(forms_.size()); ++i)
-    byPrefix_[prefixKey(forms_[i].text[0], forms_[i].text[1])].push_back(i);
-  for (auto& [key, list] : byPrefix_)
-    std::sort(list.begin(), list.end(),
-              [&](int a, int b) { return forms_[a].text.size() > forms_[b].text.size(); });
+  arabicPairSlot_.assign(65536, -1);
+  runTogetherPair_.assign(65536, false);
+  for (int i = 0; i < static_cast<int>(forms_.size()); ++i) {
+    const char32_t a = forms_[i].text[0], b = forms_[i].text[1];
+    int* slot = nullptr;
+    int other = -1;
+    if ((a >> 8) == 0x06 && (b >> 8) == 0x06) {
+      slot = &arabicPairSlot_[((a & 0xFF) << 8) | (b & 0xFF)];
+      if (forms_[i].letters >= kRunTogetherMinLetters && !forms_[i].free.empty())
+        runTogetherPair_[((a & 0xFF) << 8) | (b & 0xFF)] = true;
+    } else {
+      auto [it, inserted] = otherPairs_.try_emplace(prefixKey(a, b), -1);
+      slot = &it->second;
+      (void)inserted;
+      (void)other;
+    }
+    if (*slot < 0) {
+      *slot = static_cast<int>(pairLists_.size());
+      pairLists_.emplace_back();
+    }
+    PairBucket& bucket = pairLists_[*slot];
+    if (forms_[i].text.size() == 2) {
+      bucket.twoLetter.push_back(i);
+    } else {
+      const char32_t third = forms_[i].text[2];
+      auto it = std::find_if(bucket.byThird.begin(), bucket.byThird.end(),
+                             [&](const auto& e) { return e.first == third; });
+      if (it == bucket.byThird.end()) it = bucket.byThird.insert(bucket.byThird.end(), {third, {}});
+      it->second.push_back(i);
+    }
+  }
+  for (auto& bucket : pairLists_)
+    for (auto& [third, list] : bucket.byThird)
+      std::sort(list.begin(), list.end(),
+                [&](int a, int b) { return forms_[a].text.size() > forms_[b].text.size(); });
 
   // Head words, folded. A head makes a following name count and says what kind of place it is.
   for (const char* w : {"حي", "حيي", "احياء", "حارة", "حارات"})
-    heads_[foldString(w)] = HeadKind::Neighbourhood;
+    heads_.emplace_back(foldString(w), HeadKind::Neighbourhood);
   for (const char* w : {"بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "قرية", "قرى", "قريتي"})
-    heads_[foldString(w)] = HeadKind::Town;
+    heads_.emplace_back(foldString(w), HeadKind::Town);
   for (const char* w :
        {"منطقة", "مناطق", "منطقتي", "جبهة",   "جبهات", "محور", "محاور", "دوار", "معبر",  "مخيم",
         "تلة",   "معامل", "مشفى",   "مستشفى", "مشافي", "محيط", "اطراف", "حافة", "حافات", "تخوم"})
-    heads_[foldString(w)] = HeadKind::Any;
+    heads_.emplace_back(foldString(w), HeadKind::Any);
+
+  headFirstChar_.assign(256, false);
+  for (const auto& [head, kind] : heads_) {
+    headFirstChar_[head[0] & 0xFF] = true;
+    headFirstChar_[U'\u0648' & 0xFF] = true;  // و + head
+    headFirstChar_[U'\u0641' & 0xFF] = true;  // ف + head
+  }
 
   // Proclitics, longest first: conjunction (و ف), preposition (ب ل ك), article (ال).
   for (const char* c : {"وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "وب", "ول",
@@ -78,30 +115,58 @@ uint32_t PlaceMatcher::matchAt(const std::u32string& text, uint32_t pos, const s
   return i - pos;
 }
 
+const PlaceMatcher::PairBucket* PlaceMatcher::formsStartingWith(char32_t a, char32_t b) const {
+  if ((a >> 8) == 0x06 && (b >> 8) == 0x06) {
+    const int slot = arabicPairSlot_[((a & 0xFF) << 8) | (b & 0xFF)];
+    return slot < 0 ? nullptr : &pairLists_[slot];
+  }
+  if (otherPairs_.empty()) return nullptr;
+  auto it = otherPairs_.find(prefixKey(a, b));
+  return it == otherPairs_.end() ? nullptr : &pairLists_[it->second];
+}
+
 int PlaceMatcher::lookup(const std::u32string& text, uint32_t pos, uint32_t& length,
                          bool insideWord) const {
   length = 0;
   if (pos + 1 >= text.size()) return -1;
-  auto it = byPrefix_.find(prefixKey(text[pos], text[pos + 1]));
+  if (insideWord) {
+    const char32_t a = text[pos], b = text[pos + 1];
+    if ((a >> 8) != 0x06 || (b >> 8) != 0x06 || !runTogetherPair_[((a & 0xFF) << 8) | (b & 0xFF)])
+      return -1;
+  }
+  const PairBucket* bucket = formsStartingWith(text[pos], text[pos + 1]);
+  if (!bucket) return -1;
   int best = -1;
-  if (it != byPrefix_.end())
-    for (int f : it->second) {
-      const Form& form = forms_[f];
-      if (insideWord && (form.letters < kRunTogetherMinLetters || form.free.empty())) continue;
-      const uint32_t len = matchAt(text, pos, form.text, insideWord);
-      if (len > length) {
-        length = len;
-        best = f;
-      }
+  auto tryForm = [&](int f) {
+    const Form& form = forms_[f];
+    if (insideWord && (form.letters < kRunTogetherMinLetters || form.free.empty())) return;
+    const uint32_t len = matchAt(text, pos, form.text, insideWord);
+    if (len > length) {
+      length = len;
+      best = f;
     }
+  };
+  if (pos + 2 < text.size()) {
+    // Any white space in the text stands for the single space of the forms.
+    const char32_t third = isSpaceChar(text[pos + 2]) ? U' ' : text[pos + 2];
+    for (const auto& [c, list] : bucket->byThird)
+      if (c == third) {
+        for (int f : list) tryForm(f);
+        break;
+      }
+  }
+  for (int f : bucket->twoLetter) tryForm(f);
   return best;
 }
 
 PlaceMatcher::HeadKind PlaceMatcher::headKind(const std::u32string& text, const Token& t) const {
   std::u32string_view word(text.data() + t.from, t.to - t.from);
+  if (word.size() < 2 || word.size() > 7 || (word[0] >> 8) != 0x06 ||
+      !headFirstChar_[word[0] & 0xFF])
+    return HeadKind::None;
   for (int peel = 0; peel < 2; ++peel) {  // "حي", "وحي", "فحي"
-    auto it = heads_.find(std::u32string(word));
-    if (it != heads_.end()) return it->second;
+    for (const auto& [head, kind] : heads_)
+      if (word == head) return kind;
     if (word.size() > 2 && (word[0] == U'\u0648' || word[0] == U'\u0641'))
       word.remove_prefix(1);
     else
@@ -173,6 +238,7 @@ void PlaceMatcher::match(const FoldedText& folded, std::vector<PlaceMatch>& out)
     int bestForm = -1;
     for (const std::u32string& clitic : clitics_) {
       if (clitic.size() >= tok.to - tok.from) continue;
+      if (!clitic.empty() && clitic[0] != text[tok.from]) continue;
       if (text.compare(tok.from, clitic.size(), clitic) != 0) continue;
       const uint32_t start = tok.from + static_cast<uint32_t>(clitic.size());
       uint32_t len = 0;

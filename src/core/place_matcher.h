@@ -49,9 +49,23 @@ class PlaceMatcher {
 
   const Gazetteer& gazetteer_;
   std::vector<Form> forms_;
-  // Forms by their first two characters, longest first.
-  std::unordered_map<uint64_t, std::vector<int>> byPrefix_;
-  std::unordered_map<std::u32string, HeadKind> heads_;
+  // Forms by their first two characters, longest first. Arabic-block pairs (nearly all) go
+  // through a flat 256×256 table; anything else through the map.
+  // Forms that start with a pair, split by their third character: "ال" starts most Arabic
+  // words and most names, so two characters alone would leave long lists to compare.
+  struct PairBucket {
+    std::vector<int> twoLetter;                                  // forms of exactly two chars
+    std::vector<std::pair<char32_t, std::vector<int>>> byThird;  // longest first in each list
+  };
+  const PairBucket* formsStartingWith(char32_t a, char32_t b) const;
+  std::vector<int> arabicPairSlot_;  // 65536 entries: index into pairLists_, or -1
+  // Arabic pairs that start a name long enough to be looked for inside words: scanning every
+  // position of every word for run-together names must reject almost all of them at once.
+  std::vector<bool> runTogetherPair_;
+  std::vector<PairBucket> pairLists_;
+  std::unordered_map<uint64_t, int> otherPairs_;  // non-Arabic first pairs → pairLists_
+  std::vector<std::pair<std::u32string, HeadKind>> heads_;
+  std::vector<bool> headFirstChar_;  // Arabic-block first characters of heads (quick reject)
   std::vector<std::u32string> clitics_;
   mutable std::vector<Token> tokens_;  // scratch (a matcher is used by one thread at a time)
 };
