@@ -35,7 +35,8 @@ const Corpus& bigCorpus() {
     for (int copy = 0; bytes < kTargetBytes; ++copy)
       for (const Article& a : samples.articles) {
         Article b = a;
-        b.id += "#" + std::to_string(copy);
+        b.id += '#';
+        b.id += std::to_string(copy);
         bytes += b.text.size();
         big.articles.push_back(std::move(b));
       }
@@ -76,7 +77,9 @@ BENCHMARK(BM_Extract)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTim
 // Loading from disk (a folder of files with a manifest) plus extraction, and the process's
 // peak memory relative to the corpus size.
 void BM_LoadAndExtractFromDisk(benchmark::State& state) {
-  const fs::path dir = fs::temp_directory_path() / ("atlas-bench-" + std::to_string(getpid()));
+  std::string dirName = "atlas-bench-";  // appended: see GCC bug 105329 (-Wrestrict)
+  dirName += std::to_string(getpid());
+  const fs::path dir = fs::temp_directory_path() / dirName;
   fs::create_directories(dir);
   {
     // Written from the five samples directly, so the in-memory copy of the other cases is not
@@ -87,7 +90,9 @@ void BM_LoadAndExtractFromDisk(benchmark::State& state) {
     size_t written = 0;
     for (int i = 0; written < kTargetBytes; ++i) {
       const Article& a = samples.articles[i % samples.articles.size()];
-      const std::string name = "a" + std::to_string(i) + ".txt";
+      std::string name = "a";
+      name += std::to_string(i);
+      name += ".txt";
       std::ofstream(dir / name, std::ios::binary) << a.text;
       manifest << name << "\t2016-12-05\n";
       written += a.text.size();

@@ -31,11 +31,13 @@ struct Fixture {
       // Mostly sites and towns: neighbourhoods are tessellated, and a city has ~100 of them.
       const map::PlaceKind kind = i < 100 ? map::PlaceKind::Neighbourhood
                                           : (i % 3 ? map::PlaceKind::Site : map::PlaceKind::Town);
-      model.places.push_back({"p" + std::to_string(i),
-                              {x(rng) / (i < 100 ? 5 : 1), y(rng) / (i < 100 ? 5 : 1)},
-                              kind,
-                              0});
-      model.names.push_back({"", "Place " + std::to_string(i)});
+      std::string id = "p";  // appended: see GCC bug 105329 (-Wrestrict)
+      id += std::to_string(i);
+      std::string name = "Place ";
+      name += std::to_string(i);
+      model.places.push_back(
+          {id, {x(rng) / (i < 100 ? 5 : 1), y(rng) / (i < 100 ? 5 : 1)}, kind, 0});
+      model.names.push_back({"", name});
     }
     // Zipf-like: a few places get most mentions, as in news.
     std::uniform_real_distribution<double> u(0, 1);
