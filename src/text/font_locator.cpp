@@ -2,6 +2,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <cstdlib>
 #include <mutex>
 
 namespace atlas::text {
@@ -39,7 +40,11 @@ std::optional<FontFile> matchFamily(const std::string& family) {
 std::optional<FontFile> findFont(const std::vector<std::string>& families) {
   static std::once_flag init;
   static bool ok = false;
-  std::call_once(init, [] { ok = FcInit() == FcTrue; });
+  std::call_once(init, [] {
+    ok = FcInit() == FcTrue;
+    // Release fontconfig's parsed configuration at exit (leak checkers report it otherwise).
+    if (ok) std::atexit([] { FcFini(); });
+  });
   if (!ok) return std::nullopt;
   for (const auto& family : families)
     if (auto f = matchFamily(family)) return f;
