@@ -39,6 +39,8 @@ ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Menti
   r["lon"] = p && p->onMap() ? json(*p->lon) : json(nullptr);
   r["date"] = m.date ? json(m.date->iso()) : json(nullptr);
   r["date_precision"] = datePrecisionName(m.datePrecision);
+  r["date_end"] = m.dateEnd ? json(m.dateEnd->iso()) : json(nullptr);
+  r["date_rule"] = m.dateRule;
   r["ambiguous"] = m.ambiguous;
   json candidates = json::array();
   for (int c : m.candidates) candidates.push_back(g.places[c].id);

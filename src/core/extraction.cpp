@@ -7,26 +7,9 @@
 #include "core/arabic_fold.h"
 #include "core/place_matcher.h"
 #include "core/sentences.h"
+#include "core/tokens.h"
 
 namespace atlas {
-
-const char* datePrecisionName(DatePrecision p) {
-  switch (p) {
-    case DatePrecision::Day:
-      return "day";
-    case DatePrecision::PartOfDay:
-      return "part_of_day";
-    case DatePrecision::Week:
-      return "week";
-    case DatePrecision::Month:
-      return "month";
-    case DatePrecision::Publication:
-      return "publication";
-    case DatePrecision::Unknown:
-      break;
-  }
-  return "unknown";
-}
 
 namespace {
 
@@ -38,13 +21,59 @@ struct Worker {
   FoldedText folded;
   std::vector<SentenceSpan> sentences;
   std::vector<PlaceMatch> matches;
+  std::vector<Token> tokens;
+
+  // The date expression that applies to a name at folded position `at`: the nearest one in the
+  // same clause (clauses end at "،" "؛" "," ";"), else the nearest in the sentence.
+  const DateExpression* dateFor(const std::vector<DateExpression>& exprs, uint32_t at) const {
+    const DateExpression* best = nullptr;
+    long bestScore = 0;
+    for (const DateExpression& e : exprs) {
+      const uint32_t from = tokens[e.tokenFrom].from, to = tokens[e.tokenTo - 1].to;
+      const uint32_t lo = std::min(at, from), hi = std::max(at, to);
+      bool sameClause = true;
+      for (uint32_t k = lo; k < hi && sameClause; ++k) {
+        const char32_t c = folded.chars[k];
+        if (c == U'\u060C' || c == U'\u061B' || c == U',' || c == U';') sameClause = false;
+      }
+      const long distance = static_cast<long>(hi - lo);
+      const long score = distance + (sameClause ? 0 : 1000000);
+      if (!best || score < bestScore) {
+        best = &e;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  // "فجر أمس → 2016-12-05 (publication − 1 day, dawn)", with the words as the article has them.
+  std::string ruleText(const std::string& text, const DateExpression& e) const {
+    const uint32_t a = folded.originalStart(tokens[e.tokenFrom].from);
+    const uint32_t b = folded.originalEnd(tokens[e.tokenTo - 1].to);
+    return text.substr(a, b - a) + " → " + e.resolution;
+  }
 
   void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
     splitter.split(article.text, sentences);
     sentenceCount = static_cast<int>(sentences.size());
+    // The date the narrative has set: the last expression of an earlier sentence of the same
+    // paragraph (future ones do not move the story).
+    std::optional<DateExpression> narrative;
+    std::string narrativeRule;
+    int narrativeParagraph = -1;
+    std::vector<DateExpression> exprs;
     for (int s = 0; s < sentenceCount; ++s) {
       const SentenceSpan& span = sentences[s];
       foldRange(article.text, span.start, span.end, folded);
+      if (span.paragraph != narrativeParagraph) {
+        narrative.reset();
+        narrativeParagraph = span.paragraph;
+      }
+      exprs.clear();
+      if (article.published) {
+        tokenize(folded.chars, tokens);
+        exprs = findDateExpressions(folded.chars, tokens, *article.published);
+      }
       matcher.match(folded, matches);
       for (PlaceMatch& m : matches) {
         Mention mention;
@@ -67,11 +96,28 @@ struct Worker {
           mention.headStart = folded.originalStart(m.headFrom);
           mention.headEnd = folded.originalEnd(m.headTo);
         }
-        mention.date = article.published;
-        mention.datePrecision =
-            article.published ? DatePrecision::Publication : DatePrecision::Unknown;
+        if (const DateExpression* e = dateFor(exprs, m.from)) {
+          mention.date = e->date;
+          mention.dateEnd = e->end;
+          mention.datePrecision = e->precision;
+          mention.dateRule = ruleText(article.text, *e);
+        } else if (narrative) {
+          mention.date = narrative->date;
+          mention.dateEnd = narrative->end;
+          mention.datePrecision = narrative->precision;
+          mention.dateRule = "set earlier in the paragraph: " + narrativeRule;
+        } else if (article.published) {
+          mention.date = article.published;
+          mention.datePrecision = DatePrecision::Publication;
+          mention.dateRule = "publication date";
+        }
         out.push_back(std::move(mention));
       }
+      for (const DateExpression& e : exprs)
+        if (!e.future) {
+          narrative = e;
+          narrativeRule = ruleText(article.text, e);
+        }
     }
   }
 };

@@ -8,12 +8,10 @@
 
 #include "core/corpus.h"
 #include "core/date.h"
+#include "core/date_resolver.h"
 #include "core/gazetteer.h"
 
 namespace atlas {
-
-enum class DatePrecision { Day, PartOfDay, Week, Month, Publication, Unknown };
-const char* datePrecisionName(DatePrecision p);
 
 struct Mention {
   int doc = -1;                 // index into Corpus::articles
@@ -26,8 +24,12 @@ struct Mention {
   bool ambiguous = false;
   bool runTogether = false;
   uint32_t headStart = 0, headEnd = 0;  // the head word that gave context ("حي"), if any
-  std::optional<Date> date;             // for now the publication date
+  // When: the sentence's own date expression nearest the name (same clause first), else the one
+  // an earlier sentence of the paragraph set, else the publication date.
+  std::optional<Date> date;
+  std::optional<Date> dateEnd;  // for spans ("منذ الخامس عشر من نوفمبر")
   DatePrecision datePrecision = DatePrecision::Unknown;
+  std::string dateRule;  // the expression and how it resolved
 };
 
 struct ExtractionResult {

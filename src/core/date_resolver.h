@@ -1,0 +1,32 @@
+// Dates written in news text, resolved against the article's publication date the way news
+// reads (HeidelTime's "news" mode): past-biased, "أمس" is the day before publication, a bare
+// weekday is the latest such day on or before it, "الخميس الماضي" the latest before it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/tokens.h"
+
+namespace atlas {
+
+enum class DatePrecision { Day, PartOfDay, Week, Month, Span, Publication, Unknown };
+const char* datePrecisionName(DatePrecision p);
+
+struct DateExpression {
+  size_t tokenFrom = 0, tokenTo = 0;  // tokens of the expression
+  Date date;                          // the day (first day of a week / month / span)
+  std::optional<Date> end;            // last day of a span ("منذ ..." runs to publication)
+  DatePrecision precision = DatePrecision::Day;
+  bool future = false;     // "غدا", or a weekday in a sentence about what will happen
+  std::string resolution;  // how it resolved, e.g. "2016-10-09 (publication − 1 day)"
+};
+
+// Every date expression in one folded sentence. `publication` anchors the relative ones.
+std::vector<DateExpression> findDateExpressions(const std::u32string& text,
+                                                const std::vector<Token>& tokens,
+                                                const Date& publication);
+
+}  // namespace atlas
