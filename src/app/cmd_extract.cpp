@@ -1,5 +1,6 @@
 #include "app/cmd_extract.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -41,6 +42,14 @@ ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Menti
   r["date_precision"] = datePrecisionName(m.datePrecision);
   r["date_end"] = m.dateEnd ? json(m.dateEnd->iso()) : json(nullptr);
   r["date_rule"] = m.dateRule;
+  r["event"] = eventTypeName(m.event);
+  json actors = json::array();
+  for (Actor a : {kGovernment, kOpposition, kRussianAirForce, kKurdish, kCivilians})
+    if (m.actors & a) actors.push_back(actorNames(a));
+  r["actors"] = actors;
+  r["fatalities"] = m.fatalities ? json(*m.fatalities) : json(nullptr);
+  r["frontline"] = m.frontline;
+  r["control_claim"] = m.claim ? json(sideName(*m.claim)) : json(nullptr);
   r["ambiguous"] = m.ambiguous;
   json candidates = json::array();
   for (int c : m.candidates) candidates.push_back(g.places[c].id);
@@ -55,6 +64,40 @@ ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Menti
 // the offsets still point at the original bytes.
 std::string dumpJson(const ordered_json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+// ACLED's columns for a mention, so the CSV opens next to ACLED or UCDP data.
+void addAcledColumns(const Corpus& corpus, const Gazetteer& g, const Mention& m, ordered_json& r) {
+  r["event_date"] = m.date ? json(m.date->iso()) : json(nullptr);
+  int timePrecision = 1;  // ACLED: 1 day, 2 week, 3 month
+  if (m.datePrecision == DatePrecision::Week || m.datePrecision == DatePrecision::Span ||
+      m.datePrecision == DatePrecision::Publication)
+    timePrecision = 2;
+  if (m.datePrecision == DatePrecision::Month) timePrecision = 3;
+  r["time_precision"] = timePrecision;
+  r["event_type"] = acledEventType(m.event);
+  r["sub_event_type"] = acledSubEventType(m.event, m.actors);
+  std::vector<Actor> actors;
+  for (Actor a : {kGovernment, kOpposition, kRussianAirForce, kKurdish, kCivilians})
+    if (m.actors & a) actors.push_back(a);
+  // For a taking, actor1 is the side that took it.
+  if (m.claim && actors.size() > 1) {
+    const Actor taker = m.claim == Side::Government   ? kGovernment
+                        : m.claim == Side::Opposition ? kOpposition
+                                                      : kKurdish;
+    std::stable_partition(actors.begin(), actors.end(), [&](Actor a) { return a == taker; });
+  }
+  r["actor1"] = actors.size() > 0 ? actorLongName(actors[0]) : "";
+  r["actor2"] = actors.size() > 1 ? actorLongName(actors[1]) : "";
+  const Place* p = m.place >= 0 ? &g.places[m.place] : nullptr;
+  r["location"] = p ? p->nameEn : "";
+  r["latitude"] = p && p->onMap() ? json(*p->lat) : json(nullptr);
+  r["longitude"] = p && p->onMap() ? json(*p->lon) : json(nullptr);
+  // ACLED: 1 the place itself, 2 near it or part of a region, 3 a larger region.
+  r["geo_precision"] = !p ? 3 : p->isArea() ? 3 : 1;
+  const Article& a = corpus.articles[m.doc];
+  r["source"] = a.outlet.empty() ? a.id : a.outlet + " (" + a.id + ")";
+  r["notes"] = a.text.substr(m.sentenceStart, m.sentenceEnd - m.sentenceStart);
 }
 
 std::string csvField(const std::string& s) {
@@ -106,17 +149,22 @@ int runExtract(const ExtractArgs& args) {
     for (const Mention& m : result.mentions)
       out += dumpJson(mentionRecord(corpus, g, m), -1) + "\n";
   } else if (args.format == "csv") {
-    const char* columns[] = {"doc",     "sentence",     "start",          "end",       "surface",
-                             "place",   "name_ar",      "name_en",        "kind",      "lat",
-                             "lon",     "date",         "date_precision", "ambiguous", "candidates",
-                             "context", "run_together", "sentence_text"};
+    const char* columns[] = {
+        "doc", "sentence", "start", "end", "surface", "place", "name_ar", "name_en", "kind", "lat",
+        "lon", "date", "date_precision", "ambiguous", "candidates", "context", "run_together",
+        "sentence_text", "date_end", "date_rule", "event", "actors", "fatalities", "frontline",
+        "control_claim",
+        // ACLED's columns
+        "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+        "location", "latitude", "longitude", "geo_precision", "source", "notes"};
     for (size_t i = 0; i < std::size(columns); ++i) {
       if (i) out += ',';
       out += columns[i];
     }
     out += "\r\n";  // RFC 4180 line ends
     for (const Mention& m : result.mentions) {
-      const ordered_json r = mentionRecord(corpus, g, m);
+      ordered_json r = mentionRecord(corpus, g, m);
+      addAcledColumns(corpus, g, m, r);
       for (size_t i = 0; i < std::size(columns); ++i) {
         if (i) out += ',';
         out += toCsvCell(r[columns[i]]);

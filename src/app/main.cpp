@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/cmd_control.h"
 #include "app/cmd_extract.h"
 #include "app/cmd_shape.h"
 #include "app/gui_app.h"
@@ -61,6 +62,16 @@ int main(int argc, char** argv) {
   extractCmd->add_option("--out", extract.out, "File to write (default: standard output)");
   extractCmd->add_option("--corpus", corpus, "Corpus to read (as the top-level --corpus)");
 
+  atlas::app::ControlArgs control;
+  CLI::App* controlCmd = app.add_subcommand(
+      "control", "Who held each place on a day, with the deciding sentence, and the frontline");
+  controlCmd->add_option("--date", control.date, "Day, YYYY-MM-DD")->required();
+  controlCmd->add_option("--format", control.format, "tsv or geojson")
+      ->check(CLI::IsMember({"tsv", "geojson"}))
+      ->capture_default_str();
+  controlCmd->add_option("--out", control.out, "File to write (default: standard output)");
+  controlCmd->add_option("--corpus", corpus, "Corpus to read (as the top-level --corpus)");
+
   atlas::app::ShapeArgs shapeArgs;
   CLI::App* shapeCmd = app.add_subcommand(
       "shape", "Lay out a paragraph; print each visual line in hb-shape notation");
@@ -89,6 +100,10 @@ int main(int argc, char** argv) {
   if (*screenshot) {
     shot.corpus = corpus;
     return atlas::app::runScreenshot(shot);
+  }
+  if (*controlCmd) {
+    control.corpus = corpus;
+    return atlas::app::runControl(control);
   }
   if (*extractCmd) {
     extract.corpus = corpus;

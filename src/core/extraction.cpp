@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <thread>
+#include <tuple>
 
 #include "core/arabic_fold.h"
 #include "core/place_matcher.h"
@@ -15,7 +17,8 @@ namespace {
 
 // Everything one worker thread reuses from article to article.
 struct Worker {
-  explicit Worker(const Gazetteer& g) : matcher(g) {}
+  explicit Worker(const Gazetteer& g) : gazetteer(g), matcher(g) {}
+  const Gazetteer& gazetteer;
   PlaceMatcher matcher;
   SentenceSplitter splitter;
   FoldedText folded;
@@ -29,6 +32,8 @@ struct Worker {
     const DateExpression* best = nullptr;
     long bestScore = 0;
     for (const DateExpression& e : exprs) {
+      // What will happen ("غداً", "ستبدأ ... الثلاثاء") does not date what a sentence reports.
+      if (e.future) continue;
       const uint32_t from = tokens[e.tokenFrom].from, to = tokens[e.tokenTo - 1].to;
       const uint32_t lo = std::min(at, from), hi = std::max(at, to);
       bool sameClause = true;
@@ -70,11 +75,12 @@ struct Worker {
         narrativeParagraph = span.paragraph;
       }
       exprs.clear();
-      if (article.published) {
-        tokenize(folded.chars, tokens);
-        exprs = findDateExpressions(folded.chars, tokens, *article.published);
-      }
+      tokenize(folded.chars, tokens);
+      if (article.published) exprs = findDateExpressions(folded.chars, tokens, *article.published);
       matcher.match(folded, matches);
+      const SentenceEvents events =
+          matches.empty() ? SentenceEvents{} : analyseSentence(folded.chars, tokens);
+      long previousClaim = -1;
       for (PlaceMatch& m : matches) {
         Mention mention;
         mention.doc = doc;
@@ -110,6 +116,26 @@ struct Worker {
           mention.date = article.published;
           mention.datePrecision = DatePrecision::Publication;
           mention.dateRule = "publication date";
+        }
+        // The token the name starts in (its clitics included).
+        const size_t first = static_cast<size_t>(
+            std::upper_bound(tokens.begin(), tokens.end(), m.from,
+                             [](uint32_t at, const Token& t) { return at < t.from; }) -
+            tokens.begin() - 1);
+        const MentionEvent ev = eventForMention(folded.chars, tokens, events, first, previousClaim);
+        mention.event = ev.type;
+        mention.actors = ev.actors;
+        mention.fatalities = ev.fatalities;
+        mention.frontline = ev.frontline;
+        const PlaceKind kind =
+            mention.place >= 0 ? gazetteer.places[mention.place].kind : PlaceKind::City;
+        if (ev.claim && (kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site ||
+                         kind == PlaceKind::Town)) {
+          // Taking a building of a site is taking the site; part of a neighbourhood or town
+          // makes it contested.
+          mention.partialClaim = ev.partial && kind != PlaceKind::Site;
+          mention.claim = mention.partialClaim ? Side::Contested : *ev.taker;
+          previousClaim = static_cast<long>(first);
         }
         out.push_back(std::move(mention));
       }
@@ -152,6 +178,28 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
     return a.doc != b.doc ? a.doc < b.doc : a.start < b.start;
   });
   return result;
+}
+
+}  // namespace atlas
+
+namespace atlas {
+
+std::vector<Event> aggregateEvents(const ExtractionResult& extraction) {
+  std::map<std::tuple<int, int, int, uint32_t>, size_t> index;
+  std::vector<Event> events;
+  for (size_t i = 0; i < extraction.mentions.size(); ++i) {
+    const Mention& m = extraction.mentions[i];
+    if (m.place < 0 || !m.date) continue;
+    const auto key =
+        std::make_tuple(m.place, m.date->toDays(), static_cast<int>(m.event), m.actors);
+    auto [it, inserted] = index.try_emplace(key, events.size());
+    if (inserted) events.push_back({m.place, *m.date, m.event, m.actors, {}, false, {}});
+    Event& e = events[it->second];
+    e.mentions.push_back(static_cast<int>(i));
+    if (m.fatalities) e.fatalities = std::max(e.fatalities.value_or(0), *m.fatalities);
+    e.frontline = e.frontline || m.frontline;
+  }
+  return events;
 }
 
 }  // namespace atlas

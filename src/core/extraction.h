@@ -9,6 +9,7 @@
 #include "core/corpus.h"
 #include "core/date.h"
 #include "core/date_resolver.h"
+#include "core/events.h"
 #include "core/gazetteer.h"
 
 namespace atlas {
@@ -30,6 +31,13 @@ struct Mention {
   std::optional<Date> dateEnd;  // for spans ("منذ الخامس عشر من نوفمبر")
   DatePrecision datePrecision = DatePrecision::Unknown;
   std::string dateRule;  // the expression and how it resolved
+  // What the sentence says happened there (see events.h).
+  EventType event = EventType::Other;
+  uint32_t actors = 0;
+  std::optional<long> fatalities;
+  bool frontline = false;
+  std::optional<Side> claim;  // who holds the place from `date` on, per this sentence
+  bool partialClaim = false;
 };
 
 struct ExtractionResult {
@@ -39,5 +47,23 @@ struct ExtractionResult {
 
 // Runs the pipeline over all articles with `threads` worker threads (0: one per core).
 ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads = 0);
+
+}  // namespace atlas
+
+namespace atlas {
+
+// Mentions of the same place, day, event type and actors, across articles, are one event with
+// all its sources (the rule analysts know from ACLED and UCDP).
+struct Event {
+  int place = -1;
+  Date date;
+  EventType type = EventType::Other;
+  uint32_t actors = 0;
+  std::optional<long> fatalities;  // the largest figure any source gives
+  bool frontline = false;
+  std::vector<int> mentions;  // indices into ExtractionResult::mentions
+};
+
+std::vector<Event> aggregateEvents(const ExtractionResult& extraction);
 
 }  // namespace atlas

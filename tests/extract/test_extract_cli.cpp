@@ -47,8 +47,12 @@ TEST(ExtractCli, JsonLinesOnStdoutByDefault) {
   EXPECT_EQ(first["surface"], "حلب");
   EXPECT_EQ(first["start"], 22);
   EXPECT_EQ(first["end"], 28);
-  EXPECT_EQ(first["date"], "2016-10-10");
-  EXPECT_EQ(first["date_precision"], "publication");
+  // "استعاد ثوار حلب أمس": yesterday of the publication date (10 October 2016).
+  EXPECT_EQ(first["date"], "2016-10-09");
+  EXPECT_EQ(first["date_precision"], "day");
+  EXPECT_EQ(first["date_rule"].get<std::string>().rfind("أمس → 2016-10-09", 0), 0u);
+  for (const char* key : {"date_rule", "event", "actors", "fatalities", "frontline"})
+    EXPECT_TRUE(first.contains(key)) << key;
   // Sheikh Saeed carries the reference coordinates.
   bool saeed = false;
   for (const json& rec : records)
@@ -86,6 +90,11 @@ TEST(ExtractCli, CsvHasAHeaderAndOneRowPerMention) {
   auto r = runProcess({kApp, "extract", "--format", "csv"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.out.rfind("doc,sentence,start,end,surface,place,", 0), 0u);
+  const std::string header = r.out.substr(0, r.out.find("\r\n"));
+  for (const char* acled : {",event_date,", ",time_precision,", ",event_type,", ",sub_event_type,",
+                            ",actor1,", ",actor2,", ",location,", ",latitude,", ",longitude,",
+                            ",geo_precision,", ",source,", ",notes", ",fatalities,"})
+    EXPECT_NE(header.find(acled), std::string::npos) << acled;
   // Rows end in CRLF; sentence texts hold no raw line breaks in the samples' mentions.
   size_t rows = 0;
   for (size_t i = r.out.find("\r\n"); i != std::string::npos; i = r.out.find("\r\n", i + 2)) ++rows;
@@ -132,4 +141,31 @@ TEST(ExtractCli, WarningsNameTheFileAndTheRestIsExtracted) {
   EXPECT_TRUE(records[0]["date"].is_null());
   EXPECT_EQ(records[1]["place"], "bustan-al-basha");
   fs::remove_all(dir);
+}
+
+TEST(ControlCli, TsvAndGeoJsonAtADate) {
+  auto r = runProcess({kApp, "control", "--date", "2016-12-04"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("place\tname_en\tname_ar\tkind\tside\tsince\tdecided_by\tsentence\n", 0),
+            0u);
+  EXPECT_NE(r.out.find("al-myassar\tal-Myassar\tالميسر\tneighbourhood\tgovernment\t2016-12-04\t"),
+            std::string::npos);
+  r = runProcess({kApp, "control", "--date", "2016-12-05", "--format", "geojson"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const json fc = json::parse(r.out);
+  int points = 0, lines = 0;
+  for (const json& f : fc["features"]) {
+    if (f["geometry"]["type"] == "Point") ++points;
+    if (f["geometry"]["type"] == "LineString") {
+      ++lines;
+      EXPECT_TRUE(f["properties"]["frontline"].get<bool>());
+      for (const json& c : f["geometry"]["coordinates"]) {
+        EXPECT_NEAR(c[0].get<double>(), 37.15, 0.2);  // lon first (RFC 7946)
+        EXPECT_NEAR(c[1].get<double>(), 36.2, 0.2);
+      }
+    }
+  }
+  EXPECT_GT(points, 50);
+  EXPECT_GT(lines, 0) << "east Aleppo against the rest of the city makes a front";
+  EXPECT_EQ(runProcess({kApp, "control", "--date", "2016-02-30"}).exitCode, 2);
 }

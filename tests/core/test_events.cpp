@@ -1,0 +1,167 @@
+// Events, actors, fatalities and control on the samples, against what the articles say (read by
+// hand), and the reference's control columns parsed into a baseline and dated changes.
+#include <gtest/gtest.h>
+
+#include "core/arabic_fold.h"
+#include "core/arabic_numbers.h"
+#include "core/control_builder.h"
+#include "core/corpus.h"
+#include "core/extraction.h"
+#include "core/gazetteer.h"
+
+using namespace atlas;
+
+namespace {
+
+struct Loaded {
+  Corpus corpus;
+  Gazetteer gazetteer;
+  ExtractionResult result;
+  ControlTimeline control;
+};
+
+const Loaded& loaded() {
+  static const Loaded l = [] {
+    Loaded x;
+    x.corpus = *loadCorpus(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus").corpus;
+    x.gazetteer = *loadGazetteer(std::string(ATLAS_TEST_ASSETS_DIR) + "/gazetteer.tsv").gazetteer;
+    x.result = extractMentions(x.corpus, x.gazetteer, 1);
+    x.control = buildControlTimeline(x.gazetteer, x.corpus, x.result);
+    return x;
+  }();
+  return l;
+}
+
+// The first mention of `place` in article `doc` (by id prefix), in sentence `sentence`.
+const Mention* find(const char* doc, const char* place, int sentence) {
+  const Loaded& l = loaded();
+  for (const Mention& m : l.result.mentions)
+    if (l.corpus.articles[m.doc].id.rfind(doc, 0) == 0 && m.place >= 0 &&
+        l.gazetteer.places[m.place].id == place && m.sentence == sentence)
+      return &m;
+  ADD_FAILURE() << doc << " " << place << " " << sentence;
+  return nullptr;
+}
+
+long number(const char* words) {
+  const std::u32string f = foldString(words);
+  std::vector<Token> tokens;
+  tokenize(f, tokens);
+  auto n = parseNumberAt(f, tokens, 0);
+  return n ? n->value : -1;
+}
+
+}  // namespace
+
+TEST(Numbers, DigitsAndWords) {
+  EXPECT_EQ(number("20"), 20);
+  EXPECT_EQ(number("٢٤"), 24);
+  EXPECT_EQ(number("سبعة"), 7);
+  EXPECT_EQ(number("خمسة عشر"), 15);
+  EXPECT_EQ(number("ثلاثمئةٍ وأحدعشر"), 311);  // 003, run together as scraped
+  EXPECT_EQ(number("ثلاثة آلاف"), 3000);
+  EXPECT_EQ(number("مئتين وخمسين"), 250);
+  EXPECT_EQ(number("قتلى"), -1);
+}
+
+TEST(SampleEvents, TypesActorsAndFatalitiesAsTheArticlesSayThem) {
+  // 000: "وقتلوا حوالي 20 عنصراً" in the sentence about Sheikh Saeed.
+  const Mention* m = find("000", "sheikh-saeed", 1);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->fatalities, 20);
+  // 000: clashes on the fronts of Bustan al-Basha.
+  m = find("000", "bustan-al-basha", 3);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->event, EventType::Clashes);
+  EXPECT_TRUE(m->frontline);
+  EXPECT_TRUE(m->actors & kGovernment);
+  EXPECT_TRUE(m->actors & kOpposition);
+  // 001: "صددنا محاولاتهم للتقدم في شيخ سعد وقتلنا 10 من مقاتلي النظام".
+  m = find("001", "sheikh-saeed", 2);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->event, EventType::AttackRepelled);
+  EXPECT_EQ(m->fatalities, 10);
+  // 001: Russian and Syrian aircraft dropped incendiary bombs on Darat Izza.
+  m = find("001", "darat-izza", 8);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->event, EventType::AirStrike);
+  EXPECT_TRUE(m->actors & kRussianAirForce);
+  // 003: "ثلاثمئةٍ وأحدعشر مدنيا ... قتلوا في الأحياء الشرقية".
+  m = find("003", "east-aleppo", 2);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->fatalities, 311);
+  EXPECT_TRUE(m->actors & kCivilians);
+  // 004: government forces took al-Myassar on Sunday.
+  m = find("004", "al-myassar", 0);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->event, EventType::TerritoryTaken);
+  EXPECT_EQ(m->claim, Side::Government);
+  EXPECT_EQ(m->date, (Date{2016, 12, 4}));
+}
+
+TEST(SampleControl, MyassarAndKarmAlTahhanOn4And5DecemberFollowArticle004) {
+  const Loaded& l = loaded();
+  // 4 December: "سيطرة قوات الأسد ... على أحياء الميسر وكرم الطحان" (004, sentence 0).
+  for (const char* place : {"al-myassar", "karm-al-tahhan"}) {
+    const ControlState s = l.control.at(place, {2016, 12, 4});
+    EXPECT_EQ(s.side, Side::Government) << place;
+    EXPECT_EQ(s.since, (Date{2016, 12, 4})) << place;
+    bool fromArticle = false;
+    for (const ControlClaim& c : s.decidedBy)
+      if (c.evidence.doc == "004_696f5fdaa54c9078" && c.evidence.sentence == 0) fromArticle = true;
+    EXPECT_TRUE(fromArticle) << place;
+  }
+  // 5 December, dawn: the rebels retook "كامل حيي القاطرجي وكرم الطحان وأجزاء واسعة من حي
+  // الميسر" (sentence 2): Karm al-Tahhan theirs, al-Myassar only in part, so contested.
+  const ControlState tahhan = l.control.at("karm-al-tahhan", {2016, 12, 5});
+  EXPECT_EQ(tahhan.side, Side::Opposition);
+  ASSERT_FALSE(tahhan.decidedBy.empty());
+  EXPECT_EQ(tahhan.decidedBy[0].evidence.sentence, 2);
+  EXPECT_NE(tahhan.decidedBy[0].evidence.text.find("كرم الطحان"), std::string::npos);
+  const ControlState myassar = l.control.at("al-myassar", {2016, 12, 5});
+  EXPECT_EQ(myassar.side, Side::Contested);
+  // Before the fighting both were the opposition's (the reference's baseline).
+  EXPECT_EQ(l.control.at("al-myassar", {2016, 12, 3}).side, Side::Opposition);
+  EXPECT_EQ(l.control.at("karm-al-tahhan", {2016, 12, 3}).side, Side::Opposition);
+}
+
+TEST(ReferenceControl, BaselineAndChangesFromTheControlColumns) {
+  const Gazetteer& g = loaded().gazetteer;
+  // aleppo_places.csv: al-Ramouseh "GOV (retaken 4 Sep 2016)": opposition on 1 September.
+  ReferenceControl r = parseReferenceControl(*g.find("al-ramouseh"));
+  EXPECT_EQ(r.baseline, Side::Opposition);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].first, (Date{2016, 9, 4}));
+  EXPECT_EQ(r.changes[0].second, Side::Government);
+  // al-Sakhour: "OPP" in October, "GOV (28 Nov)" in December.
+  r = parseReferenceControl(*g.find("al-sakhour"));
+  EXPECT_EQ(r.baseline, Side::Opposition);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].first, (Date{2016, 11, 28}));
+  // Sheikh Maqsoud: Kurdish-held throughout.
+  r = parseReferenceControl(*g.find("sheikh-maqsoud"));
+  EXPECT_EQ(r.baseline, Side::Kurdish);
+  EXPECT_TRUE(r.changes.empty());
+}
+
+TEST(Events, SamePlaceDayTypeAndActorsAcrossArticlesAreOneEvent) {
+  ExtractionResult r;
+  auto mention = [](int doc, int place, Date d, EventType t, uint32_t actors, long dead) {
+    Mention m;
+    m.doc = doc;
+    m.place = place;
+    m.date = d;
+    m.event = t;
+    m.actors = actors;
+    m.fatalities = dead;
+    return m;
+  };
+  r.mentions = {mention(0, 7, {2016, 10, 4}, EventType::Clashes, kGovernment | kOpposition, 10),
+                mention(1, 7, {2016, 10, 4}, EventType::Clashes, kGovernment | kOpposition, 20),
+                mention(1, 7, {2016, 10, 4}, EventType::AirStrike, kRussianAirForce, 0),
+                mention(2, 7, {2016, 10, 5}, EventType::Clashes, kGovernment | kOpposition, 0)};
+  const auto events = aggregateEvents(r);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].mentions.size(), 2u);
+  EXPECT_EQ(events[0].fatalities, 20);
+}
