@@ -60,9 +60,10 @@ long peakRssKiB() {
 void BM_Extract(benchmark::State& state) {
   const Corpus& corpus = bigCorpus();
   const int threads = static_cast<int>(state.range(0));
+  const bool annotate = state.range(1) != 0;
   size_t mentions = 0;
   for (auto _ : state) {
-    ExtractionResult r = extractMentions(corpus, gazetteer(), threads);
+    ExtractionResult r = extractMentions(corpus, gazetteer(), threads, annotate);
     mentions = r.mentions.size();
     benchmark::DoNotOptimize(r.mentions.data());
   }
@@ -71,8 +72,16 @@ void BM_Extract(benchmark::State& state) {
   state.counters["corpus_MiB"] = static_cast<double>(bytes) / (1 << 20);
   state.counters["mentions"] = static_cast<double>(mentions);
   state.counters["threads"] = threads;
+  state.counters["dates_events"] = annotate;
 }
-BENCHMARK(BM_Extract)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+// Args: threads, and whether dates and events are resolved (1) or only places found (0).
+BENCHMARK(BM_Extract)
+    ->Args({1, 0})
+    ->Args({1, 1})
+    ->Args({2, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(2.0);
 
 // Loading from disk (a folder of files with a manifest) plus extraction, and the process's
 // peak memory relative to the corpus size.

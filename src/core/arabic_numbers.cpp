@@ -1,8 +1,10 @@
 #include "core/arabic_numbers.h"
 
 #include <string>
+#include <unordered_map>
 
 #include "core/arabic_fold.h"
+#include "core/word_table.h"
 
 namespace atlas {
 
@@ -74,8 +76,18 @@ const std::vector<Entry>& table() {
 }  // namespace
 
 std::optional<long> numberWordValue(std::u32string_view word, bool allowOrdinal) {
-  for (const Entry& e : table())
-    if (word == e.word && (allowOrdinal || !e.ordinal)) return e.value;
+  // Cardinal and ordinal readings of the same word ("عشر") are both kept.
+  static const WordTable<std::vector<std::pair<long, bool>>> index = [] {
+    WordTable<std::vector<std::pair<long, bool>>> t;
+    std::unordered_map<std::u32string, std::vector<std::pair<long, bool>>> grouped;
+    for (const Entry& e : table()) grouped[e.word].push_back({e.value, e.ordinal});
+    for (auto& [w, v] : grouped) t.add(w, v);
+    return t;
+  }();
+  const auto* readings = index.find(word);
+  if (!readings) return std::nullopt;
+  for (const auto& [value, ordinal] : *readings)
+    if (allowOrdinal || !ordinal) return value;
   return std::nullopt;
 }
 
@@ -84,12 +96,13 @@ namespace {
 // A word that may be several number words run together ("احدعشر"): split greedily.
 std::optional<long> compoundWordValue(std::u32string_view w, bool& isThousands) {
   isThousands = false;
+  static const std::u32string thousands = foldString("آلاف"), thousand = foldString("ألف"),
+                              ten = foldString("عشر");
   if (auto v = numberWordValue(w, false)) {
-    isThousands = w == foldString("آلاف") || w == foldString("ألف");
+    isThousands = w == thousands || w == thousand;
     return v;
   }
   // "احدعشر", "ثلاثعشر": a unit glued to عشر → teens.
-  const std::u32string ten = foldString("عشر");
   if (w.size() > ten.size() && w.substr(w.size() - ten.size()) == ten) {
     std::u32string_view unit = w.substr(0, w.size() - ten.size());
     if (auto u = numberWordValue(unit, false); u && *u < 10) return *u + 10;

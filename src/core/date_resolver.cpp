@@ -5,6 +5,7 @@
 
 #include "core/arabic_fold.h"
 #include "core/arabic_numbers.h"
+#include "core/word_table.h"
 
 namespace atlas {
 
@@ -93,12 +94,33 @@ struct Words {
     for (const auto* w : {&yesterday, &yesterday2, &today, &tomorrow, &first, &from, &day, &past,
                           &pastF, &month, &week, &since, &current, &next, &coming})
       keywords.push_back(*w);
+    for (const auto& k : keywords) keywordTable.add(k, true);
+    for (const auto& k : keywords) startTable.add(k, true);
+    for (const auto& w : {kanun, tishrin, august}) startTable.add(w, true);
+    for (const char* w :
+         {"واحد",   "واحدة",  "احد",    "إحدى",    "اثنان",   "اثنين",  "ثلاث",   "ثلاثة",
+          "أربع",   "أربعة",  "خمس",    "خمسة",    "ست",      "ستة",    "سبع",    "سبعة",
+          "ثمان",   "ثمانية", "تسع",    "تسعة",    "عشر",     "عشرة",   "عشرين",  "ثلاثين",
+          "الأول",  "الحادي", "الثاني", "الثالث",  "الرابع",  "الخامس", "السادس", "السابع",
+          "الثامن", "التاسع", "العاشر", "العشرين", "الثلاثين"})
+      startTable.add(foldString(w), true);
+    for (const auto& f : futureMarkers) futureTable.add(f, true);
+    for (const char* w : {"يومين", "أسبوعين", "شهرين", "أسبوع", "شهر", "يوم"})
+      sinceUnits.push_back(foldString(w));
   }
   std::vector<std::u32string> keywords;  // every word above: never read as و/ف + word
-  bool isKeyword(std::u32string_view w) const {
-    for (const auto& k : keywords)
-      if (w == k) return true;
-    return false;
+  WordTable<bool> keywordTable, futureTable;
+  std::u32string august = foldString("آب"), kanun = foldString("كانون"),
+                 tishrin = foldString("تشرين"), firstOrdinal = foldString("الأول"),
+                 secondOrdinal = foldString("الثاني");
+  std::vector<std::u32string> sinceUnits;  // units that need no number: "منذ أسبوعين"
+  bool isKeyword(std::u32string_view w) const { return keywordTable.contains(w); }
+  // Words a date expression can start with (after و/ف): anything else is skipped at once.
+  WordTable<bool> startTable;  // keywords, month names, number words
+  bool canStart(std::u32string_view w) const {
+    if (w.empty()) return false;
+    if (w[0] >= U'0' && w[0] <= U'9') return true;
+    return startTable.contains(w);
   }
 };
 
@@ -121,14 +143,14 @@ std::optional<int> monthAt(const std::u32string& text, const std::vector<Token>&
   used = 1;
   for (const auto& [name, m] : W.months)
     if (w == name) return m;
-  if (afterDayNumber && w == foldString("آب")) return 8;
+  if (afterDayNumber && w == W.august) return 8;
   if (i + 1 < tokens.size()) {
     const std::u32string_view n = tokenText(text, tokens[i + 1]);
-    const bool kanun = w == foldString("كانون"), tishrin = w == foldString("تشرين");
+    const bool kanun = w == W.kanun, tishrin = w == W.tishrin;
     if (kanun || tishrin) {
       used = 2;
-      if (n == foldString("الأول")) return kanun ? 12 : 10;
-      if (n == foldString("الثاني")) return kanun ? 1 : 11;
+      if (n == W.firstOrdinal) return kanun ? 12 : 10;
+      if (n == W.secondOrdinal) return kanun ? 1 : 11;
     }
   }
   return std::nullopt;
@@ -143,13 +165,19 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
   const Words& W = words();
   std::vector<DateExpression> out;
   const int pubDays = pub.toDays();
-  bool futureSentence = false;
-  for (const Token& t : tokens) {
-    const std::u32string_view raw = tokenText(text, t);
-    const std::u32string_view w = W.isKeyword(raw) ? raw : withoutConjunction(raw);
-    for (const auto& f : W.futureMarkers)
-      if (w == f) futureSentence = true;
-  }
+  // Whether the sentence speaks of what will happen: asked only when a weekday is found.
+  std::optional<bool> futureSentenceCache;
+  auto futureSentence = [&] {
+    if (!futureSentenceCache) {
+      futureSentenceCache = false;
+      for (const Token& t : tokens) {
+        const std::u32string_view raw = tokenText(text, t);
+        if (W.futureTable.contains(raw) || W.futureTable.contains(withoutConjunction(raw)))
+          futureSentenceCache = true;
+      }
+    }
+    return *futureSentenceCache;
+  };
   // A token as a keyword: itself if it is one ("فجر"), else without a leading و/ف ("وأمس").
   auto word = [&](size_t k) -> std::u32string_view {
     if (k >= tokens.size()) return U"";
@@ -160,6 +188,12 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
     return k < tokens.size() ? tokenText(text, tokens[k]) : U"";
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
+    {
+      // Most words start nothing: one look-up (two for و/ف + word) and on.
+      const std::u32string_view raw = rawWord(i);
+      const std::u32string_view bare = withoutConjunction(raw);
+      if (!W.canStart(raw) && (bare.size() == raw.size() || !W.canStart(bare))) continue;
+    }
     const std::u32string_view w = word(i);
     DateExpression e;
     e.tokenFrom = i;
@@ -200,7 +234,7 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
     } else if (const int wd = weekdayOf(dayWord); wd >= 0) {
       const bool strictlyPast = word(k + 1) == W.past;
       const bool future =
-          !strictlyPast && (futureSentence || word(k + 1) == W.next || word(k + 1) == W.coming);
+          !strictlyPast && (futureSentence() || word(k + 1) == W.next || word(k + 1) == W.coming);
       int delta = (pub.weekday() - wd + 7) % 7;  // days back to the latest such day
       if (future) {
         delta = -((wd - pub.weekday() + 7) % 7);
@@ -251,9 +285,8 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
     // "منذ N أيام|أسابيع|أشهر" or "منذ أسبوعين": a span from then to publication.
     if (w == W.since) {
       for (const auto& [name, days] : W.units)
-        if (word(i + 1) == name && (name == foldString("يومين") || name == foldString("أسبوعين") ||
-                                    name == foldString("شهرين") || name == foldString("أسبوع") ||
-                                    name == foldString("شهر") || name == foldString("يوم"))) {
+        if (word(i + 1) == name &&
+            std::find(W.sinceUnits.begin(), W.sinceUnits.end(), name) != W.sinceUnits.end()) {
           e.date = Date::fromDays(pubDays - days);
           e.end = pub;
           e.precision = DatePrecision::Span;

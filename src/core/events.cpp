@@ -5,6 +5,7 @@
 
 #include "core/arabic_fold.h"
 #include "core/arabic_numbers.h"
+#include "core/word_table.h"
 
 namespace atlas {
 
@@ -103,15 +104,20 @@ const char* actorLongName(Actor a) {
 namespace {
 
 struct Lexicon {
-  std::unordered_map<std::u32string, EventType> events;
-  std::unordered_map<std::u32string, Actor> actors;
+  WordTable<EventType> events;
+  WordTable<Actor> actors;
+  // Every word any list below holds: a word not in it (nearly all) is passed over at once.
+  WordTable<bool> any;
   std::vector<std::u32string> air, relative, front, partial, facility, killWords, casualtyNouns,
       objectMarkers;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس");
 
   Lexicon() {
     auto add = [&](EventType t, std::initializer_list<const char*> ws) {
-      for (const char* w : ws) events[foldString(w)] = t;
+      for (const char* w : ws) {
+        events.add(foldString(w), t);
+        any.add(foldString(w), true);
+      }
     };
     add(EventType::TerritoryRetaken, {"استعاد", "استعادوا", "استعادت", "استعادة", "يستعيد",
                                       "تستعيد", "استرجع", "استرجاع", "استرداد"});
@@ -129,7 +135,10 @@ struct Lexicon {
     add(EventType::Casualties,
         {"قتل", "قتلوا", "مقتل", "قتلى", "شهداء", "شهيد", "جرحى", "إصابة", "إصابات"});
     auto actor = [&](Actor a, std::initializer_list<const char*> ws) {
-      for (const char* w : ws) actors[foldString(w)] = a;
+      for (const char* w : ws) {
+        actors.add(foldString(w), a);
+        any.add(foldString(w), true);
+      }
     };
     actor(kGovernment, {"الأسد", "النظام", "الحكومية", "الجيش", "الميليشيات", "ميليشيات", "الشبيحة",
                         "شبيحة", "النجباء", "الموالية", "قواته", "الإيرانية"});
@@ -160,10 +169,20 @@ struct Lexicon {
                           "مدنيين", "شهيدا",  "شهداء",   "قتيلا",  "قتلى", "جنديا", "جنود",
                           "الجنود", "مقاتلا", "مقاتلين", "مقاتلي", "طفلا", "أطفال", "عنصراً"})
       casualtyNouns.push_back(foldString(w));
+    index();
+  }
+
+  void index() {
+    for (const auto* list :
+         {&air, &relative, &front, &partial, &facility, &killWords, &casualtyNouns, &objectMarkers})
+      for (const auto& w : *list) any.add(w, true);
+    any.add(lines, true);
   }
 
   static bool in(const std::vector<std::u32string>& list, std::u32string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
+    for (const auto& x : list)
+      if (x.size() == w.size() && x == w) return true;
+    return false;
   }
 };
 
@@ -202,11 +221,12 @@ SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Tok
           out.clauseBreaks.push_back(i);
           break;
         }
+    if (!anyForm(w, [&](std::u32string_view f) { return L.any.contains(f); })) continue;
     EventType type{};
     if (anyForm(w, [&](std::u32string_view f) {
-          auto it = L.events.find(std::u32string(f));
-          if (it == L.events.end()) return false;
-          type = it->second;
+          const EventType* t = L.events.find(f);
+          if (!t) return false;
+          type = *t;
           return true;
         })) {
       bool keep = true;
@@ -228,9 +248,9 @@ SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Tok
     }
     Actor actor{};
     if (anyForm(w, [&](std::u32string_view f) {
-          auto it = L.actors.find(std::u32string(f));
-          if (it == L.actors.end()) return false;
-          actor = it->second;
+          const Actor* a = L.actors.find(f);
+          if (!a) return false;
+          actor = *a;
           return true;
         })) {
       bool keep = true;

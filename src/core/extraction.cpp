@@ -19,6 +19,7 @@ namespace {
 struct Worker {
   explicit Worker(const Gazetteer& g) : gazetteer(g), matcher(g) {}
   const Gazetteer& gazetteer;
+  bool annotate = true;
   PlaceMatcher matcher;
   SentenceSplitter splitter;
   FoldedText folded;
@@ -76,10 +77,11 @@ struct Worker {
       }
       exprs.clear();
       tokenize(folded.chars, tokens);
-      if (article.published) exprs = findDateExpressions(folded.chars, tokens, *article.published);
+      if (annotate && article.published)
+        exprs = findDateExpressions(folded.chars, tokens, *article.published);
       matcher.match(folded, matches);
       const SentenceEvents events =
-          matches.empty() ? SentenceEvents{} : analyseSentence(folded.chars, tokens);
+          matches.empty() || !annotate ? SentenceEvents{} : analyseSentence(folded.chars, tokens);
       long previousClaim = -1;
       for (PlaceMatch& m : matches) {
         Mention mention;
@@ -150,7 +152,8 @@ struct Worker {
 
 }  // namespace
 
-ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads) {
+ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads,
+                                 bool annotate) {
   const int n = static_cast<int>(corpus.articles.size());
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::max(1, std::min(threads, n));
@@ -160,6 +163,7 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
   std::atomic<int> nextDoc{0};
   auto work = [&](int t) {
     Worker worker(gazetteer);
+    worker.annotate = annotate;
     for (int doc = nextDoc++; doc < n; doc = nextDoc++)
       worker.run(corpus.articles[doc], doc, perThread[t], result.sentenceCount[doc]);
   };

@@ -46,7 +46,10 @@ struct ExtractionResult {
 };
 
 // Runs the pipeline over all articles with `threads` worker threads (0: one per core).
-ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads = 0);
+// `annotate` = false finds the places only (no dates, events or claims): for measuring what the
+// annotation costs.
+ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads = 0,
+                                 bool annotate = true);
 
 }  // namespace atlas
 
