@@ -79,7 +79,7 @@ struct Worker {
       tokenize(folded.chars, tokens);
       if (annotate && article.published)
         exprs = findDateExpressions(folded.chars, tokens, *article.published);
-      matcher.match(folded, matches);
+      matcher.match(folded, tokens, matches);
       const SentenceEvents events =
           matches.empty() || !annotate ? SentenceEvents{} : analyseSentence(folded.chars, tokens);
       long previousClaim = -1;

@@ -215,19 +215,15 @@ bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m) const
 }
 
 void PlaceMatcher::match(const FoldedText& folded, std::vector<PlaceMatch>& out) const {
+  tokenize(folded.chars, scratch_);
+  match(folded, scratch_, out);
+}
+
+void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tokens_,
+                         std::vector<PlaceMatch>& out) const {
   out.clear();
   const std::u32string& text = folded.chars;
   const uint32_t n = static_cast<uint32_t>(text.size());
-  tokens_.clear();
-  for (uint32_t i = 0; i < n;) {
-    if (!isWordChar(text[i])) {
-      ++i;
-      continue;
-    }
-    const uint32_t s = i;
-    while (i < n && isWordChar(text[i])) ++i;
-    tokens_.push_back({s, i});
-  }
 
   HeadKind head = HeadKind::None;
   int headToken = -1;

@@ -8,6 +8,7 @@
 
 #include "core/arabic_fold.h"
 #include "core/gazetteer.h"
+#include "core/tokens.h"
 
 namespace atlas {
 
@@ -23,7 +24,10 @@ class PlaceMatcher {
  public:
   explicit PlaceMatcher(const Gazetteer& gazetteer);
 
-  // Replaces `out` with the matches in `text` (one sentence), in text order.
+  // Replaces `out` with the matches in `text` (one sentence), in text order. `tokens` are the
+  // sentence's words (see tokenize); the second form computes them.
+  void match(const FoldedText& text, const std::vector<Token>& tokens,
+             std::vector<PlaceMatch>& out) const;
   void match(const FoldedText& text, std::vector<PlaceMatch>& out) const;
 
  private:
@@ -32,9 +36,6 @@ class PlaceMatcher {
     std::u32string text;                 // folded; spaces stand for any run of white space
     std::vector<int> free, contextOnly;  // places that have this name, by how it counts
     int letters = 0;
-  };
-  struct Token {
-    uint32_t from, to;
   };
 
   // Length in folded chars of `form` matched at `pos`, or 0 (the end must close a word unless
@@ -67,7 +68,7 @@ class PlaceMatcher {
   std::vector<std::pair<std::u32string, HeadKind>> heads_;
   std::vector<bool> headFirstChar_;  // Arabic-block first characters of heads (quick reject)
   std::vector<std::u32string> clitics_;
-  mutable std::vector<Token> tokens_;  // scratch (a matcher is used by one thread at a time)
+  mutable std::vector<Token> scratch_;  // for the form that tokenizes (one thread at a time)
 };
 
 }  // namespace atlas
