@@ -41,7 +41,7 @@ ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Menti
   r["date"] = m.date ? json(m.date->iso()) : json(nullptr);
   r["date_precision"] = datePrecisionName(m.datePrecision);
   r["date_end"] = m.dateEnd ? json(m.dateEnd->iso()) : json(nullptr);
-  r["date_rule"] = m.dateRule;
+  r["date_rule"] = m.dateRule ? json(*m.dateRule) : json(nullptr);
   r["event"] = eventTypeName(m.event);
   json actors = json::array();
   for (Actor a : {kGovernment, kOpposition, kRussianAirForce, kKurdish, kCivilians})

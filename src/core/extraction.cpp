@@ -53,10 +53,14 @@ struct Worker {
   }
 
   // "فجر أمس → 2016-12-05 (publication − 1 day, dawn)", with the words as the article has them.
-  std::string ruleText(const std::string& text, const DateExpression& e) const {
+  std::shared_ptr<const std::string> ruleText(const std::string& text,
+                                              const DateExpression& e) const {
     const uint32_t a = folded.originalStart(tokens[e.tokenFrom].from);
     const uint32_t b = folded.originalEnd(tokens[e.tokenTo - 1].to);
-    return text.substr(a, b - a) + " → " + e.resolution;
+    std::string rule = text.substr(a, b - a);
+    rule += " → ";
+    rule += e.resolution;
+    return std::make_shared<const std::string>(std::move(rule));
   }
 
   void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
@@ -65,7 +69,9 @@ struct Worker {
     // The date the narrative has set: the last expression of an earlier sentence of the same
     // paragraph (future ones do not move the story).
     std::optional<DateExpression> narrative;
-    std::string narrativeRule;
+    std::shared_ptr<const std::string> narrativeRule;
+    static const auto publicationRule = std::make_shared<const std::string>("publication date");
+    std::vector<std::shared_ptr<const std::string>> exprRules;  // parallel to exprs
     int narrativeParagraph = -1;
     std::vector<DateExpression> exprs;
     for (int s = 0; s < sentenceCount; ++s) {
@@ -79,6 +85,7 @@ struct Worker {
       tokenize(folded.chars, tokens);
       if (annotate && article.published)
         exprs = findDateExpressions(folded.chars, tokens, *article.published);
+      exprRules.assign(exprs.size(), nullptr);
       matcher.match(folded, tokens, matches);
       const SentenceEvents events =
           matches.empty() || !annotate ? SentenceEvents{} : analyseSentence(folded.chars, tokens);
@@ -108,16 +115,18 @@ struct Worker {
           mention.date = e->date;
           mention.dateEnd = e->end;
           mention.datePrecision = e->precision;
-          mention.dateRule = ruleText(article.text, *e);
+          auto& rule = exprRules[e - exprs.data()];
+          if (!rule) rule = ruleText(article.text, *e);
+          mention.dateRule = rule;
         } else if (narrative) {
           mention.date = narrative->date;
           mention.dateEnd = narrative->end;
           mention.datePrecision = narrative->precision;
-          mention.dateRule = "set earlier in the paragraph: " + narrativeRule;
+          mention.dateRule = narrativeRule;
         } else if (article.published) {
           mention.date = article.published;
           mention.datePrecision = DatePrecision::Publication;
-          mention.dateRule = "publication date";
+          mention.dateRule = publicationRule;
         }
         // The token the name starts in (its clitics included).
         const size_t first = static_cast<size_t>(
@@ -144,7 +153,8 @@ struct Worker {
       for (const DateExpression& e : exprs)
         if (!e.future) {
           narrative = e;
-          narrativeRule = ruleText(article.text, e);
+          narrativeRule = std::make_shared<const std::string>("set earlier in the paragraph: " +
+                                                              *ruleText(article.text, e));
         }
     }
   }

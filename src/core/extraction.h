@@ -2,6 +2,7 @@
 // byte span of every mention in the original article.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,7 +31,8 @@ struct Mention {
   std::optional<Date> date;
   std::optional<Date> dateEnd;  // for spans ("منذ الخامس عشر من نوفمبر")
   DatePrecision datePrecision = DatePrecision::Unknown;
-  std::string dateRule;  // the expression and how it resolved
+  // The expression and how it resolved; shared by the mentions it dates (built once).
+  std::shared_ptr<const std::string> dateRule;
   // What the sentence says happened there (see events.h).
   EventType event = EventType::Other;
   uint32_t actors = 0;
