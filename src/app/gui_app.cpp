@@ -6,6 +6,7 @@
 #include "app/gui_window.h"
 #include "app/paths.h"
 #include "app/png_writer.h"
+#include "ui/arabic_text.h"
 #include "ui/layout_settings.h"
 #include "ui/main_view.h"
 
@@ -13,10 +14,15 @@ namespace atlas::app {
 
 namespace {
 
-// Creates the views' GL resources; a failure is reported but the UI still runs.
-void initViews(ui::MainView& view) {
+// Creates the views' GL resources and the Arabic text renderer; a failure is reported but the
+// UI still runs (without the map layers, or with Arabic names missing).
+std::unique_ptr<ui::TextRenderer> initViews(ui::MainView& view) {
   std::string error;
   if (!view.init(error)) std::fprintf(stderr, "aleppo-atlas: warning: %s\n", error.c_str());
+  auto text = ui::TextRenderer::create(&error);
+  if (!text) std::fprintf(stderr, "aleppo-atlas: warning: %s\n", error.c_str());
+  ui::SetTextRenderer(text.get());
+  return text;
 }
 
 }  // namespace
@@ -36,7 +42,7 @@ int runGui(const GuiArgs& args) {
   state.uiScale = window->contentScale();
   ui::registerLayoutSettings(&state);
   ui::MainView view;
-  initViews(view);
+  auto text = initViews(view);
   const bool scripted = args.quitAfterFrames > 0;
   for (int frame = 0; !state.quitRequested && window->beginFrame(/*waitForEvents=*/!scripted);
        ++frame) {
@@ -45,6 +51,7 @@ int runGui(const GuiArgs& args) {
     window->present();
     if (scripted && frame + 1 >= args.quitAfterFrames) break;
   }
+  ui::SetTextRenderer(nullptr);
   return 0;
 }
 
@@ -87,7 +94,7 @@ int runScreenshot(const ScreenshotArgs& args) {
   }
   state.uiScale = window->contentScale();
   ui::MainView view;
-  initViews(view);
+  auto text = initViews(view);
   std::vector<std::uint8_t> pixels;
   int w = 0, h = 0;
   for (int frame = 0; frame < args.frames; ++frame) {
@@ -97,6 +104,7 @@ int runScreenshot(const ScreenshotArgs& args) {
     if (frame == args.frames - 1) pixels = window->readPixels(w, h);
     window->present();
   }
+  ui::SetTextRenderer(nullptr);
   if (!writePng(args.out, pixels, w, h, error)) {
     std::fprintf(stderr, "aleppo-atlas: %s\n", error.c_str());
     return 1;

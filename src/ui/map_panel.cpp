@@ -5,7 +5,9 @@
 #include <cstdio>
 
 #include "map/hit_test.h"
+#include "map/label_placement.h"
 #include "map/map_style.h"
+#include "ui/arabic_text.h"
 #include "ui/theme.h"
 #include "ui/timeline_panel.h"
 
@@ -148,11 +150,80 @@ void MapPanel::handleInput(const ViewModel& model, UiState& state, const MapArea
 void MapPanel::drawTooltip(const ViewModel& model, int place) {
   const map::MapPlace& p = model.places[place];
   ImGui::BeginTooltip();
+  ArabicTextOptions arabic;
+  arabic.width = ImGui::GetFontSize() * 14;
+  ArabicText(model.names[place].ar, arabic);
   ImGui::TextUnformatted(model.names[place].en.c_str());
   ImGui::TextDisabled("%s", p.id.c_str());
   const int shown = place < static_cast<int>(inWindow_.size()) ? inWindow_[place] : p.mentions;
   ImGui::Text("%d mention%s in the window, %d in all", shown, shown == 1 ? "" : "s", p.mentions);
   ImGui::EndTooltip();
+}
+
+void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const MapArea& area) {
+  TextRenderer* renderer = GetTextRenderer();
+  if (!renderer || markers_.empty()) return;
+  const float s = state.uiScale;
+  const float arabicSize = 15.0f * s, englishSize = 11.0f * s;
+  const bool subtitles = state.camera.metresPerPixel < 9.0;  // zoomed in to a few districts
+  struct Label {
+    int place;
+    std::shared_ptr<const text::Paragraph> arabic;
+    float englishWidth;
+  };
+  std::vector<Label> labels;
+  std::vector<map::LabelCandidate> candidates;
+  std::vector<map::LabelRect> obstacles;
+  text::LayoutOptions layout;
+  layout.size = arabicSize;
+  // Markers are obstacles, and so is the chrome (buttons, north arrow, scale bar, legend).
+  for (size_t k = 0; k < markers_.size(); ++k) {
+    if (markers_[k].fill == 0) continue;  // the selection ring: its label sits outside it
+    double x = 0, y = 0;
+    view_.toScreen(frame_.toMercator(markers_[k].pos), x, y);
+    const float r = markers_[k].radiusPx;
+    obstacles.push_back({static_cast<float>(x) - r, static_cast<float>(y) - r,
+                         static_cast<float>(x) + r, static_cast<float>(y) + r});
+  }
+  const float ax = static_cast<float>(area.x), ay = static_cast<float>(area.y);
+  const float ax1 = ax + static_cast<float>(area.width), ay1 = ay + static_cast<float>(area.height);
+  obstacles.push_back({ax, ay, ax + 190 * s, ay + 40 * s});       // buttons
+  obstacles.push_back({ax1 - 52 * s, ay, ax1, ay + 64 * s});      // north arrow
+  obstacles.push_back({ax, ay1 - 44 * s, ax + 150 * s, ay1});     // scale bar
+  obstacles.push_back({ax1 - 190 * s, ay1 - 190 * s, ax1, ay1});  // legend
+  for (size_t k = 0; k < markers_.size(); ++k) {
+    if (markers_[k].fill == 0 || (markers_[k].fill >> 24) < 0xff) continue;  // rings, faded
+    const int place = markerOrder_[k];
+    double x = 0, y = 0;
+    view_.toScreen(frame_.toMercator(markers_[k].pos), x, y);
+    if (x < ax || y < ay || x > ax1 || y > ay1) continue;
+    auto paragraph = renderer->engine().layoutCached(model.names[place].ar, layout);
+    const float englishWidth = subtitles ? ImGui::CalcTextSize(model.names[place].en.c_str()).x *
+                                               englishSize / ImGui::GetFontSize()
+                                         : 0.0f;
+    const float w = std::max(paragraph->width, englishWidth) + 6 * s;
+    const float h = paragraph->height + (subtitles ? englishSize + 2 * s : 0.0f) + 2 * s;
+    const bool selected = model.places[place].id == state.selectedPlace;
+    const float gap = markers_[k].radiusPx + (selected ? 6 * s : 0.0f);
+    candidates.push_back({static_cast<float>(x), static_cast<float>(y), gap, w, h,
+                          (selected ? 1e9f : 0.0f) + static_cast<float>(inWindow_[place])});
+    labels.push_back({place, std::move(paragraph), englishWidth});
+  }
+  const auto placed = map::placeLabels(candidates, obstacles, {ax, ay, ax1, ay1});
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImFont* font = ImGui::GetFont();
+  for (const map::PlacedLabel& pl : placed) {
+    const Label& label = labels[pl.candidate];
+    const map::LabelRect& r = pl.rect;
+    dl->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), IM_COL32(250, 248, 242, 200), 3 * s);
+    // Arabic right-aligned in the box (the reading edge), English centred under it.
+    renderer->draw(dl, *label.arabic, ImVec2(r.x1 - 3 * s - label.arabic->width, r.y0 + 1 * s),
+                   IM_COL32(40, 34, 26, 255));
+    if (subtitles)
+      dl->AddText(font, englishSize,
+                  ImVec2((r.x0 + r.x1 - label.englishWidth) / 2, r.y1 - englishSize - 1 * s),
+                  IM_COL32(90, 80, 66, 255), model.names[label.place].en.c_str());
+  }
 }
 
 void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea& area) {
@@ -291,6 +362,7 @@ void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size)
   } else {
     caption("The map layers cannot be drawn: OpenGL shaders failed (see the terminal)");
   }
+  drawLabels(model, state, area);
   drawChrome(model, state, area);
   dl->PopClipRect();
 }

@@ -35,6 +35,9 @@ class MapPanel {
   void handleInput(const ViewModel& model, UiState& state, const MapArea& area);
   void drawChrome(const ViewModel& model, UiState& state, const MapArea& area);
   void drawTooltip(const ViewModel& model, int place);
+  // Arabic names (shaped by the text engine) beside the markers, without overlaps; English
+  // subtitles when zoomed in.
+  void drawLabels(const ViewModel& model, const UiState& state, const MapArea& area);
   void fitSelection(const ViewModel& model, UiState& state, const MapArea& area);
   static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
 
