@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/paths.h"
+#include "core/control_builder.h"
 
 namespace atlas::app {
 
@@ -37,6 +38,7 @@ void buildViewModel(AppModel& m) {
   v.corpus = &m.corpus;
   v.gazetteer = &m.gazetteer;
   v.extraction = &m.extraction;
+  v.control = &m.control;
   std::error_code ec;
   const bool isSample = std::filesystem::equivalent(m.corpus.root, sampleCorpusDir(), ec);
   v.corpusLabel = isSample ? "Sample corpus" : m.corpus.root.string();
@@ -111,6 +113,7 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath) {
   printDiagnostics(gazetteer.diagnostics);
   if (gazetteer.gazetteer) model->gazetteer = std::move(*gazetteer.gazetteer);
   model->extraction = extractMentions(model->corpus, model->gazetteer);
+  model->control = buildControlTimeline(model->gazetteer, model->corpus, model->extraction);
 
   map::BaseMapLoadResult base = map::loadBaseMap(assets / "basemap.geojson");
   printDiagnostics(base.diagnostics);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/control.h"
 #include "core/corpus.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
@@ -17,6 +18,7 @@ struct AppModel {
   Corpus corpus;
   Gazetteer gazetteer;
   ExtractionResult extraction;
+  ControlTimeline control;
   std::optional<map::BaseMap> baseMap;
   ui::ViewModel view;  // points into the members above: AppModel is never copied or moved
 };

@@ -217,7 +217,7 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
                              (i >= 2 && word(i - 1) == W.from && word(i - 2) == W.first);
       if (dayBefore && !part) e.tokenFrom = word(i - 1) == W.first ? i - 1 : i - 2;
       e.date = Date::fromDays(pubDays - (dayBefore ? 2 : 1));
-      how = dayBefore ? "publication − 2 days" : "publication − 1 day";
+      how = dayBefore ? "publication - 2 days" : "publication - 1 day";
       e.tokenTo = k + 1;
       found = true;
     } else if (dayWord == W.today) {

@@ -21,7 +21,7 @@ struct DateExpression {
   std::optional<Date> end;            // last day of a span ("منذ ..." runs to publication)
   DatePrecision precision = DatePrecision::Day;
   bool future = false;     // "غدا", or a weekday in a sentence about what will happen
-  std::string resolution;  // how it resolved, e.g. "2016-10-09 (publication − 1 day)"
+  std::string resolution;  // how it resolved, e.g. "2016-10-09 (publication - 1 day)"
 };
 
 // Every date expression in one folded sentence. `publication` anchors the relative ones.

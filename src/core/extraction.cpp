@@ -52,7 +52,7 @@ struct Worker {
     return best;
   }
 
-  // "فجر أمس → 2016-12-05 (publication − 1 day, dawn)", with the words as the article has them.
+  // "فجر أمس → 2016-12-05 (publication - 1 day, dawn)", with the words as the article has them.
   std::shared_ptr<const std::string> ruleText(const std::string& text,
                                               const DateExpression& e) const {
     const uint32_t a = folded.originalStart(tokens[e.tokenFrom].from);

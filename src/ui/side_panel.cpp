@@ -2,22 +2,131 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
+#include "ui/arabic_text.h"
+#include "ui/timeline_panel.h"
+
 namespace atlas::ui {
 
-void drawSidePanel(const ViewModel& model, UiState&, ImVec2 size) {
-  ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  const Corpus* corpus = model.corpus;
-  if (!corpus) {
-    ImGui::TextDisabled("No corpus loaded");
-    ImGui::EndChild();
-    return;
+namespace {
+
+ImU32 sideColour(Side s) {
+  switch (s) {
+    case Side::Government:
+      return IM_COL32(176, 48, 48, 255);
+    case Side::Opposition:
+      return IM_COL32(40, 120, 60, 255);
+    case Side::Kurdish:
+      return IM_COL32(180, 140, 20, 255);
+    case Side::Contested:
+      return IM_COL32(120, 80, 150, 255);
+    case Side::Unknown:
+      break;
   }
+  return IM_COL32(110, 110, 110, 255);
+}
+
+// The selected place: names, who held it at the current date and since when, and every sentence
+// that names it (those in the timeline's window first), the name highlighted.
+void drawSources(const ViewModel& model, UiState& state, int place, float width) {
+  const Gazetteer& g = *model.gazetteer;
+  const Place& p = g.places[model.gazetteerIndex[place]];
+  ArabicTextOptions title;
+  title.size = ImGui::GetFontSize() * 1.6f;
+  title.width = width;
+  ArabicText(p.nameAr, title);
+  ImGui::Text("%s  (%s)", p.nameEn.c_str(), placeKindName(p.kind));
+  if (ImGui::SmallButton("Clear selection")) state.selectedPlace.clear();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", p.id.c_str());
+
+  const Date day = currentDay(model, state);
+  if (model.control && p.kind != PlaceKind::City) {
+    const ControlState c = model.control->at(p.id, day);
+    ImGui::TextUnformatted("Held on");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(day.iso().c_str());
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, sideColour(c.side));
+    ImGui::TextUnformatted(sideName(c.side));
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (c.since)
+      ImGui::Text("since %s", c.since->iso().c_str());
+    else
+      ImGui::TextDisabled("(baseline)");
+    for (const ControlClaim& claim : c.decidedBy)
+      ImGui::TextDisabled("  by %s%s", claim.evidence.doc.c_str(),
+                          claim.evidence.sentence >= 0
+                              ? (", sentence " + std::to_string(claim.evidence.sentence)).c_str()
+                              : "");
+  }
+  ImGui::Separator();
+
+  const ExtractionResult& x = *model.extraction;
+  const TimeWindow window = currentWindow(model, state);
+  std::vector<int> order = model.mentionsOfPlace[place];
+  std::stable_partition(order.begin(), order.end(), [&](int k) {
+    return x.mentions[k].date && window.contains(*x.mentions[k].date);
+  });
+  ImGui::Text("%zu sentence%s", order.size(), order.size() == 1 ? "" : "s");
+  for (int k : order) {
+    const Mention& m = x.mentions[k];
+    const Article& a = model.corpus->articles[m.doc];
+    const bool inWindow = m.date && window.contains(*m.date);
+    ImGui::PushID(k);
+    ImGui::Spacing();
+    if (!inWindow) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
+    ImGui::Text("%s  %s", m.date ? m.date->iso().c_str() : "undated",
+                datePrecisionName(m.datePrecision));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s | %s", eventTypeName(m.event),
+                        a.outlet.empty() ? a.id.c_str() : a.outlet.c_str());
+    if (m.dateRule) {
+      // "<Arabic words> → <resolution>": the quoted words shaped on their own line, so bidi
+      // reordering never mixes them with the English explanation.
+      const std::string& rule = *m.dateRule;
+      const size_t arrow = rule.find(" \u2192 ");
+      if (arrow == std::string::npos) {
+        ImGui::TextDisabled("%s", rule.c_str());
+      } else {
+        std::string words = rule.substr(0, arrow);
+        const std::string prefix = "set earlier in the paragraph: ";
+        if (words.rfind(prefix, 0) == 0) {
+          ImGui::TextDisabled("set earlier in the paragraph by");
+          words.erase(0, prefix.size());
+        }
+        ArabicTextOptions quoted;
+        quoted.size = ImGui::GetFontSize() * 1.05f;
+        quoted.width = width;
+        quoted.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        ArabicText(words, quoted);
+        ImGui::TextDisabled("= %s", rule.substr(arrow + 5).c_str());
+      }
+    }
+    const std::string sentence = a.text.substr(m.sentenceStart, m.sentenceEnd - m.sentenceStart);
+    const TextHighlight highlight{m.start - m.sentenceStart, m.end - m.sentenceStart,
+                                  IM_COL32(255, 214, 0, 255)};
+    ArabicTextOptions body;
+    body.width = width;
+    body.highlights = {&highlight, 1};
+    const ArabicTextResult r = ArabicText(sentence, body);
+    if (r.hovered) ImGui::SetTooltip("%s, sentence %d", a.id.c_str(), m.sentence);
+    if (!inWindow) ImGui::PopStyleVar();
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+}
+
+void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
+  const Corpus* corpus = model.corpus;
   ImGui::Text("Articles (%zu)", corpus->articles.size());
   ImGui::Separator();
   if (ImGui::BeginTable(
           "##articles", 3,
           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY,
-          ImVec2(0, size.y * 0.6f))) {
+          ImVec2(0, size.y * 0.3f))) {
     ImGui::TableSetupColumn("Article", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Published", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("KiB", ImGuiTableColumnFlags_WidthFixed);
@@ -36,11 +145,52 @@ void drawSidePanel(const ViewModel& model, UiState&, ImVec2 size) {
     }
     ImGui::EndTable();
   }
+  // The places the corpus names, most mentioned first: a click selects one.
+  std::vector<int> named;
+  for (int i = 0; i < static_cast<int>(model.places.size()); ++i)
+    if (model.places[i].mentions > 0) named.push_back(i);
+  std::stable_sort(named.begin(), named.end(), [&](int a, int b) {
+    return model.places[a].mentions > model.places[b].mentions;
+  });
+  ImGui::Spacing();
+  ImGui::Text("Places named (%zu)", named.size());
+  ImGui::Separator();
+  if (ImGui::BeginTable("##places", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+                        ImVec2(0, size.y * 0.45f))) {
+    ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Mentions", ImGuiTableColumnFlags_WidthFixed);
+    for (int i : named) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (ImGui::Selectable(model.names[i].en.c_str(), false,
+                            ImGuiSelectableFlags_SpanAllColumns)) {
+        state.selectedPlace = model.places[i].id;
+        state.frameSelection = true;
+      }
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", model.places[i].mentions);
+    }
+    ImGui::EndTable();
+  }
   if (!corpus->diagnostics.empty()) {
     ImGui::Spacing();
     ImGui::Text("Load warnings (%zu)", corpus->diagnostics.size());
     ImGui::Separator();
     for (const Diagnostic& d : corpus->diagnostics) ImGui::TextWrapped("%s", d.format().c_str());
+  }
+}
+
+}  // namespace
+
+void drawSidePanel(const ViewModel& model, UiState& state, ImVec2 size) {
+  ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  if (!model.corpus) {
+    ImGui::TextDisabled("No corpus loaded");
+  } else if (const int place = model.findPlace(state.selectedPlace);
+             place >= 0 && model.gazetteer && model.extraction) {
+    drawSources(model, state, place, ImGui::GetContentRegionAvail().x);
+  } else {
+    drawArticles(model, state, size);
   }
   ImGui::EndChild();
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/control.h"
 #include "core/corpus.h"
 #include "core/date.h"
 #include "core/extraction.h"
@@ -30,6 +31,7 @@ struct ViewModel {
   std::optional<Date> firstPublished, lastPublished;  // the corpus's date range, if any dates
   const Gazetteer* gazetteer = nullptr;
   const ExtractionResult* extraction = nullptr;
+  const ControlTimeline* control = nullptr;
   const map::BaseMap* baseMap = nullptr;  // null if the asset could not be read
   // Every gazetteer place on the Aleppo map; the vectors below are parallel to it.
   std::vector<map::MapPlace> places;  // mentions: all of them, whatever the date

@@ -10,6 +10,7 @@
 
 #include "app/app_model.h"
 #include "app/gui_window.h"
+#include "ui/arabic_text.h"
 #include "ui/main_view.h"
 
 using namespace atlas;
@@ -213,4 +214,34 @@ TEST_F(MapPanelTest, MarkersFollowTheTimelineWindow) {
   EXPECT_EQ(view_.mapPanel().renderer().uploadCount(), uploads + 1);  // markers rebuilt once
   frame();
   EXPECT_EQ(view_.mapPanel().renderer().uploadCount(), uploads + 1);  // and not again
+}
+
+TEST_F(MapPanelTest, SelectingAPlaceListsItsSentencesWithTheNameHighlighted) {
+  ui::SetTextRenderer(nullptr);
+  std::string error;
+  auto text = ui::TextRenderer::create(&error);
+  ASSERT_TRUE(text) << error;
+  ui::SetTextRenderer(text.get());
+  state_.selectedPlace = "karm-al-tahhan";
+  state_.date = Date{2016, 12, 5};
+  for (int i = 0; i < 3; ++i) frame();
+  ASSERT_TRUE(window_->beginFrame(false));
+  view_.draw(model_->view, state_);
+  window_->render();
+  int w = 0, h = 0;
+  const std::vector<std::uint8_t> pixels = window_->readPixels(w, h);
+  window_->present();
+  ui::SetTextRenderer(nullptr);
+  // The side panel (right of the map area) shows highlight yellow (255, 214, 0) behind the name
+  // in each of the place's two sentences, and none of it is on the map.
+  const ui::MapArea area = view_.mapPanel().area();
+  long panel = 0, map = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const size_t i = (static_cast<size_t>(y) * w + x) * 4;
+      if (pixels[i] > 245 && std::abs(pixels[i + 1] - 214) < 8 && pixels[i + 2] < 20)
+        ++(x > area.x + area.width ? panel : map);
+    }
+  EXPECT_GT(panel, 400) << "no highlighted name in the source panel";
+  EXPECT_EQ(map, 0);
 }
