@@ -9,6 +9,7 @@
 #include "map/basemap.h"
 #include "map/hit_test.h"
 #include "map/map_scene.h"
+#include "ui/arabic_text.h"
 #include "ui/main_view.h"
 
 using namespace atlas;
@@ -37,7 +38,9 @@ struct Fixture {
       name += std::to_string(i);
       model.places.push_back(
           {id, {x(rng) / (i < 100 ? 5 : 1), y(rng) / (i < 100 ? 5 : 1)}, kind, 0});
-      model.names.push_back({"", name});
+      std::string arabic = "حي رقم ";  // Arabic labels, shaped like the real ones
+      arabic += std::to_string(i);
+      model.names.push_back({arabic, name});
     }
     // Zipf-like: a few places get most mentions, as in news.
     std::uniform_real_distribution<double> u(0, 1);
@@ -75,6 +78,15 @@ void beginBackendlessImGui() {
 void BM_FrameWhilePanning(benchmark::State& st) {
   Fixture& f = fixture();
   beginBackendlessImGui();
+  // Labels are shaped by the text engine as in the app (no GPU: quads only).
+  std::string error;
+  auto text = ui::TextRenderer::create(&error, "", /*gpu=*/false);
+  if (!text) {
+    st.SkipWithError(error.c_str());
+    return;
+  }
+  text->engine().setCacheCapacity(4 * kPlaces);
+  ui::SetTextRenderer(text.get());
   ui::MainView view;
   ui::UiState state;
   int frame = 0;
@@ -90,6 +102,7 @@ void BM_FrameWhilePanning(benchmark::State& st) {
   }
   st.counters["places"] = kPlaces;
   st.counters["markers"] = static_cast<double>(kPlaces);
+  ui::SetTextRenderer(nullptr);
   ImGui::DestroyContext();
 }
 BENCHMARK(BM_FrameWhilePanning)->Unit(benchmark::kMillisecond);

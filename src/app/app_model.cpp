@@ -56,7 +56,8 @@ void buildViewModel(AppModel& m) {
     const Place& p = m.gazetteer.places[i];
     if (!p.onMap()) continue;
     mapIndexOfPlace[i] = static_cast<int>(v.places.size());
-    v.places.push_back({p.id, frame.toLocal({*p.lon, *p.lat}), mapKind(p.kind), 0});
+    v.places.push_back({p.id, frame.toLocal({*p.lon, *p.lat}), mapKind(p.kind), 0,
+                        p.kind == PlaceKind::Town || p.id == "citadel"});
     v.names.push_back({p.nameAr, p.nameEn});
     v.gazetteerIndex.push_back(static_cast<int>(i));
   }

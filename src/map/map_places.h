@@ -16,6 +16,7 @@ struct MapPlace {
   Vec2 pos;  // local metres
   PlaceKind kind = PlaceKind::Site;
   int mentions = 0;
+  bool landmark = false;  // drawn even without mentions (the Citadel, nearby towns)
   // Regions and the city are drawn as areas, never as pins.
   bool isArea() const { return kind == PlaceKind::Region || kind == PlaceKind::City; }
 };

@@ -51,7 +51,7 @@ Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, con
 }
 
 BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
-                           const std::vector<std::uint32_t>* cellColour) {
+                           const std::vector<std::uint32_t>* cellColour, const Polygon* area) {
   BaseLayers out;
   addTriangles(triangulate(base.cityExtent), style::kCityExtentFill, out.fills);
   for (size_t i = 0; i < hoods.triangles.size(); ++i) {
@@ -61,11 +61,13 @@ BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
     addTriangles(hoods.triangles[i], colour, out.fills);
   }
   addTriangles(triangulate(base.oldCity), style::kOldCityFill, out.fills);
+  if (area) addTriangles(triangulate(*area), style::kEastAleppoFill, out.fills);
 
   for (const auto& cell : hoods.cells)
     for (const Polygon& part : cell) addPolygonOutline(part, 1.0f, style::kCellBorder, out.lines);
   addPolygonOutline(base.cityExtent, 1.5f, style::kCityExtentOutline, out.lines);
   addPolygonOutline(base.oldCity, 1.5f, style::kOldCityOutline, out.lines);
+  if (area) addPolygonOutline(*area, 2.0f, style::kEastAleppoOutline, out.lines);
   addRing(base.river, false, 3.0f, style::kRiver, out.lines);
   return out;
 }
@@ -77,11 +79,11 @@ void buildMarkers(const std::vector<MapPlace>& places, const std::vector<int>* i
   order.clear();
   auto windowCount = [&](int i) { return inWindow ? (*inWindow)[i] : places[i].mentions; };
   for (int i = 0; i < static_cast<int>(places.size()); ++i)
-    if (places[i].mentions > 0 && !places[i].isArea()) order.push_back(i);
+    if ((places[i].mentions > 0 || places[i].landmark) && !places[i].isArea()) order.push_back(i);
   // Faded (outside the window) first, then by size, larger first.
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
     const int ca = windowCount(a), cb = windowCount(b);
-    if ((ca > 0) != (cb > 0)) return ca == 0;
+    if ((ca > 0) != (cb > 0)) return ca == 0;  // (landmarks have none: drawn first too)
     return ca > cb;
   });
   out.reserve(order.size() + 1);
@@ -91,7 +93,11 @@ void buildMarkers(const std::vector<MapPlace>& places, const std::vector<int>* i
     const int n = windowCount(i);
     PointInstance m{p.pos, style::markerRadius(n, uiScale), 1.5f * uiScale,
                     style::markerFill(p.kind), style::kMarkerStroke};
-    if (n == 0) {  // mentioned, but not in the window: a small faded dot
+    if (p.mentions == 0) {  // a landmark nobody mentions: a small grey dot
+      m.fill = style::kLandmark;
+      m.radiusPx = 3.0f * uiScale;
+      m.strokePx = 1.0f * uiScale;
+    } else if (n == 0) {  // mentioned, but not in the window: a small faded dot
       m.fill = (m.fill & 0x00ffffffu) | 0x50000000u;
       m.stroke = (m.stroke & 0x00ffffffu) | 0x50000000u;
       m.radiusPx = 3.5f * uiScale;

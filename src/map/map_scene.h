@@ -47,8 +47,10 @@ struct BaseLayers {
 
 // The static layers: city extent, neighbourhood areas and borders, Old City, river.
 // `cellColour` may recolour each neighbourhood (by index into hoods.ids); null: default style.
+// `area`, if given, is drawn as a tinted region over the neighbourhoods (east Aleppo).
 BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
-                           const std::vector<std::uint32_t>* cellColour = nullptr);
+                           const std::vector<std::uint32_t>* cellColour = nullptr,
+                           const Polygon* area = nullptr);
 
 // Markers for the places with mentions (areas excluded), larger ones first so small markers
 // stay on top and clickable; the selected place gets a ring. `inWindow`, if given, holds each

@@ -24,6 +24,9 @@ inline constexpr std::uint32_t kOldCityOutline = rgba(140, 106, 62);
 inline constexpr std::uint32_t kRiver = rgba(84, 140, 196);
 inline constexpr std::uint32_t kMarkerStroke = rgba(255, 255, 255);
 inline constexpr std::uint32_t kSelection = rgba(230, 60, 40);
+inline constexpr std::uint32_t kLandmark = rgba(120, 112, 100);
+inline constexpr std::uint32_t kEastAleppoFill = rgba(120, 90, 160, 46);
+inline constexpr std::uint32_t kEastAleppoOutline = rgba(120, 90, 160, 220);
 
 inline std::uint32_t markerFill(PlaceKind kind) {
   switch (kind) {

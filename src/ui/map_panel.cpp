@@ -33,13 +33,26 @@ double niceScaleLength(double groundMetresPerPixel, double maxPx) {
 
 bool MapPanel::init(std::string& error) { return renderer_.init(error); }
 
+// East Aleppo as the reference outlines it: the early-October pocket until the late-November
+// collapse began, then the pocket of 8 December.
+const map::Polygon* eastAleppoOutline(const map::BaseMap& base, const Date& day) {
+  const char* layer =
+      day < Date{2016, 11, 26} ? "opposition_pocket_2016_10_early" : "opposition_pocket_2016_12_08";
+  auto it = base.polygonLayers.find(layer);
+  return it == base.polygonLayers.end() || it->second.empty() ? nullptr : &it->second.front();
+}
+
 void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
-  const bool baseChanged = builtBase_ != model.baseMap || builtVersion_ != model.version;
+  const map::Polygon* area =
+      model.baseMap ? eastAleppoOutline(*model.baseMap, currentDay(model, state)) : nullptr;
+  const bool geometryChanged = builtBase_ != model.baseMap || builtVersion_ != model.version;
+  const bool baseChanged = geometryChanged || area != builtArea_;
+  builtArea_ = area;
   if (baseChanged && model.baseMap) {
     const map::BaseMap& base = *model.baseMap;
     frame_ = base.frame;
-    hoods_ = map::tessellateNeighbourhoods(model.places, base);
-    renderer_.uploadBaseLayers(map::buildBaseLayers(base, hoods_));
+    if (geometryChanged) hoods_ = map::tessellateNeighbourhoods(model.places, base);
+    renderer_.uploadBaseLayers(map::buildBaseLayers(base, hoods_, nullptr, area));
     cityBounds_ = {};
     for (const map::Vec2& p : base.cityExtent.outer) cityBounds_.add(p);
     // Pan limits: the city and every plotted place (nearby towns), with room around them.
@@ -53,7 +66,7 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
   const TimeWindow window = currentWindow(model, state);
   const bool windowChanged =
       !builtWindow_ || builtWindow_->from != window.from || builtWindow_->to != window.to;
-  if (baseChanged || windowChanged) {
+  if (geometryChanged || windowChanged) {
     // Mentions per place inside the window: two binary searches in each place's sorted days.
     inWindow_.assign(model.places.size(), 0);
     for (size_t i = 0; i < model.places.size() && i < model.mentionDays.size(); ++i) {
@@ -63,7 +76,7 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
                            std::lower_bound(days.begin(), days.end(), window.from.toDays()));
     }
   }
-  if (baseChanged || windowChanged || builtSelection_ != state.selectedPlace ||
+  if (geometryChanged || windowChanged || builtSelection_ != state.selectedPlace ||
       builtScale_ != state.uiScale) {
     map::buildMarkers(model.places, &inWindow_, state.selectedPlace, state.uiScale, markers_,
                       markerOrder_);
@@ -190,7 +203,7 @@ void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const Ma
   obstacles.push_back({ax, ay, ax + 190 * s, ay + 40 * s});       // buttons
   obstacles.push_back({ax1 - 52 * s, ay, ax1, ay + 64 * s});      // north arrow
   obstacles.push_back({ax, ay1 - 44 * s, ax + 150 * s, ay1});     // scale bar
-  obstacles.push_back({ax1 - 190 * s, ay1 - 190 * s, ax1, ay1});  // legend
+  obstacles.push_back({ax1 - 190 * s, ay1 - 230 * s, ax1, ay1});  // legend
   for (size_t k = 0; k < markers_.size(); ++k) {
     if (markers_[k].fill == 0 || (markers_[k].fill >> 24) < 0xff) continue;  // rings, faded
     const int place = markerOrder_[k];
@@ -284,7 +297,7 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   const int sizes[] = {1, 5, 20};
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float maxR = map::style::markerRadius(20, s);
-  const float legendW = 170 * s, legendH = line * 6.4f + 2 * maxR;
+  const float legendW = 170 * s, legendH = line * 8.4f + 2 * maxR;
   const ImVec2 l0(static_cast<float>(area.x + area.width) - legendW - 10 * s,
                   static_cast<float>(area.y + area.height) - legendH - 10 * s);
   dl->AddRectFilled(l0, ImVec2(l0.x + legendW, l0.y + legendH), paper, 4 * s);
@@ -314,6 +327,16 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   dl->AddLine(ImVec2(l0.x + 90 * s, y + line / 2 - 1 * s),
               ImVec2(l0.x + 106 * s, y + line / 2 - 1 * s), toImU32(map::style::kRiver), 3 * s);
   dl->AddText(ImVec2(l0.x + 110 * s, y), ink, "Queiq");
+  y += line;
+  dl->AddRectFilled(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s),
+                    toImU32(map::style::kEastAleppoFill | 0x80000000u));
+  dl->AddRect(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s),
+              toImU32(map::style::kEastAleppoOutline), 0, 0, 1.5f * s);
+  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "East Aleppo (area)");
+  y += line;
+  dl->AddCircleFilled(ImVec2(l0.x + 16 * s, y + line / 2 - 2 * s), 3 * s,
+                      toImU32(map::style::kLandmark));
+  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "Not mentioned");
 }
 
 void MapPanel::draw(const ViewModel& model, UiState& state, ImVec2 size) {

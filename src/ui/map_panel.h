@@ -51,6 +51,7 @@ class MapPanel {
   std::optional<TimeWindow> builtWindow_;
   // What the GPU buffers were built from; anything else changing triggers a rebuild.
   const map::BaseMap* builtBase_ = nullptr;
+  const map::Polygon* builtArea_ = nullptr;  // the east Aleppo outline drawn (by date)
   int builtVersion_ = -1;
   std::string builtSelection_;
   float builtScale_ = 0;
