@@ -122,6 +122,19 @@ struct Words {
     if (w[0] >= U'0' && w[0] <= U'9') return true;
     return startTable.contains(w);
   }
+  // canStart for the word or the word without a leading و/ف, with one hash pass.
+  bool canStartEitherForm(std::u32string_view raw) const {
+    if (raw.empty()) return false;
+    if (raw[0] >= U'0' && raw[0] <= U'9') return true;
+    uint64_t h[2];
+    WordTable<bool>::suffixHashes(raw, h);
+    if (startTable.find(raw, h[0])) return true;
+    if (raw.size() >= 3 && (raw[0] == U'\u0648' || raw[0] == U'\u0641')) {
+      const std::u32string_view bare = raw.substr(1);
+      return (bare[0] >= U'0' && bare[0] <= U'9') || startTable.find(bare, h[1]);
+    }
+    return false;
+  }
 };
 
 const Words& words() {
@@ -188,12 +201,8 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
     return k < tokens.size() ? tokenText(text, tokens[k]) : U"";
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    {
-      // Most words start nothing: one look-up (two for و/ف + word) and on.
-      const std::u32string_view raw = rawWord(i);
-      const std::u32string_view bare = withoutConjunction(raw);
-      if (!W.canStart(raw) && (bare.size() == raw.size() || !W.canStart(bare))) continue;
-    }
+    // Most words start nothing: one hash pass and on.
+    if (!W.canStartEitherForm(rawWord(i))) continue;
     const std::u32string_view w = word(i);
     DateExpression e;
     e.tokenFrom = i;

@@ -221,7 +221,21 @@ SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Tok
           out.clauseBreaks.push_back(i);
           break;
         }
-    if (!anyForm(w, [&](std::u32string_view f) { return L.any.contains(f); })) continue;
+    {
+      // One hash pass gives the word with and without up to two proclitics (و/ف, ب/ل): nearly
+      // every word is in none of the lists and is passed over here.
+      uint64_t h[3];
+      WordTable<bool>::suffixHashes(w, h);
+      bool known = L.any.find(w, h[0]);
+      for (size_t k = 1; k < 3 && !known && k < w.size(); ++k) {
+        const char32_t c = w[k - 1];
+        if (c == U'\u0648' || c == U'\u0641' || c == U'\u0628' || c == U'\u0644')
+          known = L.any.find(w.substr(k), h[k]);
+        else
+          break;
+      }
+      if (!known) continue;
+    }
     EventType type{};
     if (anyForm(w, [&](std::u32string_view f) {
           const EventType* t = L.events.find(f);

@@ -20,9 +20,10 @@ class WordTable {
     entries_.emplace_back(std::move(word), std::move(value));
     rebuild();
   }
-  const T* find(std::u32string_view word) const {
+  const T* find(std::u32string_view word) const { return find(word, hash(word)); }
+  // With the hash already known (see suffixHashes).
+  const T* find(std::u32string_view word, uint64_t h) const {
     if (slots_.empty() || word.size() < minLength_ || word.size() > maxLength_) return nullptr;
-    const uint64_t h = hash(word);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.entry < 0) return nullptr;
@@ -31,15 +32,29 @@ class WordTable {
   }
   bool contains(std::u32string_view word) const { return find(word) != nullptr; }
 
+  // The hashes of word, word[1:], word[2:] ... word[n-1:] (n = out.size()) in one pass: the hash
+  // runs from the last character to the first, so each suffix's hash is a step on the way. Lets
+  // callers try a word with and without its proclitics for the price of one hash.
+  template <size_t N>
+  static void suffixHashes(std::u32string_view w, uint64_t (&out)[N]) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = w.size(); i-- > 0;) {
+      h ^= w[i];
+      h *= 1099511628211ull;
+      if (i < N) out[i] = h ^ (h >> 29);
+    }
+    for (size_t i = w.size(); i < N; ++i) out[i] = 0;
+  }
+
  private:
   struct Slot {
     uint64_t hash = 0;
     int entry = -1;
   };
   static uint64_t hash(std::u32string_view w) {
-    uint64_t h = 1469598103934665603ull;  // FNV-1a
-    for (char32_t c : w) {
-      h ^= c;
+    uint64_t h = 1469598103934665603ull;  // FNV-1a, last character first
+    for (size_t i = w.size(); i-- > 0;) {
+      h ^= w[i];
       h *= 1099511628211ull;
     }
     return h ^ (h >> 29);
