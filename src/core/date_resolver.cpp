@@ -173,6 +173,10 @@ std::string iso(const Date& d) { return d.iso(); }
 
 }  // namespace
 
+void forEachDateStartWord(const std::function<void(const std::u32string&)>& f) {
+  words().startTable.forEach(f);
+}
+
 std::vector<DateExpression> findDateExpressions(const std::u32string& text,
                                                 const std::vector<Token>& tokens, const Date& pub) {
   const Words& W = words();
@@ -202,7 +206,9 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     // Most words start nothing: one hash pass and on.
-    if (!W.canStartEitherForm(rawWord(i))) continue;
+    if (tokens[i].lexical != kLexicalUnknown ? !(tokens[i].lexical & kMayStartDate)
+                                             : !W.canStartEitherForm(rawWord(i)))
+      continue;
     const std::u32string_view w = word(i);
     DateExpression e;
     e.tokenFrom = i;

@@ -3,6 +3,7 @@
 // weekday is the latest such day on or before it, "الخميس الماضي" the latest before it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct DateExpression {
   bool future = false;     // "غدا", or a weekday in a sentence about what will happen
   std::string resolution;  // how it resolved, e.g. "2016-10-09 (publication - 1 day)"
 };
+
+// Calls `f` with every word a date expression can start with (for classifyTokens).
+void forEachDateStartWord(const std::function<void(const std::u32string&)>& f);
 
 // Every date expression in one folded sentence. `publication` anchors the relative ones.
 std::vector<DateExpression> findDateExpressions(const std::u32string& text,

@@ -208,6 +208,10 @@ bool anyForm(std::u32string_view w, F&& test) {
 
 }  // namespace
 
+void forEachEventWord(const std::function<void(const std::u32string&)>& f) {
+  lexicon().any.forEach(f);
+}
+
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens) {
   const Lexicon& L = lexicon();
   SentenceEvents out;
@@ -221,7 +225,9 @@ SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Tok
           out.clauseBreaks.push_back(i);
           break;
         }
-    {
+    if (tokens[i].lexical != kLexicalUnknown) {
+      if (!(tokens[i].lexical & kMayBeEventWord)) continue;  // classified once by the pipeline
+    } else {
       // One hash pass gives the word with and without up to two proclitics (و/ف, ب/ل): nearly
       // every word is in none of the lists and is passed over here.
       uint64_t h[3];

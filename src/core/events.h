@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,9 @@ struct SentenceEvents {
 };
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens);
+
+// Calls `f` with every word the analysis looks at (for classifyTokens).
+void forEachEventWord(const std::function<void(const std::u32string&)>& f);
 
 struct MentionEvent {
   EventType type = EventType::Other;

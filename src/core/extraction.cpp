@@ -83,6 +83,7 @@ struct Worker {
       }
       exprs.clear();
       tokenize(folded.chars, tokens);
+      if (annotate) classifyTokens(folded.chars, tokens);
       if (annotate && article.published)
         exprs = findDateExpressions(folded.chars, tokens, *article.published);
       exprRules.assign(exprs.size(), nullptr);

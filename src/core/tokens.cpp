@@ -1,6 +1,11 @@
 #include "core/tokens.h"
 
+#include <map>
+
 #include "core/arabic_fold.h"
+#include "core/date_resolver.h"
+#include "core/events.h"
+#include "core/word_table.h"
 
 namespace atlas {
 
@@ -14,7 +19,7 @@ void tokenize(const std::u32string& text, std::vector<Token>& out) {
     }
     const uint32_t s = i;
     while (i < n && isWordChar(text[i])) ++i;
-    out.push_back({s, i});
+    out.push_back({s, i, kLexicalUnknown});
   }
 }
 
@@ -22,6 +27,38 @@ std::u32string_view withoutConjunction(std::u32string_view word, size_t minRest)
   if (word.size() >= minRest + 1 && (word[0] == U'\u0648' || word[0] == U'\u0641'))
     word.remove_prefix(1);
   return word;
+}
+
+}  // namespace atlas
+
+namespace atlas {
+
+void classifyTokens(const std::u32string& text, std::vector<Token>& tokens) {
+  static const WordTable<uint8_t> table = [] {
+    std::map<std::u32string, uint8_t> bits;
+    forEachDateStartWord([&](const std::u32string& w) { bits[w] |= kMayStartDate; });
+    forEachEventWord([&](const std::u32string& w) { bits[w] |= kMayBeEventWord; });
+    WordTable<uint8_t> t;
+    for (const auto& [w, b] : bits) t.add(w, b);
+    return t;
+  }();
+  for (Token& t : tokens) {
+    const std::u32string_view w = tokenText(text, t);
+    uint8_t flags = 0;
+    if (w[0] >= U'0' && w[0] <= U'9') flags |= kMayStartDate;
+    // One hash pass: the word, and without up to two proclitics (و/ف then ب/ل).
+    uint64_t h[3];
+    WordTable<uint8_t>::suffixHashes(w, h);
+    if (const uint8_t* b = table.find(w, h[0])) flags |= *b;
+    for (size_t k = 1; k < 3 && k < w.size(); ++k) {
+      const char32_t c = w[k - 1];
+      if (c != U'\u0648' && c != U'\u0641' && c != U'\u0628' && c != U'\u0644') break;
+      const std::u32string_view rest = w.substr(k);
+      if (rest[0] >= U'0' && rest[0] <= U'9') flags |= kMayStartDate;
+      if (const uint8_t* b = table.find(rest, h[k])) flags |= *b;
+    }
+    t.lexical = flags;
+  }
 }
 
 }  // namespace atlas

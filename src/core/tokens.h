@@ -10,9 +10,20 @@ namespace atlas {
 
 struct Token {
   uint32_t from = 0, to = 0;  // folded character range
+  // Which word lists the word (or the word without its proclitics) may be in, found once per
+  // word by the pipeline so dating and event analysis skip the rest (kLexicalUnknown: not yet
+  // looked up; each analysis then checks for itself).
+  uint8_t lexical = 0xFF;
 };
 
+inline constexpr uint8_t kLexicalUnknown = 0xFF;
+inline constexpr uint8_t kMayStartDate = 1;
+inline constexpr uint8_t kMayBeEventWord = 2;
+
 void tokenize(const std::u32string& text, std::vector<Token>& out);
+
+// Sets Token::lexical for every token from one table of the dating and event words.
+void classifyTokens(const std::u32string& text, std::vector<Token>& tokens);
 
 inline std::u32string_view tokenText(const std::u32string& text, const Token& t) {
   return std::u32string_view(text.data() + t.from, t.to - t.from);

@@ -31,6 +31,10 @@ class WordTable {
     }
   }
   bool contains(std::u32string_view word) const { return find(word) != nullptr; }
+  template <typename F>
+  void forEach(F&& f) const {
+    for (const auto& [w, v] : entries_) f(w);
+  }
 
   // The hashes of word, word[1:], word[2:] ... word[n-1:] (n = out.size()) in one pass: the hash
   // runs from the last character to the first, so each suffix's hash is a step on the way. Lets
