@@ -213,8 +213,19 @@ void forEachEventWord(const std::function<void(const std::u32string&)>& f) {
 }
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens) {
-  const Lexicon& L = lexicon();
   SentenceEvents out;
+  analyseSentence(text, tokens, out);
+  return out;
+}
+
+void analyseSentence(const std::u32string& text, const std::vector<Token>& tokens,
+                     SentenceEvents& out) {
+  const Lexicon& L = lexicon();
+  out.keywords.clear();
+  out.actors.clear();
+  out.frontWords.clear();
+  out.clauseBreaks.clear();
+  out.fatalities.reset();
   bool killed = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::u32string_view w = tokenText(text, tokens[i]);
@@ -313,7 +324,6 @@ SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Tok
       }
       i += n->tokens - 1;
     }
-  return out;
 }
 
 MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,

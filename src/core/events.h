@@ -56,6 +56,9 @@ struct SentenceEvents {
 };
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens);
+// The same into `out`, reusing its storage (the pipeline's per-thread scratch).
+void analyseSentence(const std::u32string& text, const std::vector<Token>& tokens,
+                     SentenceEvents& out);
 
 // Calls `f` with every word the analysis looks at (for classifyTokens).
 void forEachEventWord(const std::function<void(const std::u32string&)>& f);

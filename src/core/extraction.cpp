@@ -26,6 +26,7 @@ struct Worker {
   std::vector<SentenceSpan> sentences;
   std::vector<PlaceMatch> matches;
   std::vector<Token> tokens;
+  SentenceEvents events;  // scratch, reused sentence to sentence
 
   // The date expression that applies to a name at folded position `at`: the nearest one in the
   // same clause (clauses end at "،" "؛" "," ";"), else the nearest in the sentence.
@@ -88,8 +89,12 @@ struct Worker {
         exprs = findDateExpressions(folded.chars, tokens, *article.published);
       exprRules.assign(exprs.size(), nullptr);
       matcher.match(folded, tokens, matches);
-      const SentenceEvents events =
-          matches.empty() || !annotate ? SentenceEvents{} : analyseSentence(folded.chars, tokens);
+      events.keywords.clear();
+      events.actors.clear();
+      events.frontWords.clear();
+      events.clauseBreaks.clear();
+      events.fatalities.reset();
+      if (!matches.empty() && annotate) analyseSentence(folded.chars, tokens, events);
       long previousClaim = -1;
       for (PlaceMatch& m : matches) {
         Mention mention;
