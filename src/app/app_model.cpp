@@ -72,6 +72,7 @@ void buildViewModel(AppModel& m) {
     if (mention.date) v.mentionDays[i].push_back(mention.date->toDays());
   }
   for (auto& days : v.mentionDays) std::sort(days.begin(), days.end());
+  v.fighting = map::fightingReports(m.gazetteer, m.extraction, frame);
 
   // Evidence per day for the timeline: mentions by their date, split by how exactly dated.
   std::optional<int> first, last;

@@ -6,7 +6,7 @@
 #include "app/app_model.h"
 #include "app/atomic_write.h"
 #include "core/control_builder.h"
-#include "map/frontline.h"
+#include "map/control_layer.h"
 #include "map/map_scene.h"
 
 namespace atlas::app {
@@ -21,8 +21,6 @@ std::string tsvCell(std::string s) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   return s;
 }
-
-int sideIndex(Side s) { return s == Side::Unknown ? -1 : static_cast<int>(s); }
 
 }  // namespace
 
@@ -90,25 +88,8 @@ int runControl(const ControlArgs& args) {
     if (model->baseMap) {
       const ui::ViewModel& v = model->view;
       const map::Neighbourhoods hoods = map::tessellateNeighbourhoods(v.places, *model->baseMap);
-      std::vector<int> sides;
-      for (const std::string& id : hoods.ids) {
-        const Side s = timeline.at(id, *date).side;
-        sides.push_back(s == Side::Contested ? -1 : sideIndex(s));
-      }
-      std::vector<map::FrontlineSegment> segments = map::frontlineSegments(hoods, sides);
-      // Active: near places where the texts report fighting in the week up to the date.
-      std::vector<map::Vec2> fighting;
-      for (const Mention& m : model->extraction.mentions) {
-        if (m.place < 0 || !m.date || !g.places[m.place].onMap()) continue;
-        const int age = date->toDays() - m.date->toDays();
-        const bool fight = m.event == EventType::Clashes || m.event == EventType::AttackRepelled ||
-                           m.event == EventType::TerritoryTaken ||
-                           m.event == EventType::TerritoryRetaken || m.frontline;
-        if (fight && age >= 0 && age < 7)
-          fighting.push_back(
-              model->baseMap->frame.toLocal({*g.places[m.place].lon, *g.places[m.place].lat}));
-      }
-      map::markActive(segments, fighting, 800.0f);
+      const map::ControlLayer layer = map::controlLayerAt(hoods, timeline, *date, v.fighting);
+      const std::vector<map::FrontlineSegment>& segments = layer.front;
       for (bool active : {true, false}) {
         std::vector<map::FrontlineSegment> subset;
         for (const auto& s : segments)

@@ -1,5 +1,6 @@
 #include "core/control.h"
 
+#include <iterator>
 #include <set>
 
 namespace atlas {
@@ -59,6 +60,20 @@ ControlState ControlTimeline::at(const std::string& place, const Date& day) cons
     it = prev;
   }
   return state;
+}
+
+Side ControlTimeline::sideAt(const std::string& place, const Date& day) const {
+  if (auto byPlace = claims_.find(place); byPlace != claims_.end()) {
+    auto it = byPlace->second.upper_bound(day);
+    if (it != byPlace->second.begin()) {
+      const std::vector<ControlClaim>& claims = std::prev(it)->second;
+      for (const ControlClaim& c : claims)
+        if (c.side != claims.front().side) return Side::Contested;
+      return claims.front().side;
+    }
+  }
+  auto b = baseline_.find(place);
+  return b == baseline_.end() ? Side::Unknown : b->second;
 }
 
 std::vector<std::string> ControlTimeline::places() const {

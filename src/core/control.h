@@ -46,6 +46,8 @@ class ControlTimeline {
   // The state of `place` at the end of `day`: the latest day with claims on or before `day`
   // decides; claims of that day that name different sides make it Contested.
   ControlState at(const std::string& place, const Date& day) const;
+  // The side of at(place, day) without copying the evidence (the map asks this every day).
+  Side sideAt(const std::string& place, const Date& day) const;
 
   std::vector<std::string> places() const;
 

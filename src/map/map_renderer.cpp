@@ -101,6 +101,7 @@ bool MapRenderer::init(std::string& error) {
   glBindBuffer(GL_ARRAY_BUFFER, fillVbo_);
   floatAttrib(0, 2, sizeof(FillVertex), offsetof(FillVertex, pos), false);
   colourAttrib(1, sizeof(FillVertex), offsetof(FillVertex, rgba), false);
+  colourAttrib(2, sizeof(FillVertex), offsetof(FillVertex, hatch), false);
 
   glGenVertexArrays(1, &lineVao_);
   glGenBuffers(1, &lineVbo_);

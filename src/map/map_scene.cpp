@@ -1,6 +1,7 @@
 #include "map/map_scene.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "map/geos_ops.h"
@@ -11,9 +12,9 @@ namespace atlas::map {
 namespace {
 
 void addTriangles(const std::vector<Triangle>& tris, std::uint32_t colour,
-                  std::vector<FillVertex>& out) {
+                  std::vector<FillVertex>& out, std::uint32_t hatch = 0) {
   for (const Triangle& t : tris)
-    for (const Vec2& p : t) out.push_back({p, colour});
+    for (const Vec2& p : t) out.push_back({p, colour, hatch});
 }
 
 void addRing(const Ring& ring, bool closed, float widthPx, std::uint32_t colour,
@@ -35,9 +36,13 @@ void addPolygonOutline(const Polygon& p, float widthPx, std::uint32_t colour,
 Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, const BaseMap& base) {
   Neighbourhoods hoods;
   std::vector<Vec2> sites;
+  std::map<std::pair<float, float>, int> firstAtSite;
   for (const MapPlace& p : places) {
     if (p.kind != PlaceKind::Neighbourhood) continue;
     hoods.ids.push_back(p.id);
+    const auto [it, _] =
+        firstAtSite.try_emplace({p.pos.x, p.pos.y}, static_cast<int>(sites.size()));
+    hoods.sameSiteAs.push_back(it->second);
     sites.push_back(p.pos);
   }
   hoods.cells = voronoiCells(sites, base.cityExtent);
@@ -51,17 +56,18 @@ Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, con
 }
 
 BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
-                           const std::vector<std::uint32_t>* cellColour, const Polygon* area) {
+                           const std::vector<std::uint32_t>* cellColour, const Polygon* area,
+                           const std::vector<std::uint32_t>* cellHatch) {
   BaseLayers out;
   addTriangles(triangulate(base.cityExtent), style::kCityExtentFill, out.fills);
   for (size_t i = 0; i < hoods.triangles.size(); ++i) {
     const std::uint32_t colour = cellColour && i < cellColour->size()
                                      ? (*cellColour)[i]
                                      : (i % 2 ? style::kCellFillAlt : style::kCellFill);
-    addTriangles(hoods.triangles[i], colour, out.fills);
+    const std::uint32_t hatch = cellHatch && i < cellHatch->size() ? (*cellHatch)[i] : 0;
+    addTriangles(hoods.triangles[i], colour, out.fills, hatch);
   }
   addTriangles(triangulate(base.oldCity), style::kOldCityFill, out.fills);
-  if (area) addTriangles(triangulate(*area), style::kEastAleppoFill, out.fills);
 
   for (const auto& cell : hoods.cells)
     for (const Polygon& part : cell) addPolygonOutline(part, 1.0f, style::kCellBorder, out.lines);

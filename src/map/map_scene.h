@@ -15,6 +15,7 @@ namespace atlas::map {
 struct FillVertex {
   Vec2 pos;
   std::uint32_t rgba;
+  std::uint32_t hatch = 0;  // stripes of this colour over the fill (screen-space); 0: none
 };
 
 struct LineInstance {
@@ -36,6 +37,9 @@ struct Neighbourhoods {
   std::vector<std::string> ids;
   std::vector<std::vector<Polygon>> cells;       // per id
   std::vector<std::vector<Triangle>> triangles;  // per id, triangulated once
+  // Per id: the first id whose point is the same (the reference gives some neighbourhoods one
+  // position, e.g. al-Myassar and Karm al-Myassar); itself when the point is its own.
+  std::vector<int> sameSiteAs;
 };
 
 Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, const BaseMap& base);
@@ -46,11 +50,12 @@ struct BaseLayers {
 };
 
 // The static layers: city extent, neighbourhood areas and borders, Old City, river.
-// `cellColour` may recolour each neighbourhood (by index into hoods.ids); null: default style.
-// `area`, if given, is drawn as a tinted region over the neighbourhoods (east Aleppo).
+// `cellColour` may recolour each neighbourhood (by index into hoods.ids) and `cellHatch` stripe
+// it; null: default style. `area`, if given, is outlined over the neighbourhoods (east Aleppo).
 BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
                            const std::vector<std::uint32_t>* cellColour = nullptr,
-                           const Polygon* area = nullptr);
+                           const Polygon* area = nullptr,
+                           const std::vector<std::uint32_t>* cellHatch = nullptr);
 
 // Markers for the places with mentions (areas excluded), larger ones first so small markers
 // stay on top and clickable; the selected place gets a ring. `inWindow`, if given, holds each

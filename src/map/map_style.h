@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/control.h"
 #include "map/map_places.h"
 
 namespace atlas::map::style {
@@ -27,6 +28,41 @@ inline constexpr std::uint32_t kSelection = rgba(230, 60, 40);
 inline constexpr std::uint32_t kLandmark = rgba(120, 112, 100);
 inline constexpr std::uint32_t kEastAleppoFill = rgba(120, 90, 160, 46);
 inline constexpr std::uint32_t kEastAleppoOutline = rgba(120, 90, 160, 220);
+
+// Areas of control: muted so markers and labels stay readable over them.
+inline constexpr std::uint32_t kGovernmentFill = rgba(222, 170, 160);
+inline constexpr std::uint32_t kOppositionFill = rgba(170, 204, 160);
+inline constexpr std::uint32_t kKurdishFill = rgba(226, 210, 140);
+inline constexpr std::uint32_t kContestedFill = rgba(214, 200, 222);
+inline constexpr std::uint32_t kContestedHatch = rgba(130, 90, 160, 200);
+inline constexpr std::uint32_t kFrontline = rgba(90, 40, 30, 230);
+inline constexpr std::uint32_t kFrontlineActive = rgba(226, 50, 20, 255);
+
+// The fill of a neighbourhood area by who holds it; `alt` darkens it a little so neighbouring
+// areas of one side stay distinguishable.
+inline std::uint32_t sideFill(Side side, bool alt) {
+  std::uint32_t c = kCellFill;
+  switch (side) {
+    case Side::Government:
+      c = kGovernmentFill;
+      break;
+    case Side::Opposition:
+      c = kOppositionFill;
+      break;
+    case Side::Kurdish:
+      c = kKurdishFill;
+      break;
+    case Side::Contested:
+      c = kContestedFill;
+      break;
+    case Side::Unknown:
+      return alt ? kCellFillAlt : kCellFill;
+  }
+  if (!alt) return c;
+  auto darker = [](std::uint32_t v) { return v * 94 / 100; };
+  return rgba(static_cast<int>(darker(c & 0xff)), static_cast<int>(darker(c >> 8 & 0xff)),
+              static_cast<int>(darker(c >> 16 & 0xff)));
+}
 
 inline std::uint32_t markerFill(PlaceKind kind) {
   switch (kind) {

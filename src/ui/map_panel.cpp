@@ -42,17 +42,42 @@ const map::Polygon* eastAleppoOutline(const map::BaseMap& base, const Date& day)
   return it == base.polygonLayers.end() || it->second.empty() ? nullptr : &it->second.front();
 }
 
+// Whether two control layers draw the same picture.
+static bool sameControl(const map::ControlLayer& a, const map::ControlLayer& b) {
+  if (a.sideOfCell != b.sideOfCell || a.front.size() != b.front.size()) return false;
+  for (size_t i = 0; i < a.front.size(); ++i)
+    if (a.front[i].active != b.front[i].active) return false;
+  return true;
+}
+
 void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
-  const map::Polygon* area =
-      model.baseMap ? eastAleppoOutline(*model.baseMap, currentDay(model, state)) : nullptr;
+  const Date day = currentDay(model, state);
+  const map::Polygon* area = model.baseMap ? eastAleppoOutline(*model.baseMap, day) : nullptr;
   const bool geometryChanged = builtBase_ != model.baseMap || builtVersion_ != model.version;
-  const bool baseChanged = geometryChanged || area != builtArea_;
+  if (geometryChanged && model.baseMap) {
+    frame_ = model.baseMap->frame;
+    hoods_ = map::tessellateNeighbourhoods(model.places, *model.baseMap);
+  }
+  // Control follows the timeline's day; the buffers change only when the picture does (most
+  // days while scrubbing nothing changes hands).
+  bool controlChanged = false;
+  if (geometryChanged || controlDay_ != day) {
+    map::ControlLayer next;
+    if (model.control) next = map::controlLayerAt(hoods_, *model.control, day, model.fighting);
+    controlChanged = geometryChanged || !sameControl(next, control_);
+    control_ = std::move(next);
+    controlDay_ = day;
+  }
+  const bool baseChanged = geometryChanged || controlChanged || area != builtArea_;
   builtArea_ = area;
   if (baseChanged && model.baseMap) {
     const map::BaseMap& base = *model.baseMap;
-    frame_ = base.frame;
-    if (geometryChanged) hoods_ = map::tessellateNeighbourhoods(model.places, base);
-    renderer_.uploadBaseLayers(map::buildBaseLayers(base, hoods_, nullptr, area));
+    std::vector<std::uint32_t> fill, hatch;
+    map::cellStyles(control_.sideOfCell, fill, hatch);
+    map::BaseLayers layers = map::buildBaseLayers(base, hoods_, model.control ? &fill : nullptr,
+                                                  area, model.control ? &hatch : nullptr);
+    map::appendFrontline(control_.front, layers.lines);
+    renderer_.uploadBaseLayers(layers);
     cityBounds_ = {};
     for (const map::Vec2& p : base.cityExtent.outer) cityBounds_.add(p);
     // Pan limits: the city and every plotted place (nearby towns), with room around them.
@@ -203,7 +228,7 @@ void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const Ma
   obstacles.push_back({ax, ay, ax + 190 * s, ay + 40 * s});       // buttons
   obstacles.push_back({ax1 - 52 * s, ay, ax1, ay + 64 * s});      // north arrow
   obstacles.push_back({ax, ay1 - 44 * s, ax + 150 * s, ay1});     // scale bar
-  obstacles.push_back({ax1 - 190 * s, ay1 - 230 * s, ax1, ay1});  // legend
+  obstacles.push_back({ax1 - 210 * s, ay1 - 320 * s, ax1, ay1});  // legend
   for (size_t k = 0; k < markers_.size(); ++k) {
     if (markers_[k].fill == 0 || (markers_[k].fill >> 24) < 0xff) continue;  // rings, faded
     const int place = markerOrder_[k];
@@ -297,11 +322,37 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   const int sizes[] = {1, 5, 20};
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float maxR = map::style::markerRadius(20, s);
-  const float legendW = 170 * s, legendH = line * 8.4f + 2 * maxR;
+  const float legendW = 190 * s, legendH = line * 13.0f + 2 * maxR;
   const ImVec2 l0(static_cast<float>(area.x + area.width) - legendW - 10 * s,
                   static_cast<float>(area.y + area.height) - legendH - 10 * s);
   dl->AddRectFilled(l0, ImVec2(l0.x + legendW, l0.y + legendH), paper, 4 * s);
   float y = l0.y + 6 * s;
+  // Who holds the neighbourhood areas at the timeline's date, two swatches a row.
+  dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Held by (at the date)");
+  y += line;
+  const Entry sides[] = {{"Government", map::style::kGovernmentFill},
+                         {"Opposition", map::style::kOppositionFill},
+                         {"Kurdish", map::style::kKurdishFill},
+                         {"Contested", map::style::kContestedFill}};
+  for (int k = 0; k < 4; ++k) {
+    const float x0 = l0.x + (k % 2 ? 100 : 10) * s;
+    const ImVec2 a(x0, y + 3 * s), b(x0 + 12 * s, y + line - 5 * s);
+    dl->AddRectFilled(a, b, toImU32(sides[k].colour));
+    if (k == 3)
+      for (float t = -12; t < 12; t += 4)  // the hatching of contested areas
+        dl->AddLine(ImVec2(std::max(a.x, a.x + t * s), std::min(b.y, b.y + t * s)),
+                    ImVec2(std::min(b.x, b.x + t * s), std::max(a.y, a.y + t * s)),
+                    toImU32(map::style::kContestedHatch), 1.0f * s);
+    dl->AddText(ImVec2(x0 + 18 * s, y), ink, sides[k].text);
+    if (k % 2) y += line;
+  }
+  dl->AddLine(ImVec2(l0.x + 10 * s, y + line / 2), ImVec2(l0.x + 22 * s, y + line / 2),
+              toImU32(map::style::kFrontline), 2.5f * s);
+  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "Front");
+  dl->AddLine(ImVec2(l0.x + 100 * s, y + line / 2), ImVec2(l0.x + 112 * s, y + line / 2),
+              toImU32(map::style::kFrontlineActive), 5.0f * s);
+  dl->AddText(ImVec2(l0.x + 118 * s, y), ink, "Fighting");
+  y += line * 1.2f;
   dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Places by kind");
   y += line;
   for (const Entry& e : kinds) {
@@ -328,11 +379,9 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
               ImVec2(l0.x + 106 * s, y + line / 2 - 1 * s), toImU32(map::style::kRiver), 3 * s);
   dl->AddText(ImVec2(l0.x + 110 * s, y), ink, "Queiq");
   y += line;
-  dl->AddRectFilled(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s),
-                    toImU32(map::style::kEastAleppoFill | 0x80000000u));
   dl->AddRect(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s),
               toImU32(map::style::kEastAleppoOutline), 0, 0, 1.5f * s);
-  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "East Aleppo (area)");
+  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "East Aleppo (outline)");
   y += line;
   dl->AddCircleFilled(ImVec2(l0.x + 16 * s, y + line / 2 - 2 * s), 3 * s,
                       toImU32(map::style::kLandmark));

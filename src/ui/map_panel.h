@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "map/control_layer.h"
 #include "map/map_renderer.h"
 #include "map/map_scene.h"
 #include "ui/map_camera.h"
@@ -24,6 +25,8 @@ class MapPanel {
   // For tests and benchmarks.
   const map::MapRenderer& renderer() const { return renderer_; }
   const map::Neighbourhoods& neighbourhoods() const { return hoods_; }
+  // Who holds each neighbourhood area and where the front runs, as drawn in the last frame.
+  const map::ControlLayer& controlLayer() const { return control_; }
   // The map area of the last frame, in screen pixels.
   MapArea area() const {
     return {rectMin_.x, rectMin_.y, rectMax_.x - rectMin_.x, rectMax_.y - rectMin_.y};
@@ -49,6 +52,8 @@ class MapPanel {
   std::vector<int> markerOrder_;
   std::vector<int> inWindow_;  // per place: mentions inside the timeline's window
   std::optional<TimeWindow> builtWindow_;
+  map::ControlLayer control_;
+  std::optional<Date> controlDay_;  // the day control_ was computed for
   // What the GPU buffers were built from; anything else changing triggers a rebuild.
   const map::BaseMap* builtBase_ = nullptr;
   const map::Polygon* builtArea_ = nullptr;  // the east Aleppo outline drawn (by date)

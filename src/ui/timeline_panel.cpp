@@ -136,6 +136,7 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   const float labelH = ImGui::GetTextLineHeight();
   ImGui::InvisibleButton("##histogram", ImVec2(std::max(width, 1.0f), barsH + labelH + 4));
   const float dayW = width / static_cast<float>(h.days());
+  state.timelineBars = {p0.x, p0.y, p0.x + width, p0.y + barsH};
   if (ImGui::IsItemActive()) {
     const float x = ImGui::GetIO().MousePos.x - p0.x;
     setDay(model, state, static_cast<int>(x / dayW));

@@ -13,6 +13,7 @@
 #include "core/gazetteer.h"
 #include "core/time_window.h"
 #include "map/basemap.h"
+#include "map/control_layer.h"
 #include "map/map_places.h"
 #include "map/projection.h"
 
@@ -39,6 +40,7 @@ struct ViewModel {
   std::vector<int> gazetteerIndex;                // index into gazetteer->places
   std::vector<std::vector<int>> mentionDays;      // sorted day numbers (Date::toDays) of mentions
   std::vector<std::vector<int>> mentionsOfPlace;  // indices into extraction->mentions
+  std::vector<map::FightingReport> fighting;      // by day: what makes a front segment active
   DayHistogram histogram;  // evidence per day over the corpus's date range (the timeline's)
   int version = 0;         // bumped whenever places or their counts change (the map rebuilds then)
 
@@ -68,6 +70,12 @@ struct UiState {
   float sidePanelWidth = 340.0f;  // unscaled pixels; persisted in the ImGui ini (layout_settings)
   float uiScale = 1.0f;           // the display's content scale (HiDPI), set by the app
   bool quitRequested = false;
+
+  // Where the last frame drew things, for scripted input in tests (views write, nobody reads).
+  struct Rect {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  };
+  Rect timelineBars;  // the histogram the slider is dragged along
 };
 
 }  // namespace atlas::ui
