@@ -36,7 +36,7 @@ inline constexpr std::uint32_t kKurdishFill = rgba(226, 210, 140);
 inline constexpr std::uint32_t kContestedFill = rgba(214, 200, 222);
 inline constexpr std::uint32_t kContestedHatch = rgba(130, 90, 160, 200);
 inline constexpr std::uint32_t kFrontline = rgba(90, 40, 30, 230);
-inline constexpr std::uint32_t kFrontlineActive = rgba(226, 50, 20, 255);
+inline constexpr std::uint32_t kFrontlineActive = rgba(255, 128, 0, 255);  // not the selection red
 
 // The fill of a neighbourhood area by who holds it; `alt` darkens it a little so neighbouring
 // areas of one side stay distinguishable.

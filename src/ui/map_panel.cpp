@@ -225,10 +225,10 @@ void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const Ma
   }
   const float ax = static_cast<float>(area.x), ay = static_cast<float>(area.y);
   const float ax1 = ax + static_cast<float>(area.width), ay1 = ay + static_cast<float>(area.height);
-  obstacles.push_back({ax, ay, ax + 190 * s, ay + 40 * s});       // buttons
-  obstacles.push_back({ax1 - 52 * s, ay, ax1, ay + 64 * s});      // north arrow
-  obstacles.push_back({ax, ay1 - 44 * s, ax + 150 * s, ay1});     // scale bar
-  obstacles.push_back({ax1 - 210 * s, ay1 - 320 * s, ax1, ay1});  // legend
+  obstacles.push_back({ax, ay, ax + 190 * s, ay + 40 * s});    // buttons
+  obstacles.push_back({ax1 - 52 * s, ay, ax1, ay + 64 * s});   // north arrow
+  obstacles.push_back({ax, ay1 - 44 * s, ax + 150 * s, ay1});  // scale bar
+  if (legendShown(state, area)) obstacles.push_back(legendRect(state, area));
   for (size_t k = 0; k < markers_.size(); ++k) {
     if (markers_[k].fill == 0 || (markers_[k].fill >> 24) < 0xff) continue;  // rings, faded
     const int place = markerOrder_[k];
@@ -311,6 +311,34 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   const ImVec2 nts = ImGui::CalcTextSize("N");
   dl->AddText(ImVec2(n.x - nts.x / 2, n.y + 17 * s), ink, "N");
 
+  drawLegend(state, area);
+}
+
+namespace {
+float legendHeight(float s) {
+  return ImGui::GetTextLineHeightWithSpacing() * 13.0f + 2 * map::style::markerRadius(20, s);
+}
+}  // namespace
+
+// The legend's box, bottom right of the map (the collapsed button's corner when hidden).
+map::LabelRect MapPanel::legendRect(const UiState& state, const MapArea& area) {
+  const float s = state.uiScale;
+  const float w = 190 * s, h = legendHeight(s);
+  const float x1 = static_cast<float>(area.x + area.width) - 10 * s;
+  const float y1 = static_cast<float>(area.y + area.height) - 10 * s;
+  return {x1 - w, y1 - h, x1, y1};
+}
+
+// Shown when the user has not closed it and the map leaves room above it for the city.
+bool MapPanel::legendShown(const UiState& state, const MapArea& area) {
+  return state.legendOpen && area.height >= legendHeight(state.uiScale) + 160 * state.uiScale;
+}
+
+void MapPanel::drawLegend(UiState& state, const MapArea& area) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float s = state.uiScale;
+  const ImU32 ink = IM_COL32(60, 52, 40, 255);
+  const ImU32 paper = IM_COL32(250, 248, 242, 225);
   // Legend, bottom right.
   struct Entry {
     const char* text;
@@ -322,10 +350,18 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   const int sizes[] = {1, 5, 20};
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float maxR = map::style::markerRadius(20, s);
-  const float legendW = 190 * s, legendH = line * 13.0f + 2 * maxR;
-  const ImVec2 l0(static_cast<float>(area.x + area.width) - legendW - 10 * s,
-                  static_cast<float>(area.y + area.height) - legendH - 10 * s);
-  dl->AddRectFilled(l0, ImVec2(l0.x + legendW, l0.y + legendH), paper, 4 * s);
+  const map::LabelRect box = legendRect(state, area);
+  const ImVec2 l0(box.x0, box.y0);
+  if (!legendShown(state, area)) {
+    // Collapsed (by the user, or the map is too small for it): a button that opens it.
+    ImGui::SetCursorScreenPos(ImVec2(box.x1 - ImGui::CalcTextSize("Legend").x - 14 * s,
+                                     box.y1 - ImGui::GetFrameHeight()));
+    if (ImGui::SmallButton("Legend")) state.legendOpen = true;
+    return;
+  }
+  dl->AddRectFilled(l0, ImVec2(box.x1, box.y1), paper, 4 * s);
+  ImGui::SetCursorScreenPos(ImVec2(box.x1 - ImGui::GetFontSize() * 1.6f, l0.y + 3 * s));
+  if (ImGui::SmallButton("x##legend")) state.legendOpen = false;
   float y = l0.y + 6 * s;
   // Who holds the neighbourhood areas at the timeline's date, two swatches a row.
   dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Held by (at the date)");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "map/control_layer.h"
+#include "map/label_placement.h"
 #include "map/map_renderer.h"
 #include "map/map_scene.h"
 #include "ui/map_camera.h"
@@ -38,6 +39,9 @@ class MapPanel {
   void handleInput(const ViewModel& model, UiState& state, const MapArea& area);
   void drawChrome(const ViewModel& model, UiState& state, const MapArea& area);
   void drawTooltip(const ViewModel& model, int place);
+  void drawLegend(UiState& state, const MapArea& area);
+  static map::LabelRect legendRect(const UiState& state, const MapArea& area);
+  static bool legendShown(const UiState& state, const MapArea& area);
   // Arabic names (shaped by the text engine) beside the markers, without overlaps; English
   // subtitles when zoomed in.
   void drawLabels(const ViewModel& model, const UiState& state, const MapArea& area);

@@ -68,7 +68,8 @@ struct UiState {
   bool frameSelection = false;  // the map should frame the selection on its next frame
   MapCamera camera;
   float sidePanelWidth = 340.0f;  // unscaled pixels; persisted in the ImGui ini (layout_settings)
-  float uiScale = 1.0f;           // the display's content scale (HiDPI), set by the app
+  bool legendOpen = true;
+  float uiScale = 1.0f;  // the display's content scale (HiDPI), set by the app
   bool quitRequested = false;
 
   // Where the last frame drew things, for scripted input in tests (views write, nobody reads).

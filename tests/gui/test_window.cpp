@@ -23,6 +23,9 @@ const Rgb kStatusBar{38, 50, 66};
 const Rgb kCityFill{221, 214, 198};  // map::style::kCityExtentFill
 const Rgb kCellFill{214, 206, 188};  // map::style::kCellFill, kCellFillAlt: neighbourhoods
 const Rgb kCellFillAlt{206, 198, 180};
+// Neighbourhood areas by who holds them (map::style), and the 6 % darker alternates.
+const Rgb kGovernmentFill{222, 170, 160}, kGovernmentAlt{208, 159, 150};
+const Rgb kOppositionFill{170, 204, 160}, kOppositionAlt{159, 191, 150};
 const Rgb kRiver{84, 140, 196};  // map::style::kRiver
 
 struct TempDir {
@@ -65,10 +68,14 @@ TEST(Screenshot, ShowsMapAreaSidePanelAndStatusBar) {
   // Map area (left of the 340 px side panel): the city drawn by our GL renderer over the map
   // background: the built-up extent's fill, the Queiq in blue, background at the corners.
   const int mapW = 1200 - 340;
-  EXPECT_GT(img.fractionNear(0, 30, mapW, 640, kCityFill, 3) +
-                img.fractionNear(0, 30, mapW, 640, kCellFill, 3) +
-                img.fractionNear(0, 30, mapW, 640, kCellFillAlt, 3),
-            0.15);
+  double city = 0;
+  for (const Rgb& c : {kCityFill, kCellFill, kCellFillAlt, kGovernmentFill, kGovernmentAlt,
+                       kOppositionFill, kOppositionAlt})
+    city += img.fractionNear(0, 30, mapW, 640, c, 3);
+  EXPECT_GT(city, 0.15);
+  // On the last day (6 December) both sides hold parts of the city.
+  EXPECT_GT(img.fractionNear(0, 30, mapW, 640, kGovernmentFill, 3), 0.02);
+  EXPECT_GT(img.fractionNear(0, 30, mapW, 640, kOppositionFill, 3), 0.005);
   EXPECT_GT(img.fractionNear(0, 30, mapW, 640, kRiver, 10), 0.001);
   EXPECT_GT(img.fractionNear(mapW - 60, 380, mapW - 10, 420, kMapBackground), 0.9);
   // Side panel on the right: not map-coloured, and it lists the five articles (dark text).
