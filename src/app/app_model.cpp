@@ -61,6 +61,7 @@ void buildViewModel(AppModel& m) {
     v.names.push_back({p.nameAr, p.nameEn});
     v.gazetteerIndex.push_back(static_cast<int>(i));
   }
+  v.mapIndexOfPlace = mapIndexOfPlace;
   v.mentionDays.assign(v.places.size(), {});
   v.mentionsOfPlace.assign(v.places.size(), {});
   for (size_t k = 0; k < m.extraction.mentions.size(); ++k) {
@@ -72,6 +73,10 @@ void buildViewModel(AppModel& m) {
     if (mention.date) v.mentionDays[i].push_back(mention.date->toDays());
   }
   for (auto& days : v.mentionDays) std::sort(days.begin(), days.end());
+  v.firstMentionOfDoc.assign(m.corpus.articles.size() + 1, 0);
+  for (const Mention& mention : m.extraction.mentions) ++v.firstMentionOfDoc[mention.doc + 1];
+  for (size_t d = 1; d < v.firstMentionOfDoc.size(); ++d)
+    v.firstMentionOfDoc[d] += v.firstMentionOfDoc[d - 1];
   v.fighting = map::fightingReports(m.gazetteer, m.extraction, frame);
 
   // Evidence per day for the timeline: mentions by their date, split by how exactly dated.

@@ -144,6 +144,9 @@ ArabicTextResult ArabicText(std::string_view text, const ArabicTextOptions& opti
   }
   ImGui::Dummy(size);
   result.hovered = ImGui::IsItemHovered();
+  result.clicked = result.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                   ImGui::GetIO().MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 16.0f;
+  result.layout = p;
   if (result.hovered) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     result.hoveredOffset = p->offsetAt(m.x - pos.x, m.y - pos.y);

@@ -62,7 +62,9 @@ struct ArabicTextOptions {
 struct ArabicTextResult {
   ImVec2 min, max;  // the item's screen rectangle
   bool hovered = false;
-  size_t hoveredOffset = SIZE_MAX;  // byte under the mouse, if hovered
+  size_t hoveredOffset = SIZE_MAX;                // byte under the mouse, if hovered
+  bool clicked = false;                           // hovered and the left button was released on it
+  std::shared_ptr<const text::Paragraph> layout;  // for range rectangles (null without fonts)
 };
 
 // A laid-out paragraph as one ImGui item (cached layout; nothing is reshaped frame to frame).

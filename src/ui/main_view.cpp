@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ui/article_reader.h"
 #include "ui/side_panel.h"
 #include "ui/status_bar.h"
 #include "ui/timeline_panel.h"
@@ -85,6 +86,7 @@ void MainView::draw(const ViewModel& model, UiState& state) {
   drawStatusBar(model, state, ImVec2(avail.x, statusH));
   ImGui::PopStyleVar();
   ImGui::End();
+  drawArticleReader(model, state);
 }
 
 }  // namespace atlas::ui

@@ -112,7 +112,13 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     body.width = width;
     body.highlights = {&highlight, 1};
     const ArabicTextResult r = ArabicText(sentence, body);
-    if (r.hovered) ImGui::SetTooltip("%s, sentence %d", a.id.c_str(), m.sentence);
+    state.sourceRows.push_back({k, {r.min.x, r.min.y, r.max.x, r.max.y}});
+    if (r.hovered) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::SetTooltip("%s, sentence %d: click to read the whole article", a.id.c_str(),
+                        m.sentence + 1);
+    }
+    if (r.clicked) state.article = {m.doc, m.sentenceStart, m.sentenceEnd, true};
     if (!inWindow) ImGui::PopStyleVar();
     ImGui::Separator();
     ImGui::PopID();
@@ -183,6 +189,7 @@ void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
 }  // namespace
 
 void drawSidePanel(const ViewModel& model, UiState& state, ImVec2 size) {
+  state.sourceRows.clear();
   ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   if (!model.corpus) {
     ImGui::TextDisabled("No corpus loaded");

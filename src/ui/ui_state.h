@@ -38,11 +38,20 @@ struct ViewModel {
   std::vector<map::MapPlace> places;  // mentions: all of them, whatever the date
   std::vector<PlaceNames> names;
   std::vector<int> gazetteerIndex;                // index into gazetteer->places
+  std::vector<int> mapIndexOfPlace;               // per gazetteer place: index above, or -1
   std::vector<std::vector<int>> mentionDays;      // sorted day numbers (Date::toDays) of mentions
   std::vector<std::vector<int>> mentionsOfPlace;  // indices into extraction->mentions
-  std::vector<map::FightingReport> fighting;      // by day: what makes a front segment active
+  // Mentions of article d are extraction->mentions[firstMentionOfDoc[d] .. [d + 1]).
+  std::vector<int> firstMentionOfDoc;
+  std::vector<map::FightingReport> fighting;  // by day: what makes a front segment active
   DayHistogram histogram;  // evidence per day over the corpus's date range (the timeline's)
   int version = 0;         // bumped whenever places or their counts change (the map rebuilds then)
+
+  int mapIndexOf(int gazetteerPlace) const {
+    return gazetteerPlace >= 0 && gazetteerPlace < static_cast<int>(mapIndexOfPlace.size())
+               ? mapIndexOfPlace[gazetteerPlace]
+               : -1;
+  }
 
   int findPlace(const std::string& id) const {
     for (size_t i = 0; i < places.size(); ++i)
@@ -67,6 +76,13 @@ struct UiState {
   std::string selectedPlace;    // place id, empty for none
   bool frameSelection = false;  // the map should frame the selection on its next frame
   MapCamera camera;
+  // The article reader: which article is open and the sentence it was opened at.
+  struct OpenArticle {
+    int doc = -1;  // index into corpus->articles; -1: the reader is closed
+    uint32_t sentenceStart = 0, sentenceEnd = 0;
+    bool scrollToSentence = false;  // scroll there on the next frame
+  };
+  OpenArticle article;
   float sidePanelWidth = 340.0f;  // unscaled pixels; persisted in the ImGui ini (layout_settings)
   bool legendOpen = true;
   float uiScale = 1.0f;  // the display's content scale (HiDPI), set by the app
@@ -77,6 +93,14 @@ struct UiState {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   };
   Rect timelineBars;  // the histogram the slider is dragged along
+  struct SourceRow {
+    int mention = -1;  // index into extraction->mentions
+    Rect rect;         // its sentence in the source panel
+  };
+  std::vector<SourceRow> sourceRows;       // the sentences the source panel drew
+  Rect articleWindow;                      // the reader's visible content region
+  Rect articleSentence;                    // the sentence it was opened at, on screen
+  std::vector<SourceRow> articleMentions;  // each mention in the reader: its first rectangle
 };
 
 }  // namespace atlas::ui

@@ -11,6 +11,7 @@
 
 #include "app/app_model.h"
 #include "app/gui_window.h"
+#include "app/png_writer.h"
 #include "ui/arabic_text.h"
 #include "ui/main_view.h"
 
@@ -328,4 +329,71 @@ TEST_F(MapPanelTest, SelectingAPlaceListsItsSentencesWithTheNameHighlighted) {
     }
   EXPECT_GT(panel, 400) << "no highlighted name in the source panel";
   EXPECT_EQ(map, 0);
+}
+
+TEST_F(MapPanelTest, ClickingASentenceOpensTheArticleAtItAndAMentionSelectsItsPlace) {
+  ui::SetTextRenderer(nullptr);
+  std::string error;
+  auto text = ui::TextRenderer::create(&error);
+  ASSERT_TRUE(text) << error;
+  ui::SetTextRenderer(text.get());
+  state_.selectedPlace = "karm-al-tahhan";
+  state_.date = Date{2016, 12, 5};
+  for (int i = 0; i < 3; ++i) frame();
+  ASSERT_FALSE(state_.sourceRows.empty());
+  const ui::UiState::SourceRow row = state_.sourceRows.front();
+  const Mention& m = model_->extraction.mentions[row.mention];
+  // Its first line (the row may run below the panel's bottom edge).
+  const float cx = (row.rect.x0 + row.rect.x1) / 2, cy = row.rect.y0 + 10;
+  frame(cx, cy, false);
+  frame(cx, cy, true);
+  frame(cx, cy, false);
+  ASSERT_EQ(state_.article.doc, m.doc);
+  EXPECT_EQ(state_.article.sentenceStart, m.sentenceStart);
+  for (int i = 0; i < 3; ++i) frame();
+  // The reader scrolled the sentence into its view.
+  const ui::UiState::Rect view = state_.articleWindow, sentence = state_.articleSentence;
+  EXPECT_GE(sentence.y0, view.y0);
+  EXPECT_LE(sentence.y1, view.y1);
+  // Pixels: the sentence's tint (196, 222, 250) and the mentions' yellow inside the reader.
+  ASSERT_TRUE(window_->beginFrame(false));
+  view_.draw(model_->view, state_);
+  window_->render();
+  int w = 0, h = 0;
+  const std::vector<std::uint8_t> px = window_->readPixels(w, h);
+  window_->present();
+  if (const char* out = std::getenv("ATLAS_TEST_SAVE_PNG")) {  // to look at it
+    std::string ignored;
+    app::writePng(out, px, w, h, ignored);
+  }
+  long tint = 0, yellow = 0;
+  for (int y = static_cast<int>(view.y0); y < static_cast<int>(view.y1) && y < h; ++y)
+    for (int x = static_cast<int>(view.x0); x < static_cast<int>(view.x1) && x < w; ++x) {
+      const size_t i = (static_cast<size_t>(y) * w + x) * 4;
+      tint += std::abs(px[i] - 196) < 4 && std::abs(px[i + 1] - 222) < 4 && px[i + 2] > 245;
+      yellow += px[i] > 245 && std::abs(px[i + 1] - 214) < 8 && px[i + 2] < 20;
+    }
+  EXPECT_GT(tint, 1000) << "the sentence is not tinted in the reader";
+  EXPECT_GT(yellow, 200) << "no place mention highlighted in the reader";
+  // Every mention of the article is listed; clicking al-Qaterji's selects it on the map.
+  const int mentions =
+      model_->view.firstMentionOfDoc[m.doc + 1] - model_->view.firstMentionOfDoc[m.doc];
+  EXPECT_EQ(static_cast<int>(state_.articleMentions.size()), mentions);
+  const ui::UiState::SourceRow* target = nullptr;
+  for (const auto& r : state_.articleMentions) {
+    const Mention& am = model_->extraction.mentions[r.mention];
+    if (am.place >= 0 && model_->gazetteer.places[am.place].id == "al-qaterji" &&
+        r.rect.y0 >= view.y0 && r.rect.y1 <= view.y1) {
+      target = &r;
+      break;
+    }
+  }
+  ASSERT_NE(target, nullptr) << "al-Qaterji not visible in the reader";
+  const float tx = (target->rect.x0 + target->rect.x1) / 2,
+              ty = (target->rect.y0 + target->rect.y1) / 2;
+  frame(tx, ty, false);
+  frame(tx, ty, true);
+  frame(tx, ty, false);
+  EXPECT_EQ(state_.selectedPlace, "al-qaterji");
+  ui::SetTextRenderer(nullptr);
 }
