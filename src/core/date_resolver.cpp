@@ -95,7 +95,13 @@ struct Words {
                           &pastF, &month, &week, &since, &current, &next, &coming})
       keywords.push_back(*w);
     for (const auto& k : keywords) keywordTable.add(k, true);
-    for (const auto& k : keywords) startTable.add(k, true);
+    // Only words an expression can begin with: the scan stops at a date word such as "أمس" and
+    // looks back for "أول من" itself, and "من", "يوم", "الماضي" or units never begin one.
+    for (const auto& [w, _] : partsOfDay) startTable.add(w, true);
+    for (const auto& w : weekdays) startTable.add(w, true);
+    for (const auto& [w, _] : months) startTable.add(w, true);
+    for (const auto* w : {&yesterday, &yesterday2, &today, &tomorrow, &month, &week, &since})
+      startTable.add(*w, true);
     for (const auto& w : {kanun, tishrin, august}) startTable.add(w, true);
     for (const char* w :
          {"واحد",   "واحدة",  "احد",    "إحدى",    "اثنان",   "اثنين",  "ثلاث",   "ثلاثة",
@@ -116,22 +122,15 @@ struct Words {
   std::vector<std::u32string> sinceUnits;  // units that need no number: "منذ أسبوعين"
   bool isKeyword(std::u32string_view w) const { return keywordTable.contains(w); }
   // Words a date expression can start with (after و/ف): anything else is skipped at once.
-  WordTable<bool> startTable;  // keywords, month names, number words
-  bool canStart(std::u32string_view w) const {
-    if (w.empty()) return false;
-    if (w[0] >= U'0' && w[0] <= U'9') return true;
-    return startTable.contains(w);
-  }
-  // canStart for the word or the word without a leading و/ف, with one hash pass.
+  WordTable<bool> startTable;  // parts of the day, days, months, "منذ", number words
+  // Whether the word, or the word without a leading و/ف, is a digit or in startTable.
   bool canStartEitherForm(std::u32string_view raw) const {
     if (raw.empty()) return false;
     if (raw[0] >= U'0' && raw[0] <= U'9') return true;
-    uint64_t h[2];
-    WordTable<bool>::suffixHashes(raw, h);
-    if (startTable.find(raw, h[0])) return true;
+    if (startTable.contains(raw)) return true;
     if (raw.size() >= 3 && (raw[0] == U'\u0648' || raw[0] == U'\u0641')) {
       const std::u32string_view bare = raw.substr(1);
-      return (bare[0] >= U'0' && bare[0] <= U'9') || startTable.find(bare, h[1]);
+      return (bare[0] >= U'0' && bare[0] <= U'9') || startTable.contains(bare);
     }
     return false;
   }
@@ -179,8 +178,15 @@ void forEachDateStartWord(const std::function<void(const std::u32string&)>& f) {
 
 std::vector<DateExpression> findDateExpressions(const std::u32string& text,
                                                 const std::vector<Token>& tokens, const Date& pub) {
-  const Words& W = words();
   std::vector<DateExpression> out;
+  findDateExpressions(text, tokens, pub, out);
+  return out;
+}
+
+void findDateExpressions(const std::u32string& text, const std::vector<Token>& tokens,
+                         const Date& pub, std::vector<DateExpression>& out) {
+  const Words& W = words();
+  out.clear();
   const int pubDays = pub.toDays();
   // Whether the sentence speaks of what will happen: asked only when a weekday is found.
   std::optional<bool> futureSentenceCache;
@@ -368,13 +374,15 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
               end += y->tokens;
             }
             // Without a year: the latest such date not after publication ("الماضي" says so too).
-            if (!explicitYear && (Date{year, *month, 1} > pub)) --year;
+            const int dayOfMonth = static_cast<int>(dayNumber->value);
+            if (!explicitYear && std::pair(*month, dayOfMonth) > std::pair(pub.month, pub.day))
+              --year;
             if (word(end) == W.past || word(end) == W.current) ++end;
             if (isValidDate(year, *month, static_cast<int>(dayNumber->value))) {
               e.date = Date{year, *month, static_cast<int>(dayNumber->value)};
               e.tokenFrom = i;
               e.tokenTo = end;
-              if (since) {
+              if (since && e.date <= pub) {  // a "since" after publication is no span
                 e.end = pub;
                 e.precision = DatePrecision::Span;
                 e.resolution = iso(e.date) + " to " + iso(pub) + " (a span up to publication)";
@@ -418,7 +426,6 @@ std::vector<DateExpression> findDateExpressions(const std::u32string& text,
       }
     }
   }
-  return out;
 }
 
 }  // namespace atlas

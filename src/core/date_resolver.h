@@ -32,5 +32,8 @@ void forEachDateStartWord(const std::function<void(const std::u32string&)>& f);
 std::vector<DateExpression> findDateExpressions(const std::u32string& text,
                                                 const std::vector<Token>& tokens,
                                                 const Date& publication);
+// The same into `out` (replaced), reusing its storage (the pipeline's per-thread scratch).
+void findDateExpressions(const std::u32string& text, const std::vector<Token>& tokens,
+                         const Date& publication, std::vector<DateExpression>& out);
 
 }  // namespace atlas

@@ -1,7 +1,7 @@
 #include "core/events.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <map>
 
 #include "core/arabic_fold.h"
 #include "core/arabic_numbers.h"
@@ -103,20 +103,31 @@ const char* actorLongName(Actor a) {
 
 namespace {
 
+// What one word says when analyseSentence meets it (a word may be on several lists: "قتلى" is
+// an event and a killing word).
+struct TriggerWord {
+  std::optional<EventType> event;
+  std::optional<Actor> actor;
+  bool front = false;  // "جبهة", "محور", ...
+  bool kill = false;   // "قتل", "سقوط", ...
+};
+
 struct Lexicon {
-  WordTable<EventType> events;
-  WordTable<Actor> actors;
-  // Every word any list below holds: a word not in it (nearly all) is passed over at once.
-  WordTable<bool> any;
-  std::vector<std::u32string> air, relative, front, partial, facility, killWords, casualtyNouns,
-      objectMarkers;
+  // The words that make analyseSentence note something about a token: events, actors, front and
+  // killing words, and "خطوط" (of "خطوط التماس"). The other lists are only read around those, so
+  // common words in them ("من", "على") are left out: a word not in this table (nearly all) is
+  // passed over at once, and a word in it costs one look-up per form for all four lists.
+  WordTable<TriggerWord> triggers;
+  std::vector<std::u32string> air, relative, partial, facility, casualtyNouns, objectMarkers;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس");
 
   Lexicon() {
+    // Built in a map first: a word met again keeps its first event type and actor.
+    std::map<std::u32string, TriggerWord> words;
     auto add = [&](EventType t, std::initializer_list<const char*> ws) {
       for (const char* w : ws) {
-        events.add(foldString(w), t);
-        any.add(foldString(w), true);
+        TriggerWord& word = words[foldString(w)];
+        if (!word.event) word.event = t;
       }
     };
     add(EventType::TerritoryRetaken, {"استعاد", "استعادوا", "استعادت", "استعادة", "يستعيد",
@@ -136,8 +147,8 @@ struct Lexicon {
         {"قتل", "قتلوا", "مقتل", "قتلى", "شهداء", "شهيد", "جرحى", "إصابة", "إصابات"});
     auto actor = [&](Actor a, std::initializer_list<const char*> ws) {
       for (const char* w : ws) {
-        actors.add(foldString(w), a);
-        any.add(foldString(w), true);
+        TriggerWord& word = words[foldString(w)];
+        if (!word.actor) word.actor = a;
       }
     };
     actor(kGovernment, {"الأسد", "النظام", "الحكومية", "الجيش", "الميليشيات", "ميليشيات", "الشبيحة",
@@ -156,7 +167,7 @@ struct Lexicon {
       relative.push_back(foldString(w));
     for (const char* w :
          {"جبهة", "جبهات", "الجبهة", "الجبهات", "محور", "محاور", "حافات", "حافة", "خط"})
-      front.push_back(foldString(w));
+      words[foldString(w)].front = true;
     for (const char* w : {"أجزاء", "جزء", "أطراف", "نقاط", "محيط", "أجزاء"})
       partial.push_back(foldString(w));
     for (const char* w :
@@ -164,19 +175,13 @@ struct Lexicon {
       facility.push_back(foldString(w));
     for (const char* w :
          {"قتل", "قتلوا", "قتلت", "وقتلت", "مقتل", "قتلى", "شهداء", "سقوط", "لقي", "قتيل", "قتلنا"})
-      killWords.push_back(foldString(w));
+      words[foldString(w)].kill = true;
     for (const char* w : {"عنصرا",  "عنصر",   "عناصر",   "شخصا",   "شخص",  "أشخاص", "مدنيا",
                           "مدنيين", "شهيدا",  "شهداء",   "قتيلا",  "قتلى", "جنديا", "جنود",
                           "الجنود", "مقاتلا", "مقاتلين", "مقاتلي", "طفلا", "أطفال", "عنصراً"})
       casualtyNouns.push_back(foldString(w));
-    index();
-  }
-
-  void index() {
-    for (const auto* list :
-         {&air, &relative, &front, &partial, &facility, &killWords, &casualtyNouns, &objectMarkers})
-      for (const auto& w : *list) any.add(w, true);
-    any.add(lines, true);
+    words.try_emplace(lines);
+    for (auto& [w, t] : words) triggers.add(w, t);
   }
 
   static bool in(const std::vector<std::u32string>& list, std::u32string_view w) {
@@ -191,25 +196,35 @@ const Lexicon& lexicon() {
   return l;
 }
 
-// The word, and the word without a leading و / ف / ب / ل (clitics on verbs and nouns).
-template <typename F>
-bool anyForm(std::u32string_view w, F&& test) {
-  if (test(w)) return true;
+// What the word says in any of its forms: itself, then without a leading و / ف, then without a
+// ب / ل after that (clitics on verbs and nouns). The event type and the actor are those of the
+// first form that has one.
+TriggerWord triggerWord(const Lexicon& L, std::u32string_view w) {
+  TriggerWord out;
+  auto merge = [&](std::u32string_view form) {
+    const TriggerWord* t = L.triggers.find(form);
+    if (!t) return;
+    if (!out.event) out.event = t->event;
+    if (!out.actor) out.actor = t->actor;
+    out.front = out.front || t->front;
+    out.kill = out.kill || t->kill;
+  };
+  merge(w);
   if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
     w.remove_prefix(1);
-    if (test(w)) return true;
+    merge(w);
   }
   if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) {
     w.remove_prefix(1);
-    if (test(w)) return true;
+    merge(w);
   }
-  return false;
+  return out;
 }
 
 }  // namespace
 
 void forEachEventWord(const std::function<void(const std::u32string&)>& f) {
-  lexicon().any.forEach(f);
+  lexicon().triggers.forEach(f);
 }
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens) {
@@ -236,30 +251,11 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
           out.clauseBreaks.push_back(i);
           break;
         }
-    if (tokens[i].lexical != kLexicalUnknown) {
-      if (!(tokens[i].lexical & kMayBeEventWord)) continue;  // classified once by the pipeline
-    } else {
-      // One hash pass gives the word with and without up to two proclitics (و/ف, ب/ل): nearly
-      // every word is in none of the lists and is passed over here.
-      uint64_t h[3];
-      WordTable<bool>::suffixHashes(w, h);
-      bool known = L.any.find(w, h[0]);
-      for (size_t k = 1; k < 3 && !known && k < w.size(); ++k) {
-        const char32_t c = w[k - 1];
-        if (c == U'\u0648' || c == U'\u0641' || c == U'\u0628' || c == U'\u0644')
-          known = L.any.find(w.substr(k), h[k]);
-        else
-          break;
-      }
-      if (!known) continue;
-    }
-    EventType type{};
-    if (anyForm(w, [&](std::u32string_view f) {
-          const EventType* t = L.events.find(f);
-          if (!t) return false;
-          type = *t;
-          return true;
-        })) {
+    // Classified once by the pipeline: nearly every word is on none of the lists.
+    if (tokens[i].lexical != kLexicalUnknown && !(tokens[i].lexical & kMayBeEventWord)) continue;
+    const TriggerWord said = triggerWord(L, w);
+    if (said.event) {
+      EventType type = *said.event;
       bool keep = true;
       if (type == EventType::TerritoryTaken) {
         // "التي سيطرت عليها قوات الأسد": a relative clause about an earlier state.
@@ -277,13 +273,8 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
       }
       if (keep) out.keywords.push_back({i, type});
     }
-    Actor actor{};
-    if (anyForm(w, [&](std::u32string_view f) {
-          const Actor* a = L.actors.find(f);
-          if (!a) return false;
-          actor = *a;
-          return true;
-        })) {
+    if (said.actor) {
+      const Actor actor = *said.actor;
       bool keep = true;
       if (actor == kRussianAirForce) {  // Russian: an actor only when it flies
         keep = false;
@@ -302,12 +293,10 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
         out.actors.push_back({i, actor, object});
       }
     }
-    if (anyForm(w, [&](std::u32string_view f) { return Lexicon::in(L.front, f); }))
-      out.frontWords.push_back(i);
+    if (said.front) out.frontWords.push_back(i);
     if (w == L.lines && i + 1 < tokens.size() && tokenText(text, tokens[i + 1]) == L.contact)
       out.frontWords.push_back(i);
-    if (anyForm(w, [&](std::u32string_view f) { return Lexicon::in(L.killWords, f); }))
-      killed = true;
+    if (said.kill) killed = true;
   }
   // Fatalities: a number followed (within two words, "من" allowed) by people who were killed.
   if (killed)

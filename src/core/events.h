@@ -60,7 +60,7 @@ SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Tok
 void analyseSentence(const std::u32string& text, const std::vector<Token>& tokens,
                      SentenceEvents& out);
 
-// Calls `f` with every word the analysis looks at (for classifyTokens).
+// Calls `f` with every word that makes the analysis note a token (for classifyTokens).
 void forEachEventWord(const std::function<void(const std::u32string&)>& f);
 
 struct MentionEvent {

@@ -15,6 +15,37 @@ namespace atlas {
 
 namespace {
 
+// The date the narrative has set: the last expression of an earlier sentence of the same
+// paragraph (future ones do not move the story). Its rule text is built only when a mention
+// takes the date from it: many such dates date nothing.
+struct NarrativeDate {
+  int paragraph = -1;
+  bool set = false;
+  Date date;
+  std::optional<Date> end;
+  DatePrecision precision = DatePrecision::Unknown;
+  uint32_t textStart = 0, textEnd = 0;  // the expression's bytes in the article
+  std::string resolution;
+  std::shared_ptr<const std::string> rule;  // built on first use
+
+  const std::shared_ptr<const std::string>& ruleText(const std::string& text) {
+    if (!rule) {
+      std::string r = "set earlier in the paragraph: ";
+      r.append(text, textStart, textEnd - textStart);
+      r += " → ";
+      r += resolution;
+      rule = std::make_shared<const std::string>(std::move(r));
+    }
+    return rule;
+  }
+};
+
+// Where one article's mentions are, in the vector of the thread that read it.
+struct ArticleMentions {
+  int thread = 0;
+  size_t begin = 0, end = 0;
+};
+
 // Everything one worker thread reuses from article to article.
 struct Worker {
   explicit Worker(const Gazetteer& g) : gazetteer(g), matcher(g) {}
@@ -26,11 +57,140 @@ struct Worker {
   std::vector<SentenceSpan> sentences;
   std::vector<PlaceMatch> matches;
   std::vector<Token> tokens;
+  std::vector<DateExpression> exprs;
+  std::vector<std::shared_ptr<const std::string>> exprRules;  // parallel to exprs, built on use
+  NarrativeDate narrative;
   SentenceEvents events;  // scratch, reused sentence to sentence
+
+  void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
+    splitter.split(article.text, sentences);
+    sentenceCount = static_cast<int>(sentences.size());
+    narrative = NarrativeDate{};
+    for (int s = 0; s < sentenceCount; ++s) {
+      const SentenceSpan& span = sentences[s];
+      foldRange(article.text, span.start, span.end, folded);
+      tokenize(folded.chars, tokens);
+      matcher.match(folded, tokens, matches);
+      if (span.paragraph != narrative.paragraph) {
+        narrative = NarrativeDate{};
+        narrative.paragraph = span.paragraph;
+      }
+      if (annotate) analyse(article, !matches.empty());
+      long previousClaim = -1;
+      for (PlaceMatch& m : matches) {
+        Mention& mention = out.emplace_back();
+        place(article.text, doc, s, span, m, mention);
+        if (annotate) {
+          date(article, m.from, mention);
+          event(m.from, mention, previousClaim);
+        }
+      }
+      if (annotate) advanceNarrative();
+    }
+  }
+
+ private:
+  // Dates and events of the sentence just tokenized; events only when a place is named in it.
+  void analyse(const Article& article, bool namesPlaces) {
+    classifyTokens(folded.chars, tokens);
+    exprs.clear();
+    if (article.published) findDateExpressions(folded.chars, tokens, *article.published, exprs);
+    exprRules.assign(exprs.size(), nullptr);
+    if (namesPlaces) analyseSentence(folded.chars, tokens, events);
+  }
+
+  // Where the name is and which places it may be.
+  void place(const std::string& text, int doc, int s, const SentenceSpan& span, PlaceMatch& m,
+             Mention& mention) const {
+    mention.doc = doc;
+    mention.sentence = s;
+    mention.paragraph = span.paragraph;
+    mention.start = folded.originalStart(m.from);
+    mention.end = folded.originalEnd(m.to);
+    // Marks after the last letter belong to it; trailing spaces never do.
+    while (mention.end > mention.start &&
+           (text[mention.end - 1] == ' ' || text[mention.end - 1] == '\n'))
+      --mention.end;
+    mention.sentenceStart = span.start;
+    mention.sentenceEnd = span.end;
+    mention.ambiguous = m.ambiguous;
+    mention.runTogether = m.runTogether;
+    mention.candidates = std::move(m.candidates);
+    mention.place = mention.ambiguous ? -1 : mention.candidates.front();
+    if (m.headFrom >= 0) {
+      mention.headStart = folded.originalStart(m.headFrom);
+      mention.headEnd = folded.originalEnd(m.headTo);
+    }
+  }
+
+  // When: the sentence's own expression for the name at folded position `at`, else the
+  // narrative's, else the publication date.
+  void date(const Article& article, uint32_t at, Mention& mention) {
+    static const auto publicationRule = std::make_shared<const std::string>("publication date");
+    if (const DateExpression* e = dateFor(at)) {
+      mention.date = e->date;
+      mention.dateEnd = e->end;
+      mention.datePrecision = e->precision;
+      auto& rule = exprRules[e - exprs.data()];
+      if (!rule) rule = std::make_shared<const std::string>(ruleText(article.text, *e));
+      mention.dateRule = rule;
+    } else if (narrative.set) {
+      mention.date = narrative.date;
+      mention.dateEnd = narrative.end;
+      mention.datePrecision = narrative.precision;
+      mention.dateRule = narrative.ruleText(article.text);
+    } else if (article.published) {
+      mention.date = article.published;
+      mention.datePrecision = DatePrecision::Publication;
+      mention.dateRule = publicationRule;
+    }
+  }
+
+  // What happened at the name at folded position `at`, and who holds the place after it.
+  // `previousClaim` is the token of the sentence's last name that got a claim (see
+  // eventForMention).
+  void event(uint32_t at, Mention& mention, long& previousClaim) const {
+    // The token the name starts in (its clitics included).
+    const size_t first = static_cast<size_t>(
+        std::upper_bound(tokens.begin(), tokens.end(), at,
+                         [](uint32_t pos, const Token& t) { return pos < t.from; }) -
+        tokens.begin() - 1);
+    const MentionEvent ev = eventForMention(folded.chars, tokens, events, first, previousClaim);
+    mention.event = ev.type;
+    mention.actors = ev.actors;
+    mention.fatalities = ev.fatalities;
+    mention.frontline = ev.frontline;
+    const PlaceKind kind =
+        mention.place >= 0 ? gazetteer.places[mention.place].kind : PlaceKind::City;
+    if (ev.claim &&
+        (kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town)) {
+      // Taking a building of a site is taking the site; part of a neighbourhood or town
+      // makes it contested.
+      mention.partialClaim = ev.partial && kind != PlaceKind::Site;
+      mention.claim = mention.partialClaim ? Side::Contested : *ev.taker;
+      previousClaim = static_cast<long>(first);
+    }
+  }
+
+  // The sentence's last expression that is not about the future sets the narrative.
+  void advanceNarrative() {
+    for (auto e = exprs.rbegin(); e != exprs.rend(); ++e) {
+      if (e->future) continue;
+      narrative.set = true;
+      narrative.date = e->date;
+      narrative.end = e->end;
+      narrative.precision = e->precision;
+      narrative.textStart = folded.originalStart(tokens[e->tokenFrom].from);
+      narrative.textEnd = folded.originalEnd(tokens[e->tokenTo - 1].to);
+      narrative.resolution = std::move(e->resolution);
+      narrative.rule.reset();
+      return;
+    }
+  }
 
   // The date expression that applies to a name at folded position `at`: the nearest one in the
   // same clause (clauses end at "،" "؛" "," ";"), else the nearest in the sentence.
-  const DateExpression* dateFor(const std::vector<DateExpression>& exprs, uint32_t at) const {
+  const DateExpression* dateFor(uint32_t at) const {
     const DateExpression* best = nullptr;
     long bestScore = 0;
     for (const DateExpression& e : exprs) {
@@ -54,115 +214,13 @@ struct Worker {
   }
 
   // "فجر أمس → 2016-12-05 (publication - 1 day, dawn)", with the words as the article has them.
-  std::shared_ptr<const std::string> ruleText(const std::string& text,
-                                              const DateExpression& e) const {
+  std::string ruleText(const std::string& text, const DateExpression& e) const {
     const uint32_t a = folded.originalStart(tokens[e.tokenFrom].from);
     const uint32_t b = folded.originalEnd(tokens[e.tokenTo - 1].to);
     std::string rule = text.substr(a, b - a);
     rule += " → ";
     rule += e.resolution;
-    return std::make_shared<const std::string>(std::move(rule));
-  }
-
-  void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
-    splitter.split(article.text, sentences);
-    sentenceCount = static_cast<int>(sentences.size());
-    // The date the narrative has set: the last expression of an earlier sentence of the same
-    // paragraph (future ones do not move the story).
-    std::optional<DateExpression> narrative;
-    std::shared_ptr<const std::string> narrativeRule;
-    static const auto publicationRule = std::make_shared<const std::string>("publication date");
-    std::vector<std::shared_ptr<const std::string>> exprRules;  // parallel to exprs
-    int narrativeParagraph = -1;
-    std::vector<DateExpression> exprs;
-    for (int s = 0; s < sentenceCount; ++s) {
-      const SentenceSpan& span = sentences[s];
-      foldRange(article.text, span.start, span.end, folded);
-      if (span.paragraph != narrativeParagraph) {
-        narrative.reset();
-        narrativeParagraph = span.paragraph;
-      }
-      exprs.clear();
-      tokenize(folded.chars, tokens);
-      if (annotate) classifyTokens(folded.chars, tokens);
-      if (annotate && article.published)
-        exprs = findDateExpressions(folded.chars, tokens, *article.published);
-      exprRules.assign(exprs.size(), nullptr);
-      matcher.match(folded, tokens, matches);
-      events.keywords.clear();
-      events.actors.clear();
-      events.frontWords.clear();
-      events.clauseBreaks.clear();
-      events.fatalities.reset();
-      if (!matches.empty() && annotate) analyseSentence(folded.chars, tokens, events);
-      long previousClaim = -1;
-      for (PlaceMatch& m : matches) {
-        Mention mention;
-        mention.doc = doc;
-        mention.sentence = s;
-        mention.paragraph = span.paragraph;
-        mention.start = folded.originalStart(m.from);
-        mention.end = folded.originalEnd(m.to);
-        // Marks after the last letter belong to it; trailing spaces never do.
-        while (mention.end > mention.start &&
-               (article.text[mention.end - 1] == ' ' || article.text[mention.end - 1] == '\n'))
-          --mention.end;
-        mention.sentenceStart = span.start;
-        mention.sentenceEnd = span.end;
-        mention.ambiguous = m.ambiguous;
-        mention.runTogether = m.runTogether;
-        mention.candidates = std::move(m.candidates);
-        mention.place = mention.ambiguous ? -1 : mention.candidates.front();
-        if (m.headFrom >= 0) {
-          mention.headStart = folded.originalStart(m.headFrom);
-          mention.headEnd = folded.originalEnd(m.headTo);
-        }
-        if (const DateExpression* e = dateFor(exprs, m.from)) {
-          mention.date = e->date;
-          mention.dateEnd = e->end;
-          mention.datePrecision = e->precision;
-          auto& rule = exprRules[e - exprs.data()];
-          if (!rule) rule = ruleText(article.text, *e);
-          mention.dateRule = rule;
-        } else if (narrative) {
-          mention.date = narrative->date;
-          mention.dateEnd = narrative->end;
-          mention.datePrecision = narrative->precision;
-          mention.dateRule = narrativeRule;
-        } else if (article.published) {
-          mention.date = article.published;
-          mention.datePrecision = DatePrecision::Publication;
-          mention.dateRule = publicationRule;
-        }
-        // The token the name starts in (its clitics included).
-        const size_t first = static_cast<size_t>(
-            std::upper_bound(tokens.begin(), tokens.end(), m.from,
-                             [](uint32_t at, const Token& t) { return at < t.from; }) -
-            tokens.begin() - 1);
-        const MentionEvent ev = eventForMention(folded.chars, tokens, events, first, previousClaim);
-        mention.event = ev.type;
-        mention.actors = ev.actors;
-        mention.fatalities = ev.fatalities;
-        mention.frontline = ev.frontline;
-        const PlaceKind kind =
-            mention.place >= 0 ? gazetteer.places[mention.place].kind : PlaceKind::City;
-        if (ev.claim && (kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site ||
-                         kind == PlaceKind::Town)) {
-          // Taking a building of a site is taking the site; part of a neighbourhood or town
-          // makes it contested.
-          mention.partialClaim = ev.partial && kind != PlaceKind::Site;
-          mention.claim = mention.partialClaim ? Side::Contested : *ev.taker;
-          previousClaim = static_cast<long>(first);
-        }
-        out.push_back(std::move(mention));
-      }
-      for (const DateExpression& e : exprs)
-        if (!e.future) {
-          narrative = e;
-          narrativeRule = std::make_shared<const std::string>("set earlier in the paragraph: " +
-                                                              *ruleText(article.text, e));
-        }
-    }
+    return rule;
   }
 };
 
@@ -176,12 +234,17 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
   ExtractionResult result;
   result.sentenceCount.assign(n, 0);
   std::vector<std::vector<Mention>> perThread(threads);
+  std::vector<ArticleMentions> where(n);  // each written by the one thread that reads it
   std::atomic<int> nextDoc{0};
   auto work = [&](int t) {
     Worker worker(gazetteer);
     worker.annotate = annotate;
-    for (int doc = nextDoc++; doc < n; doc = nextDoc++)
-      worker.run(corpus.articles[doc], doc, perThread[t], result.sentenceCount[doc]);
+    std::vector<Mention>& out = perThread[t];
+    for (int doc = nextDoc++; doc < n; doc = nextDoc++) {
+      const size_t begin = out.size();
+      worker.run(corpus.articles[doc], doc, out, result.sentenceCount[doc]);
+      where[doc] = {t, begin, out.size()};
+    }
   };
   if (threads == 1) {
     work(0);
@@ -190,13 +253,16 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
     for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
     for (auto& th : pool) th.join();
   }
+  // An article's mentions are already in text order: gathering the articles in order sorts
+  // them all by (doc, start).
   size_t total = 0;
   for (const auto& v : perThread) total += v.size();
   result.mentions.reserve(total);
-  for (auto& v : perThread) std::move(v.begin(), v.end(), std::back_inserter(result.mentions));
-  std::sort(result.mentions.begin(), result.mentions.end(), [](const Mention& a, const Mention& b) {
-    return a.doc != b.doc ? a.doc < b.doc : a.start < b.start;
-  });
+  for (const ArticleMentions& a : where) {
+    auto& from = perThread[a.thread];
+    std::move(from.begin() + static_cast<long>(a.begin), from.begin() + static_cast<long>(a.end),
+              std::back_inserter(result.mentions));
+  }
   return result;
 }
 

@@ -33,6 +33,14 @@ std::u32string_view withoutConjunction(std::u32string_view word, size_t minRest)
 
 namespace atlas {
 
+namespace {
+
+bool isProclitic(char32_t c) {
+  return c == U'\u0648' || c == U'\u0641' || c == U'\u0628' || c == U'\u0644';  // و ف ب ل
+}
+
+}  // namespace
+
 void classifyTokens(const std::u32string& text, std::vector<Token>& tokens) {
   static const WordTable<uint8_t> table = [] {
     std::map<std::u32string, uint8_t> bits;
@@ -45,17 +53,12 @@ void classifyTokens(const std::u32string& text, std::vector<Token>& tokens) {
   for (Token& t : tokens) {
     const std::u32string_view w = tokenText(text, t);
     uint8_t flags = 0;
-    if (w[0] >= U'0' && w[0] <= U'9') flags |= kMayStartDate;
-    // One hash pass: the word, and without up to two proclitics (و/ف then ب/ل).
-    uint64_t h[3];
-    WordTable<uint8_t>::suffixHashes(w, h);
-    if (const uint8_t* b = table.find(w, h[0])) flags |= *b;
-    for (size_t k = 1; k < 3 && k < w.size(); ++k) {
-      const char32_t c = w[k - 1];
-      if (c != U'\u0648' && c != U'\u0641' && c != U'\u0628' && c != U'\u0644') break;
-      const std::u32string_view rest = w.substr(k);
-      if (rest[0] >= U'0' && rest[0] <= U'9') flags |= kMayStartDate;
-      if (const uint8_t* b = table.find(rest, h[k])) flags |= *b;
+    // The word, and without up to two proclitics (و/ف then ب/ل, in either order).
+    for (size_t k = 0; k < 3 && k < w.size(); ++k) {
+      if (k > 0 && !isProclitic(w[k - 1])) break;
+      const std::u32string_view form = w.substr(k);
+      if (form[0] >= U'0' && form[0] <= U'9') flags |= kMayStartDate;
+      if (const uint8_t* b = table.find(form)) flags |= *b;
     }
     t.lexical = flags;
   }
