@@ -6,6 +6,7 @@
 
 #include "app/paths.h"
 #include "core/control_builder.h"
+#include "ui/evidence.h"
 
 namespace atlas::app {
 
@@ -62,17 +63,6 @@ void buildViewModel(AppModel& m) {
     v.gazetteerIndex.push_back(static_cast<int>(i));
   }
   v.mapIndexOfPlace = mapIndexOfPlace;
-  v.mentionDays.assign(v.places.size(), {});
-  v.mentionsOfPlace.assign(v.places.size(), {});
-  for (size_t k = 0; k < m.extraction.mentions.size(); ++k) {
-    const Mention& mention = m.extraction.mentions[k];
-    if (mention.place < 0 || mapIndexOfPlace[mention.place] < 0) continue;
-    const int i = mapIndexOfPlace[mention.place];
-    ++v.places[i].mentions;
-    v.mentionsOfPlace[i].push_back(static_cast<int>(k));
-    if (mention.date) v.mentionDays[i].push_back(mention.date->toDays());
-  }
-  for (auto& days : v.mentionDays) std::sort(days.begin(), days.end());
   v.firstMentionOfDoc.assign(m.corpus.articles.size() + 1, 0);
   for (const Mention& mention : m.extraction.mentions) ++v.firstMentionOfDoc[mention.doc + 1];
   for (size_t d = 1; d < v.firstMentionOfDoc.size(); ++d)
@@ -96,12 +86,9 @@ void buildViewModel(AppModel& m) {
     h.first = Date::fromDays(*first);
     h.exact.assign(*last - *first + 1, 0);
     h.fallback.assign(*last - *first + 1, 0);
-    for (const Mention& mention : m.extraction.mentions) {
-      if (!mention.date || mention.place < 0) continue;
-      const int d = mention.date->toDays() - *first;
-      (mention.datePrecision == DatePrecision::Publication ? h.fallback : h.exact)[d]++;
-    }
   }
+  v.outlets = corpusOutlets(m.corpus);
+  ui::computeEvidence(v, MentionFilter{});
   v.version = 1;
 }
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "ui/article_reader.h"
+#include "ui/evidence.h"
+#include "ui/filter_menu.h"
 #include "ui/side_panel.h"
 #include "ui/status_bar.h"
 #include "ui/timeline_panel.h"
@@ -14,12 +16,13 @@ namespace atlas::ui {
 
 namespace {
 
-void drawMenuBar(UiState& state) {
+void drawMenuBar(const ViewModel& model, UiState& state) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
     ImGui::EndMenu();
   }
+  drawFilterMenu(model, state);
   ImGui::EndMenuBar();
 }
 
@@ -43,7 +46,24 @@ void drawSplitter(UiState& state, float height, float maxPanelWidth) {
 
 bool MainView::init(std::string& error) { return map_.init(error); }
 
-void MainView::draw(const ViewModel& model, UiState& state) {
+const ViewModel& MainView::filtered(const ViewModel& model, const MentionFilter& filter) {
+  if (!filter.active()) return model;
+  if (filteredFrom_ != &model || filteredFromVersion_ != model.version ||
+      filteredFromEvidence_ != model.evidenceVersion || !(filteredBy_ == filter)) {
+    filtered_ = model;
+    computeEvidence(filtered_, filter);
+    // Distinct from the model's and from every earlier filtered copy, so the map rebuilds.
+    filtered_.evidenceVersion = model.evidenceVersion + 1 + ++filterGeneration_;
+    filteredFrom_ = &model;
+    filteredFromVersion_ = model.version;
+    filteredFromEvidence_ = model.evidenceVersion;
+    filteredBy_ = filter;
+  }
+  return filtered_;
+}
+
+void MainView::draw(const ViewModel& unfiltered, UiState& state) {
+  const ViewModel& model = filtered(unfiltered, state.filter);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -53,7 +73,7 @@ void MainView::draw(const ViewModel& model, UiState& state) {
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   ImGui::PopStyleVar();
-  drawMenuBar(state);
+  drawMenuBar(model, state);
 
   // Regions are placed at explicit positions (body, timeline, status bar from the top down) so
   // item spacing cannot push the status bar off the window.

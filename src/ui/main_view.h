@@ -19,7 +19,16 @@ class MainView {
   const MapPanel& mapPanel() const { return map_; }
 
  private:
+  // The model as the filters leave it: `model` itself when no filter is on, else a copy with
+  // the evidence recomputed (only when the filters or the model change).
+  const ViewModel& filtered(const ViewModel& model, const MentionFilter& filter);
+
   MapPanel map_;
+  ViewModel filtered_;
+  MentionFilter filteredBy_;
+  const ViewModel* filteredFrom_ = nullptr;
+  int filteredFromVersion_ = -1, filteredFromEvidence_ = -1;
+  int filterGeneration_ = 0;
 };
 
 }  // namespace atlas::ui

@@ -91,7 +91,8 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
   const TimeWindow window = currentWindow(model, state);
   const bool windowChanged =
       !builtWindow_ || builtWindow_->from != window.from || builtWindow_->to != window.to;
-  if (geometryChanged || windowChanged) {
+  const bool evidenceChanged = builtEvidence_ != model.evidenceVersion;
+  if (geometryChanged || windowChanged || evidenceChanged) {
     // Mentions per place inside the window: two binary searches in each place's sorted days.
     inWindow_.assign(model.places.size(), 0);
     for (size_t i = 0; i < model.places.size() && i < model.mentionDays.size(); ++i) {
@@ -101,8 +102,8 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
                            std::lower_bound(days.begin(), days.end(), window.from.toDays()));
     }
   }
-  if (geometryChanged || windowChanged || builtSelection_ != state.selectedPlace ||
-      builtScale_ != state.uiScale) {
+  if (geometryChanged || windowChanged || evidenceChanged ||
+      builtSelection_ != state.selectedPlace || builtScale_ != state.uiScale) {
     map::buildMarkers(model.places, &inWindow_, state.selectedPlace, state.uiScale, markers_,
                       markerOrder_);
     renderer_.uploadMarkers(markers_);
@@ -110,6 +111,7 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
   builtWindow_ = window;
   builtBase_ = model.baseMap;
   builtVersion_ = model.version;
+  builtEvidence_ = model.evidenceVersion;
   builtSelection_ = state.selectedPlace;
   builtScale_ = state.uiScale;
 }

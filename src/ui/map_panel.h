@@ -28,6 +28,9 @@ class MapPanel {
   const map::Neighbourhoods& neighbourhoods() const { return hoods_; }
   // Who holds each neighbourhood area and where the front runs, as drawn in the last frame.
   const map::ControlLayer& controlLayer() const { return control_; }
+  // The marker instances of the last frame and the place index of each.
+  const std::vector<map::PointInstance>& markers() const { return markers_; }
+  const std::vector<int>& markerPlaces() const { return markerOrder_; }
   // The map area of the last frame, in screen pixels.
   MapArea area() const {
     return {rectMin_.x, rectMin_.y, rectMax_.x - rectMin_.x, rectMax_.y - rectMin_.y};
@@ -62,6 +65,7 @@ class MapPanel {
   const map::BaseMap* builtBase_ = nullptr;
   const map::Polygon* builtArea_ = nullptr;  // the east Aleppo outline drawn (by date)
   int builtVersion_ = -1;
+  int builtEvidence_ = -1;
   std::string builtSelection_;
   float builtScale_ = 0;
   // Set while drawing, read by the render callback later in the same frame.

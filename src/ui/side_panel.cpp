@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cstdio>
 
 #include "ui/arabic_text.h"
 #include "ui/timeline_panel.h"
@@ -188,9 +190,61 @@ void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
 
 }  // namespace
 
+// Search places by Arabic (any spelling the matcher folds alike) or English name; a click
+// selects and frames the place. Returns true while results are listed.
+bool drawPlaceSearch(const ViewModel& model, UiState& state) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "%s", state.placeQuery.c_str());
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::InputTextWithHint("##placeSearch", "Search places (Arabic or English)", buffer,
+                               sizeof buffer))
+    state.placeQuery = buffer;
+  if (state.placeQuery.empty() || !model.gazetteer) return false;
+  // ImGui's font has no Arabic: echo the query shaped, so the user sees what they typed.
+  ArabicTextOptions echo;
+  echo.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  ArabicText(state.placeQuery, echo);
+  const std::u32string query = foldQuery(state.placeQuery);
+  std::vector<int> hits;
+  for (int i = 0; i < static_cast<int>(model.places.size()); ++i) {
+    const Place& p = model.gazetteer->places[model.gazetteerIndex[i]];
+    bool match = nameMatchesQuery(p.nameAr, query) || nameMatchesQuery(p.nameEn, query) ||
+                 nameMatchesQuery(p.id, query);
+    for (size_t a = 0; !match && a < p.aliases.size(); ++a)
+      match = nameMatchesQuery(p.aliases[a], query);
+    for (size_t a = 0; !match && a < p.contextAliases.size(); ++a)
+      match = nameMatchesQuery(p.contextAliases[a], query);
+    if (match) hits.push_back(i);
+  }
+  std::stable_sort(hits.begin(), hits.end(), [&](int a, int b) {
+    return model.places[a].mentions > model.places[b].mentions;
+  });
+  ImGui::Text("%zu place%s", hits.size(), hits.size() == 1 ? "" : "s");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Clear")) state.placeQuery.clear();
+  for (size_t k = 0; k < hits.size() && k < 30; ++k) {
+    const int i = hits[k];
+    ImGui::PushID(i);
+    char label[200];
+    std::snprintf(label, sizeof label, "%s  (%d)", model.names[i].en.c_str(),
+                  model.places[i].mentions);
+    if (ImGui::Selectable(label, model.places[i].id == state.selectedPlace)) {
+      state.selectedPlace = model.places[i].id;
+      state.frameSelection = true;
+      state.placeQuery.clear();
+    }
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+  return true;
+}
+
 void drawSidePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   state.sourceRows.clear();
   ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  drawPlaceSearch(model, state);
+  if (state.filter.active())
+    ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.1f, 1), "Filters on: counts and sentences filtered");
   if (!model.corpus) {
     ImGui::TextDisabled("No corpus loaded");
   } else if (const int place = model.findPlace(state.selectedPlace);

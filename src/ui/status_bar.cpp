@@ -29,6 +29,7 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
     line = "No corpus";
   }
   if (state.date) line += "  |  showing " + state.date->iso();
+  if (state.filter.active()) line += "  |  filters on";
   const float pad = ImGui::GetStyle().FramePadding.x;
   const float textY = p0.y + (size.y - ImGui::GetTextLineHeight()) / 2;
   dl->AddText(ImVec2(p0.x + pad, textY), theme::kStatusBarText, line.c_str());

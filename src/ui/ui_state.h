@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
+#include "core/mention_filter.h"
 #include "core/time_window.h"
 #include "map/basemap.h"
 #include "map/control_layer.h"
@@ -35,7 +36,7 @@ struct ViewModel {
   const ControlTimeline* control = nullptr;
   const map::BaseMap* baseMap = nullptr;  // null if the asset could not be read
   // Every gazetteer place on the Aleppo map; the vectors below are parallel to it.
-  std::vector<map::MapPlace> places;  // mentions: all of them, whatever the date
+  std::vector<map::MapPlace> places;  // mentions: those passing the filters, whatever the date
   std::vector<PlaceNames> names;
   std::vector<int> gazetteerIndex;                // index into gazetteer->places
   std::vector<int> mapIndexOfPlace;               // per gazetteer place: index above, or -1
@@ -45,7 +46,9 @@ struct ViewModel {
   std::vector<int> firstMentionOfDoc;
   std::vector<map::FightingReport> fighting;  // by day: what makes a front segment active
   DayHistogram histogram;  // evidence per day over the corpus's date range (the timeline's)
-  int version = 0;         // bumped whenever places or their counts change (the map rebuilds then)
+  std::vector<std::string> outlets;  // distinct outlets of the corpus ("" for unknown)
+  int version = 0;  // bumped whenever the places or the base map change (the map re-tessellates)
+  int evidenceVersion = 0;  // bumped whenever the counts above change (filters; markers rebuild)
 
   int mapIndexOf(int gazetteerPlace) const {
     return gazetteerPlace >= 0 && gazetteerPlace < static_cast<int>(mapIndexOfPlace.size())
@@ -70,6 +73,8 @@ struct UiState {
   std::optional<Date> date;  // the timeline's current day; unset: the last day of the corpus
   WindowMode windowMode = WindowMode::UpToThisDay;
   int lastNDays = 7;
+  MentionFilter filter;
+  std::string placeQuery;  // the side panel's search box
   bool playing = false;
   float daysPerSecond = 2.0f;
   double playClock = 0;         // seconds accumulated towards the next step while playing

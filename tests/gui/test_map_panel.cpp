@@ -397,3 +397,44 @@ TEST_F(MapPanelTest, ClickingASentenceOpensTheArticleAtItAndAMentionSelectsItsPl
   EXPECT_EQ(state_.selectedPlace, "al-qaterji");
   ui::SetTextRenderer(nullptr);
 }
+
+TEST_F(MapPanelTest, FiltersNarrowTheMarkersAndTheSources) {
+  state_.date = Date{2016, 12, 6};
+  frame();
+  auto opaqueMarkers = [&] {
+    int n = 0;
+    for (const map::PointInstance& m : view_.mapPanel().markers())
+      n += m.fill != 0 && (m.fill >> 24) == 0xff && m.radiusPx > 3.5f;
+    return n;
+  };
+  const int all = opaqueMarkers();
+  const int uploads = view_.mapPanel().renderer().uploadCount();
+  // Only "territory taken" mentions: article 004's government advance on 4 December names
+  // al-Myassar, Karm al-Tahhan and al-Qaterji, but not Sheikh Saeed (retaken on 9 October).
+  state_.filter.eventTypes = 1u << static_cast<int>(EventType::TerritoryTaken);
+  frame();
+  frame();
+  const int taken = opaqueMarkers();
+  EXPECT_GT(view_.mapPanel().renderer().uploadCount(), uploads);
+  EXPECT_GT(taken, 0);
+  EXPECT_LT(taken, all);
+  std::vector<std::string> shown;
+  for (size_t k = 0; k < view_.mapPanel().markers().size(); ++k)
+    if ((view_.mapPanel().markers()[k].fill >> 24) == 0xff &&
+        view_.mapPanel().markers()[k].radiusPx > 3.5f)
+      shown.push_back(model_->view.places[view_.mapPanel().markerPlaces()[k]].id);
+  EXPECT_NE(std::find(shown.begin(), shown.end(), "karm-al-tahhan"), shown.end());
+  EXPECT_EQ(std::find(shown.begin(), shown.end(), "sheikh-saeed"), shown.end());
+  // The source panel lists only the sentences that pass: Karm al-Tahhan's "taken" sentence.
+  state_.selectedPlace = "karm-al-tahhan";
+  frame();
+  ASSERT_EQ(state_.sourceRows.size(), 1u);
+  EXPECT_EQ(model_->extraction.mentions[state_.sourceRows[0].mention].event,
+            EventType::TerritoryTaken);
+  // Clearing the filter brings everything back.
+  state_.filter = {};
+  frame();
+  frame();
+  EXPECT_EQ(opaqueMarkers(), all);
+  EXPECT_EQ(state_.sourceRows.size(), 2u);
+}
