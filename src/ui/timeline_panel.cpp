@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/arabic_date_format.h"
+#include "ui/arabic_text.h"
+
 namespace atlas::ui {
 
 namespace {
@@ -126,6 +129,16 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
                 kMonths[day.month - 1], day.year);
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
+  // The same day for Arabic readers, shaped by the text engine (ImGui's font has no Arabic).
+  ArabicTextOptions arabic;
+  arabic.size = ImGui::GetFontSize() * 1.1f;
+  arabic.width = ImGui::GetFontSize() * 14;
+  arabic.align = text::Align::Left;
+  const float y = ImGui::GetCursorPosY();
+  ImGui::SetCursorPosY(y - ImGui::GetFontSize() * 0.2f);
+  ArabicText(arabicDateLabel(day), arabic);
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(y);
   const int items = index >= 0 && index < h.days() ? h.total(index) : 0;
   ImGui::TextDisabled("(%d item%s that day)", items, items == 1 ? "" : "s");
 

@@ -71,3 +71,14 @@ TEST(PlaceSearch, EnglishIgnoresCaseSpacesAndHyphens) {
   EXPECT_FALSE(nameMatchesQuery("Karm al-Tahhan", foldQuery("")));
   EXPECT_FALSE(nameMatchesQuery("Karm al-Tahhan", foldQuery("qaterji")));
 }
+
+#include "core/arabic_date_format.h"
+
+TEST(ArabicDateLabel, WeekdayDayLevantineMonthYear) {
+  // 4 December 2016 was a Sunday (article 004: "يوم الأحد" the day before its 5 December events).
+  EXPECT_EQ(arabicDateLabel(Date{2016, 12, 4}), "الأحد ٤ كانون الأول ٢٠١٦");
+  EXPECT_EQ(arabicDateLabel(Date{2016, 12, 5}), "الاثنين ٥ كانون الأول ٢٠١٦");
+  EXPECT_EQ(arabicDateLabel(Date{2016, 10, 4}), "الثلاثاء ٤ تشرين الأول ٢٠١٦");
+  EXPECT_EQ(arabicDateLabel(Date{2016, 9, 1}), "الخميس ١ أيلول ٢٠١٦");
+  EXPECT_EQ(arabicIndicDigits(1070), "١٠٧٠");
+}
