@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,7 +33,25 @@ struct CorpusLoadResult {
   std::string error;             // why, when corpus is empty: one line naming the path
 };
 
-// A folder of .txt articles with a MANIFEST.tsv (file, published, outlet, ...).
+// A folder of .txt articles with a MANIFEST.tsv (file, published, outlet, ...), or a .jsonl file.
 CorpusLoadResult loadCorpus(const std::filesystem::path& path);
+
+// The parsers behind loadCorpus, on bytes already read (for tests and fuzzing). `name` is the
+// file name used in messages.
+struct ManifestRow {
+  std::optional<Date> published;
+  std::string outlet;
+  int line = 0;  // 1-based line of the row in the manifest
+};
+// MANIFEST.tsv: rows by file name. Bad rows are reported in `diags` and skipped or kept
+// without a date; a later duplicate row wins.
+std::map<std::string, ManifestRow> parseManifest(const std::string& text, const std::string& name,
+                                                 Diagnostics& diags);
+// JSON Lines: one article per line ({"id", "published", "outlet", "title", "text"}).
+Corpus parseJsonlCorpus(const std::string& text, const std::filesystem::path& path);
+// Checks an article's bytes (empty, UTF-16, NUL, invalid UTF-8); false if it cannot be used at
+// all. `line` is the article's line in its file (JSONL), 0 for a file of its own.
+bool checkArticleText(const std::string& name, const std::string& text, int line,
+                      Diagnostics& diags);
 
 }  // namespace atlas

@@ -1,9 +1,11 @@
 #include "map/basemap.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 
 namespace atlas::map {
 
@@ -42,31 +44,82 @@ bool readPolygon(const json& j, const LocalFrame& frame, Polygon& out) {
   return true;
 }
 
+// obj[key] if it is a string, else "" (json::value throws when the member has another type).
+std::string stringMember(const json& obj, const char* key) {
+  if (!obj.is_object()) return "";
+  const auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Byte offsets where the elements of the top-level "features" array start, so messages can name
+// a feature's line (the parsed document keeps no positions). Empty if the text is not shaped so.
+std::vector<size_t> featureOffsets(std::string_view t) {
+  std::vector<size_t> out;
+  int depth = 0, featuresDepth = -1;
+  bool done = false, expectElement = false;
+  std::string_view lastString;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (depth == featuresDepth && expectElement && c != ']' && c != ',') {
+      out.push_back(i);
+      expectElement = false;
+    }
+    if (c == '"') {
+      const size_t start = i + 1;
+      for (++i; i < t.size() && t[i] != '"'; ++i)
+        if (t[i] == '\\') ++i;
+      if (depth == 1) lastString = t.substr(start, std::min(i, t.size()) - start);
+    } else if (c == '{' || c == '[') {
+      ++depth;
+      if (c == '[' && depth == 2 && !done && featuresDepth < 0 && lastString == "features") {
+        featuresDepth = 2;
+        expectElement = true;
+      }
+    } else if (c == '}' || c == ']') {
+      if (depth == featuresDepth) {
+        featuresDepth = -1;
+        done = true;
+      }
+      --depth;
+    } else if (c == ',' && depth == featuresDepth) {
+      expectElement = true;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 BaseMapLoadResult parseBaseMap(const std::string& text, const std::string& name) {
   BaseMapLoadResult result;
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.is_object() || doc.value("type", "") != "FeatureCollection" ||
+  if (doc.is_discarded() || !doc.is_object() || stringMember(doc, "type") != "FeatureCollection" ||
       !doc.contains("features") || !doc["features"].is_array()) {
     result.diagnostics.push_back({Diagnostic::Severity::Error, name, 0,
                                   "not a GeoJSON FeatureCollection; the map has no base layers"});
     return result;
   }
   BaseMap base;
+  const std::vector<size_t> offsets = featureOffsets(text);
+  const bool haveLines = offsets.size() == doc["features"].size();
   int index = 0;
   for (const json& f : doc["features"]) {
     ++index;
     const std::string where = "feature " + std::to_string(index);
+    const int featureLine = haveLines
+                                ? 1 + static_cast<int>(std::count(
+                                          text.begin(), text.begin() + offsets[index - 1], '\n'))
+                                : 0;
     if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object()) {
       result.diagnostics.push_back(
-          {Diagnostic::Severity::Warning, name, 0, where + ": no geometry; skipped"});
+          {Diagnostic::Severity::Warning, name, featureLine, where + ": no geometry; skipped"});
       continue;
     }
     const json props = f.value("properties", json::object());
-    const std::string layer = props.is_object() ? props.value("layer", "") : "";
+    const std::string layer = stringMember(props, "layer");
     const json& g = f["geometry"];
-    const std::string type = g.value("type", "");
+    const std::string type = stringMember(g, "type");
     const json coords = g.value("coordinates", json());
     bool ok = false;
     if (type == "LineString") {
@@ -80,7 +133,7 @@ BaseMapLoadResult parseBaseMap(const std::string& text, const std::string& name)
     }
     if (!ok)
       result.diagnostics.push_back(
-          {Diagnostic::Severity::Warning, name, 0,
+          {Diagnostic::Severity::Warning, name, featureLine,
            where + " (" + layer + "): bad or unsupported " + type + " geometry; skipped"});
   }
   auto firstPolygon = [&](const char* id, Polygon& out) {

@@ -84,6 +84,9 @@ const AtlasGlyph& GlyphAtlas::glyph(const FontFace& face, int faceId, float pixe
     entry.left = ft->glyph->bitmap_left;
     entry.top = -ft->glyph->bitmap_top;
     int w = static_cast<int>(bitmap.width), h = static_cast<int>(bitmap.rows);
+    // A glyph larger than the largest atlas (absurd sizes) is not drawn: packing it would evict
+    // everything forever.
+    if (w + kPadding > maxSize_ || h + kPadding > maxSize_) w = h = 0;
     if (w > 0 && h > 0) {
       int x = 0, y = 0;
       while (!pack(w + kPadding, h + kPadding, &x, &y)) {

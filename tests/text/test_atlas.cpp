@@ -63,6 +63,17 @@ TEST(Atlas, GrowsThenEvictsWhenFull) {
   EXPECT_EQ(atlas.width(), 128);
 }
 
+// Found by fuzz_paragraph: a glyph bigger than the largest atlas made glyph() evict and retry
+// forever. It is now left undrawn and the atlas goes on working.
+TEST(Atlas, AGlyphLargerThanTheLargestAtlasIsSkippedNotPackedForever) {
+  std::string error;
+  auto face = FontFace::open(kNaskh, 0, &error);
+  ASSERT_TRUE(face) << error;
+  GlyphAtlas atlas(64, 128);
+  EXPECT_EQ(atlas.glyph(*face, 0, 600, 250).w, 0);
+  EXPECT_GT(atlas.glyph(*face, 0, 24, 250).w, 0);
+}
+
 TEST(Atlas, ParagraphQuadsFollowTheGlyphs) {
   auto engine = engineFor(kNaskh);
   ASSERT_TRUE(engine);

@@ -1,0 +1,26 @@
+// JSON Lines corpora: any bytes load what can be loaded; every article's text is what its line
+// said (kept byte for byte), ids are unique and messages name a line of the input.
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "core/corpus.h"
+#include "fuzz_target.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  const int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  const atlas::Corpus corpus = atlas::parseJsonlCorpus(text, "fuzz.jsonl");
+  std::set<std::string> ids;
+  for (const auto& a : corpus.articles) {
+    FUZZ_CHECK(!a.id.empty());
+    FUZZ_CHECK(ids.insert(a.id).second);
+    FUZZ_CHECK(a.text.find_first_not_of(" \t\r\n") != std::string::npos);
+    FUZZ_CHECK(a.source.rfind("fuzz.jsonl:", 0) == 0);
+  }
+  for (const auto& d : corpus.diagnostics) {
+    FUZZ_CHECK(d.file == "fuzz.jsonl");
+    FUZZ_CHECK(d.line >= 0 && d.line <= lines);
+  }
+  return 0;
+}
