@@ -7,10 +7,12 @@
 // clang-format on
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <dlfcn.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -27,6 +29,31 @@ namespace {
 std::string gLastGlfwError;
 
 void onGlfwError(int, const char* description) { gLastGlfwError = description ? description : ""; }
+
+// The open window, for the lost-display handler.
+GuiWindow* gOpenWindow = nullptr;
+
+// Xlib calls this when the connection to the X server breaks (the server stopped, an SSH
+// tunnel closed); it must not return. Without it Xlib prints "XIO: fatal IO error" and exits
+// from inside a GL call. We save the layout (memory only, no X calls), say what happened in one
+// line and leave with the "no usable display" status.
+int onDisplayLost(void*) {
+  if (gOpenWindow) gOpenWindow->saveLayoutIfNeeded(true);
+  const char* display = std::getenv("DISPLAY");
+  std::fprintf(stderr, "aleppo-atlas: lost the connection to the display %s; exiting\n",
+               display ? display : "");
+  std::fflush(stderr);
+  std::_Exit(2);
+}
+
+// GLFW's X11 platform links Xlib; look its handler hook up at run time so a build without X11
+// (Wayland only) needs nothing.
+void installDisplayLostHandler() {
+  using Handler = int (*)(void*);
+  using SetHandler = Handler (*)(Handler);
+  if (auto set = reinterpret_cast<SetHandler>(dlsym(RTLD_DEFAULT, "XSetIOErrorHandler")))
+    set(onDisplayLost);
+}
 
 // ImGui 1.86 reads keys through io.KeyMap; with scripted input the GLFW backend is not there to
 // fill it, so it is filled the same way and tests press keys by their GLFW codes.
@@ -60,6 +87,7 @@ void mapKeysLikeTheGlfwBackend(ImGuiIO& io) {
 
 std::unique_ptr<GuiWindow> GuiWindow::open(const WindowOptions& options, std::string& error) {
   glfwSetErrorCallback(onGlfwError);
+  installDisplayLostHandler();
   if (!glfwInit()) {
     error = "cannot open a window: no display available (" + gLastGlfwError + ")";
     return nullptr;
@@ -102,6 +130,7 @@ std::unique_ptr<GuiWindow> GuiWindow::open(const WindowOptions& options, std::st
     ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   w->imguiReady_ = true;
+  gOpenWindow = w.get();
   return w;
 }
 
@@ -129,6 +158,7 @@ void GuiWindow::loadFonts() {
 }
 
 GuiWindow::~GuiWindow() {
+  if (gOpenWindow == this) gOpenWindow = nullptr;
   if (imguiReady_) {
     saveLayoutIfNeeded(true);
     ImGui_ImplOpenGL3_Shutdown();
@@ -139,10 +169,25 @@ GuiWindow::~GuiWindow() {
   glfwTerminate();
 }
 
+void GuiWindow::sizes(int& width, int& height, int& fbWidth, int& fbHeight) const {
+  if (scriptedInput_ && scriptedWidth_ >= 0 && scriptedHeight_ >= 0) {
+    width = fbWidth = scriptedWidth_;
+    height = fbHeight = scriptedHeight_;
+    return;
+  }
+  glfwGetWindowSize(window_, &width, &height);
+  glfwGetFramebufferSize(window_, &fbWidth, &fbHeight);
+}
+
+void GuiWindow::scriptWindowSize(int width, int height) {
+  scriptedWidth_ = width;
+  scriptedHeight_ = height;
+}
+
 bool GuiWindow::minimised() const {
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(window_, &w, &h);
-  return w <= 0 || h <= 0 || glfwGetWindowAttrib(window_, GLFW_ICONIFIED);
+  int w = 0, h = 0, fw = 0, fh = 0;
+  sizes(w, h, fw, fh);
+  return fw <= 0 || fh <= 0 || glfwGetWindowAttrib(window_, GLFW_ICONIFIED);
 }
 
 bool GuiWindow::beginFrame(bool waitForEvents) {
@@ -150,8 +195,10 @@ bool GuiWindow::beginFrame(bool waitForEvents) {
     glfwWaitEventsTimeout(0.5);
   else
     glfwPollEvents();
-  // A minimised window has a zero-size framebuffer: draw nothing until it comes back.
-  while (minimised() && !glfwWindowShouldClose(window_)) glfwWaitEventsTimeout(0.5);
+  // A minimised window has a zero-size framebuffer: draw nothing until it comes back (sleeping
+  // in the event wait, not spinning). Scripted frames go on, at zero size.
+  while (!scriptedInput_ && minimised() && !glfwWindowShouldClose(window_))
+    glfwWaitEventsTimeout(0.5);
   if (glfwWindowShouldClose(window_)) return false;
   if (!layoutLoaded_) {
     // Loaded on the first frame, after the app has registered its own ini handlers.
@@ -169,8 +216,7 @@ bool GuiWindow::beginFrame(bool waitForEvents) {
   ImGui_ImplOpenGL3_NewFrame();
   if (scriptedInput_) {
     int w = 0, h = 0, fw = 0, fh = 0;
-    glfwGetWindowSize(window_, &w, &h);
-    glfwGetFramebufferSize(window_, &fw, &fh);
+    sizes(w, h, fw, fh);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
     io.DisplayFramebufferScale = ImVec2(w > 0 ? static_cast<float>(fw) / w : 1.0f,
@@ -185,8 +231,9 @@ bool GuiWindow::beginFrame(bool waitForEvents) {
 
 void GuiWindow::render() {
   ImGui::Render();
-  int w = 0, h = 0;
-  glfwGetFramebufferSize(window_, &w, &h);
+  int ww = 0, wh = 0, w = 0, h = 0;
+  sizes(ww, wh, w, h);
+  if (w <= 0 || h <= 0) return;  // nothing to draw into
   glViewport(0, 0, w, h);
   glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);

@@ -43,7 +43,13 @@ class GuiWindow {
   void saveLayoutIfNeeded(bool force);
 
   float contentScale() const { return contentScale_; }
+  // True while the framebuffer has no area (minimised, or sized to nothing).
   bool minimised() const;
+  // Scripted input only: the window reports this size (framebuffer too) from the next frame
+  // on, until called with negative values. 0×0 is a minimised window, which an X server without
+  // a window manager (Xvfb) cannot produce; the frame is still drawn, so tests see that the UI
+  // survives having no area.
+  void scriptWindowSize(int width, int height);
   GLFWwindow* handle() const { return window_; }
 
  private:
@@ -56,6 +62,10 @@ class GuiWindow {
   bool imguiReady_ = false;
   bool layoutLoaded_ = false;
   bool scriptedInput_ = false;
+  int scriptedWidth_ = -1, scriptedHeight_ = -1;
+
+  // Window and framebuffer size, honouring scriptWindowSize.
+  void sizes(int& width, int& height, int& fbWidth, int& fbHeight) const;
 };
 
 }  // namespace atlas::app
