@@ -89,13 +89,36 @@ void buildViewModel(AppModel& m) {
   }
   v.outlets = corpusOutlets(m.corpus);
   ui::computeEvidence(v, MentionFilter{});
-  v.version = 1;
+  // Unique across models, so views notice when one corpus replaces another.
+  static std::atomic<int> versions{0};
+  v.version = ++versions;
 }
 
-std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath) {
+const char* LoadProgress::stepName(int step) {
+  switch (step) {
+    case 0:
+      return "Reading the articles";
+    case 1:
+      return "Finding places, dates and events";
+    case 2:
+      return "Working out control over time";
+    default:
+      return "Building the map";
+  }
+}
+
+std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath, LoadProgress* progress,
+                                       std::string* error) {
+  auto step = [&](int s) {
+    if (progress) progress->step.store(s, std::memory_order_relaxed);
+  };
+  step(0);
   CorpusLoadResult loaded = loadCorpus(corpusPath);
   if (!loaded.corpus) {
-    std::fprintf(stderr, "aleppo-atlas: %s\n", loaded.error.c_str());
+    if (error)
+      *error = loaded.error;
+    else
+      std::fprintf(stderr, "aleppo-atlas: %s\n", loaded.error.c_str());
     return nullptr;
   }
   auto model = std::make_unique<AppModel>();
@@ -106,8 +129,11 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath) {
   GazetteerLoadResult gazetteer = loadGazetteer(assets / "gazetteer.tsv");
   printDiagnostics(gazetteer.diagnostics);
   if (gazetteer.gazetteer) model->gazetteer = std::move(*gazetteer.gazetteer);
+  step(1);
   model->extraction = extractMentions(model->corpus, model->gazetteer);
+  step(2);
   model->control = buildControlTimeline(model->gazetteer, model->corpus, model->extraction);
+  step(3);
 
   map::BaseMapLoadResult base = map::loadBaseMap(assets / "basemap.geojson");
   printDiagnostics(base.diagnostics);

@@ -1,6 +1,7 @@
 // Everything the app loads before the first frame, and the read-only ViewModel over it.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,9 +24,19 @@ struct AppModel {
   ui::ViewModel view;  // points into the members above: AppModel is never copied or moved
 };
 
+// How far a load has come, for a progress bar (written by the loading thread, read by the UI).
+struct LoadProgress {
+  std::atomic<int> step{0};  // 0 reading files, 1 finding places and dates, 2 control, 3 map
+  static constexpr int kSteps = 4;
+  static const char* stepName(int step);
+};
+
 // Loads the corpus and the assets and runs the extraction; prints warnings (file and line) to
-// stderr. Returns null with one line printed if the corpus cannot be loaded at all.
-std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath);
+// stderr. Returns null if the corpus cannot be loaded at all, with the reason in *error if given,
+// else printed as one line on stderr.
+std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath,
+                                       LoadProgress* progress = nullptr,
+                                       std::string* error = nullptr);
 
 // Fills model.view from the loaded data (exposed for tests that build models by hand).
 void buildViewModel(AppModel& model);

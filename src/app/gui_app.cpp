@@ -1,9 +1,15 @@
 #include "app/gui_app.h"
 
+#include <imgui.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "app/app_model.h"
 #include "app/gui_window.h"
+#include "app/model_loader.h"
 #include "app/paths.h"
 #include "app/png_writer.h"
 #include "ui/arabic_text.h"
@@ -27,32 +33,103 @@ std::unique_ptr<ui::TextRenderer> initViews(ui::MainView& view) {
 
 }  // namespace
 
+// The corpus to open: the one on the command line, else the last one the user had open (if it
+// still exists), else the sample corpus.
+std::string startupCorpus(const GuiArgs& args, const std::filesystem::path& iniPath) {
+  if (!args.corpus.empty()) return args.corpus;
+  std::ifstream in(iniPath, std::ios::binary);
+  std::ostringstream ini;
+  ini << in.rdbuf();
+  const std::string last = ui::lastCorpusIn(ini.str());
+  std::error_code ec;
+  if (!last.empty() && std::filesystem::exists(last, ec)) return last;
+  return args.sampleCorpus;
+}
+
+// Keeps UiState's loading fields in step with the loader; installs the model when it is done.
+// Returns false if the first corpus failed to load (nothing to show: the caller exits 2).
+bool pollLoader(std::unique_ptr<ModelLoader>& loader, std::unique_ptr<AppModel>& model,
+                ui::UiState& state) {
+  if (!loader) return true;
+  const int step = loader->progress().step.load(std::memory_order_relaxed);
+  state.loadingCorpus = loader->corpusPath();
+  state.loadStep = LoadProgress::stepName(step);
+  state.loadFraction = (static_cast<float>(step) + 0.5f) / LoadProgress::kSteps;
+  if (!loader->done()) return true;
+  std::unique_ptr<AppModel> loaded = loader->take();
+  state.loadingCorpus.clear();
+  if (!loaded) {
+    std::fprintf(stderr, "aleppo-atlas: %s\n", loader->error().c_str());
+    state.loadError = loader->error();
+    loader.reset();
+    return model != nullptr;
+  }
+  state.corpusPath = loader->corpusPath();
+  state.loadError.clear();
+  loader.reset();
+  // A new corpus: its own days, places and articles.
+  state.date.reset();
+  state.selectedPlace.clear();
+  state.article = {};
+  state.camera = {};
+  model = std::move(loaded);
+  return true;
+}
+
 int runGui(const GuiArgs& args) {
-  std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
-  if (!model) return 2;
+  const std::filesystem::path iniPath = configDir() / "layout.ini";
+  const std::string firstCorpus = startupCorpus(args, iniPath);
+  // A mistyped --corpus is said before any window opens (and before the window system talks).
+  std::error_code ec;
+  if (!args.corpus.empty() &&
+      !std::filesystem::exists(std::filesystem::symlink_status(args.corpus, ec))) {
+    std::fprintf(stderr, "aleppo-atlas: %s: corpus not found\n", args.corpus.c_str());
+    return 2;
+  }
+  // Loading starts before the window opens and runs beside it.
+  auto loader = std::make_unique<ModelLoader>(firstCorpus);
   ui::UiState state;
+  state.sampleCorpusPath = args.sampleCorpus;
   WindowOptions options;
-  options.iniPath = configDir() / "layout.ini";
+  options.iniPath = iniPath;
   std::string error;
   auto window = GuiWindow::open(options, error);
   if (!window) {
-    std::fprintf(stderr, "aleppo-atlas: %s\n", error.c_str());
+    // A corpus that cannot be read is the more useful message (and the one the user can fix).
+    loader->wait();
+    const bool corpusFailed = loader->take() == nullptr;
+    std::fprintf(stderr, "aleppo-atlas: %s\n",
+                 corpusFailed ? loader->error().c_str() : error.c_str());
     return 2;
   }
   state.uiScale = window->contentScale();
   ui::registerLayoutSettings(&state);
   ui::MainView view;
   auto text = initViews(view);
+  std::unique_ptr<AppModel> model;
+  const ui::ViewModel empty;
+  ui::SettingsWatcher settings;
   const bool scripted = args.quitAfterFrames > 0;
-  for (int frame = 0; !state.quitRequested && window->beginFrame(/*waitForEvents=*/!scripted);
-       ++frame) {
-    view.draw(model->view, state);
+  int status = 0;
+  for (int frame = 0; !state.quitRequested; ++frame) {
+    if (!pollLoader(loader, model, state)) {
+      status = 2;  // the corpus given (or remembered) cannot be loaded: said on stderr
+      break;
+    }
+    if (!state.openCorpusRequest.empty() && !loader) {
+      loader = std::make_unique<ModelLoader>(state.openCorpusRequest);
+      state.openCorpusRequest.clear();
+    }
+    // While loading, frames keep coming (the progress bar moves); after, they wait for input.
+    if (!window->beginFrame(/*waitForEvents=*/!scripted && !loader)) break;
+    view.draw(model ? model->view : empty, state);
+    settings.markDirtyIfChanged(state);
     window->render();
     window->present();
-    if (scripted && frame + 1 >= args.quitAfterFrames) break;
+    if (scripted && frame + 1 >= args.quitAfterFrames && !loader) break;
   }
   ui::SetTextRenderer(nullptr);
-  return 0;
+  return status;
 }
 
 int runScreenshot(const ScreenshotArgs& args) {

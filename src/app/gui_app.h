@@ -6,8 +6,9 @@
 namespace atlas::app {
 
 struct GuiArgs {
-  std::string corpus;       // resolved by main: the sample corpus unless --corpus was given
-  int quitAfterFrames = 0;  // >0: close after that many frames (tests drive the real GUI so)
+  std::string corpus;        // --corpus, or empty: the last corpus, else the sample corpus
+  std::string sampleCorpus;  // the sample corpus shipped in assets/
+  int quitAfterFrames = 0;   // >0: close after that many frames (tests drive the real GUI so)
 };
 
 struct ScreenshotArgs {

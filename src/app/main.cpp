@@ -96,6 +96,8 @@ int main(int argc, char** argv) {
   }
 
   if (*shapeCmd) return atlas::app::runShape(shapeArgs);
+  // The GUI reopens the last corpus when none is given (the subcommands use the sample).
+  const std::string givenCorpus = corpus;
   if (!resolveCorpus(corpus)) return 2;
   if (*screenshot) {
     shot.corpus = corpus;
@@ -109,6 +111,7 @@ int main(int argc, char** argv) {
     extract.corpus = corpus;
     return atlas::app::runExtract(extract);
   }
-  gui.corpus = corpus;
+  gui.corpus = givenCorpus;
+  gui.sampleCorpus = atlas::app::sampleCorpusDir().string();
   return atlas::app::runGui(gui);
 }

@@ -4,10 +4,28 @@
 #include <imgui_internal.h>
 
 #include <cstdio>
+#include <cstring>
 
 namespace atlas::ui {
 
 namespace {
+
+constexpr const char* kSection = "[AleppoAtlas][Layout]";
+
+// "Key=value" lines; values end at the line end (a path or an outlet may hold spaces or "=").
+bool value(const char* line, const char* key, std::string& out) {
+  const size_t n = std::strlen(key);
+  if (std::strncmp(line, key, n) != 0 || line[n] != '=') return false;
+  out = line + n + 1;
+  return true;
+}
+
+// Settings values never span lines.
+std::string oneLine(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
 
 void* readOpen(ImGuiContext*, ImGuiSettingsHandler* handler, const char* name) {
   return std::string_view(name) == "Layout" ? handler->UserData : nullptr;
@@ -15,15 +33,46 @@ void* readOpen(ImGuiContext*, ImGuiSettingsHandler* handler, const char* name) {
 
 void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* line) {
   auto* state = static_cast<UiState*>(entry);
-  float width = 0;
-  if (std::sscanf(line, "SidePanelWidth=%f", &width) == 1 && width >= 120 && width <= 4000)
-    state->sidePanelWidth = width;
+  std::string v;
+  float f = 0;
+  unsigned u = 0;
+  int i = 0;
+  if (std::sscanf(line, "SidePanelWidth=%f", &f) == 1 && f >= 120 && f <= 4000)
+    state->sidePanelWidth = f;
+  else if (std::sscanf(line, "WindowMode=%d", &i) == 1 && i >= 0 && i <= 2)
+    state->windowMode = static_cast<WindowMode>(i);
+  else if (std::sscanf(line, "LastNDays=%d", &i) == 1 && i >= 1 && i <= 365)
+    state->lastNDays = i;
+  else if (std::sscanf(line, "DaysPerSecond=%f", &f) == 1 && f >= 0.5f && f <= 10.0f)
+    state->daysPerSecond = f;
+  else if (std::sscanf(line, "FilterEventTypes=%x", &u) == 1)
+    state->filter.eventTypes = u & ((1u << kEventTypeCount) - 1);
+  else if (std::sscanf(line, "FilterActors=%x", &u) == 1)
+    state->filter.actors = u & 0xffu;
+  else if (std::sscanf(line, "FilterPrecisions=%x", &u) == 1)
+    state->filter.precisions = u & ((1u << kDatePrecisionCount) - 1);
+  else if (value(line, "HiddenOutlet", v))
+    state->filter.setOutletShown(v, false);
+  else if (std::sscanf(line, "LegendOpen=%d", &i) == 1)
+    state->legendOpen = i != 0;
 }
 
 void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf) {
   const auto* state = static_cast<const UiState*>(handler->UserData);
-  buf->appendf("[%s][Layout]\n", handler->TypeName);
-  buf->appendf("SidePanelWidth=%.0f\n\n", state->sidePanelWidth);
+  buf->appendf("%s\n", kSection);
+  buf->appendf("SidePanelWidth=%.0f\n", state->sidePanelWidth);
+  if (!state->corpusPath.empty())
+    buf->appendf("LastCorpus=%s\n", oneLine(state->corpusPath).c_str());
+  buf->appendf("WindowMode=%d\n", static_cast<int>(state->windowMode));
+  buf->appendf("LastNDays=%d\n", state->lastNDays);
+  buf->appendf("DaysPerSecond=%.1f\n", state->daysPerSecond);
+  buf->appendf("LegendOpen=%d\n", state->legendOpen ? 1 : 0);
+  buf->appendf("FilterEventTypes=%x\n", state->filter.eventTypes);
+  buf->appendf("FilterActors=%x\n", state->filter.actors);
+  buf->appendf("FilterPrecisions=%x\n", state->filter.precisions);
+  for (const std::string& outlet : state->filter.hiddenOutlets)
+    buf->appendf("HiddenOutlet=%s\n", oneLine(outlet).c_str());
+  buf->append("\n");
 }
 
 }  // namespace
@@ -37,6 +86,36 @@ void registerLayoutSettings(UiState* state) {
   handler.WriteAllFn = writeAll;
   handler.UserData = state;
   ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
+}
+
+void SettingsWatcher::markDirtyIfChanged(const UiState& s) {
+  const bool changed = s.corpusPath != corpus_ || s.windowMode != windowMode_ ||
+                       s.lastNDays != lastNDays_ || s.daysPerSecond != daysPerSecond_ ||
+                       s.legendOpen != legendOpen_ || !(s.filter == filter_);
+  if (changed && !first_) ImGui::MarkIniSettingsDirty();
+  first_ = false;
+  corpus_ = s.corpusPath;
+  windowMode_ = s.windowMode;
+  lastNDays_ = s.lastNDays;
+  daysPerSecond_ = s.daysPerSecond;
+  legendOpen_ = s.legendOpen;
+  filter_ = s.filter;
+}
+
+std::string lastCorpusIn(std::string_view ini) {
+  bool inSection = false;
+  size_t pos = 0;
+  while (pos < ini.size()) {
+    size_t end = ini.find('\n', pos);
+    if (end == std::string_view::npos) end = ini.size();
+    std::string_view line = ini.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.front() == '[') inSection = line == kSection;
+    constexpr std::string_view key = "LastCorpus=";
+    if (inSection && line.substr(0, key.size()) == key) return std::string(line.substr(key.size()));
+    pos = end + 1;
+  }
+  return {};
 }
 
 }  // namespace atlas::ui

@@ -1,6 +1,10 @@
-// Persists the parts of UiState that are layout (panel sizes) in ImGui's ini file,
-// through ImGui's settings-handler mechanism, so one file holds all window layout.
+// Persists the user's settings in ImGui's ini file, through ImGui's settings-handler mechanism,
+// so one file (written atomically by the app) holds the window layout and our choices: panel
+// width, the last corpus, the timeline's window mode and speed, the filters, the legend.
 #pragma once
+
+#include <string>
+#include <string_view>
 
 #include "ui/ui_state.h"
 
@@ -9,5 +13,25 @@ namespace atlas::ui {
 // Registers the "AleppoAtlas" ini section. Call after ImGui::CreateContext() and before the
 // first NewFrame() (which loads the ini). `state` must outlive the ImGui context.
 void registerLayoutSettings(UiState* state);
+
+// Marks ImGui's settings dirty when a persisted choice changed (ImGui then saves them after its
+// usual delay), so a change made by clicking or by a key is kept without saving every frame.
+class SettingsWatcher {
+ public:
+  void markDirtyIfChanged(const UiState& state);
+
+ private:
+  bool first_ = true;
+  std::string corpus_;
+  WindowMode windowMode_ = WindowMode::UpToThisDay;
+  int lastNDays_ = 0;
+  float daysPerSecond_ = 0;
+  bool legendOpen_ = true;
+  MentionFilter filter_;
+};
+
+// The corpus the user had open last, from the ini's text ("" if none): read before the window
+// opens, so loading can start at once.
+std::string lastCorpusIn(std::string_view ini);
 
 }  // namespace atlas::ui

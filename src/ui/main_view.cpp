@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // MarkIniSettingsDirty
 
 #include <algorithm>
+#include <cstdio>
 
 #include "ui/article_reader.h"
 #include "ui/evidence.h"
@@ -16,14 +17,52 @@ namespace atlas::ui {
 
 namespace {
 
+// File > Open corpus...: a path typed or pasted (ImGui has no file dialog; a folder of .txt
+// files with MANIFEST.tsv, or a .jsonl file).
+void drawOpenCorpusPopup(UiState& state, bool open) {
+  static char path[1024] = "";
+  if (open) {
+    std::snprintf(path, sizeof path, "%s", state.corpusPath.c_str());
+    ImGui::OpenPopup("Open corpus");
+  }
+  if (!ImGui::BeginPopupModal("Open corpus", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::TextUnformatted("A folder of .txt articles with MANIFEST.tsv, or a .jsonl file:");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32);
+  if (open) ImGui::SetKeyboardFocusHere();
+  const bool enter =
+      ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::BeginDisabled(path[0] == 0 || !state.loadingCorpus.empty());
+  if (ImGui::Button("Open") || (enter && path[0] != 0)) {
+    state.openCorpusRequest = path;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
 void drawMenuBar(const ViewModel& model, UiState& state) {
   if (!ImGui::BeginMenuBar()) return;
+  bool openCorpus = false;
   if (ImGui::BeginMenu("File")) {
+    const bool busy = !state.loadingCorpus.empty();
+    if (ImGui::MenuItem("Open corpus...", "Ctrl+O", false, !busy)) openCorpus = true;
+    if (ImGui::MenuItem("Open sample corpus", nullptr, false,
+                        !busy && !state.sampleCorpusPath.empty()))
+      state.openCorpusRequest = state.sampleCorpusPath;
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
     ImGui::EndMenu();
   }
   drawFilterMenu(model, state);
   ImGui::EndMenuBar();
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl && ImGui::IsKeyPressed('O', false) && state.loadingCorpus.empty())
+    openCorpus = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) state.quitRequested = true;
+  drawOpenCorpusPopup(state, openCorpus);
 }
 
 // A vertical bar between map and side panel that can be dragged to resize the panel.

@@ -449,7 +449,10 @@ void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size)
                 IM_COL32(120, 112, 96, 255), text);
   };
   if (!model.baseMap) {
-    caption("No base map (assets/basemap.geojson is missing or unreadable)");
+    caption(!state.loadingCorpus.empty()
+                ? "Loading the corpus..."
+                : (model.corpus ? "No base map (assets/basemap.geojson is missing or unreadable)"
+                                : "No corpus loaded: File > Open corpus..."));
     return;
   }
 

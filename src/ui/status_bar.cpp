@@ -32,12 +32,27 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
   if (state.filter.active()) line += "  |  filters on";
   const float pad = ImGui::GetStyle().FramePadding.x;
   const float textY = p0.y + (size.y - ImGui::GetTextLineHeight()) / 2;
-  dl->AddText(ImVec2(p0.x + pad, textY), theme::kStatusBarText, line.c_str());
+  float x = p0.x + pad;
+  if (!state.loadingCorpus.empty()) {
+    // Loading off the UI thread: a progress bar with what the loader is doing.
+    ImGui::SetCursorScreenPos(ImVec2(x, p0.y + 2));
+    ImGui::ProgressBar(state.loadFraction, ImVec2(ImGui::GetFontSize() * 10, size.y - 4));
+    x += ImGui::GetFontSize() * 10 + 2 * pad;
+    line = "Loading " + state.loadingCorpus + ": " + state.loadStep + "...";
+  } else if (!state.loadError.empty()) {
+    line = state.loadError + "  |  " + line;
+  }
+  dl->AddText(ImVec2(x, textY),
+              state.loadError.empty() || !state.loadingCorpus.empty()
+                  ? theme::kStatusBarText
+                  : IM_COL32(255, 150, 120, 255),
+              line.c_str());
 
   char fps[32];
   std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
   const float w = ImGui::CalcTextSize(fps).x;
   dl->AddText(ImVec2(p0.x + size.x - w - pad, textY), theme::kStatusBarText, fps);
+  ImGui::SetCursorScreenPos(p0);
   ImGui::Dummy(size);
 }
 

@@ -93,6 +93,15 @@ struct UiState {
   float uiScale = 1.0f;  // the display's content scale (HiDPI), set by the app
   bool quitRequested = false;
 
+  // Corpus loading (done by the app off the UI thread; the views show progress and ask).
+  std::string corpusPath;         // the corpus shown (persisted as the last corpus)
+  std::string loadingCorpus;      // being loaded now, or empty
+  std::string loadStep;           // what the loader is doing
+  float loadFraction = 0;         // 0..1
+  std::string loadError;          // the last load that failed, shown until the next one
+  std::string openCorpusRequest;  // set by File > Open; the app starts loading it
+  std::string sampleCorpusPath;   // for File > Open sample corpus (set by the app)
+
   // Where the last frame drew things, for scripted input in tests (views write, nobody reads).
   struct Rect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;

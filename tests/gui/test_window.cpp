@@ -197,3 +197,36 @@ TEST(Gui, HiDpiContentScaleEnlargesTheUi) {
   EXPECT_GT(ratio, 1.7);
   EXPECT_LT(ratio, 2.3);
 }
+
+TEST(Gui, RemembersTheLastCorpusWindowModeAndFilters) {
+  TempDir config, corpus;
+  const fs::path ini = config.path / "aleppo-atlas" / "layout.ini";
+  fs::create_directories(ini.parent_path());
+  // Settings as the app writes them: "this day" mode, only territory-taken events (bit 2), the
+  // outlet "Outlet X" hidden.
+  std::ofstream(ini) << "[AleppoAtlas][Layout]\nSidePanelWidth=400\nWindowMode=0\n"
+                        "FilterEventTypes=4\nHiddenOutlet=Outlet X\n";
+  // A corpus of its own (a copy of two sample articles).
+  std::ofstream(corpus.path / "MANIFEST.tsv")
+      << "file\tpublished\toutlet\n000_c162b1d864b0bcfc.txt\t2016-10-10\tOutlet X\n";
+  fs::copy_file(fs::path(ATLAS_SAMPLE_CORPUS) / "000_c162b1d864b0bcfc.txt",
+                corpus.path / "000_c162b1d864b0bcfc.txt");
+  const atlas::test::EnvChanges env{{"XDG_CONFIG_HOME", config.path.string()}};
+  auto r = runProcess({kApp, "--corpus", corpus.path.string(), "--quit-after-frames", "5"}, env);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::string saved = readAll(ini);
+  EXPECT_NE(saved.find("LastCorpus=" + corpus.path.string()), std::string::npos) << saved;
+  EXPECT_NE(saved.find("WindowMode=0"), std::string::npos) << saved;
+  EXPECT_NE(saved.find("FilterEventTypes=4"), std::string::npos) << saved;
+  EXPECT_NE(saved.find("HiddenOutlet=Outlet X"), std::string::npos) << saved;
+  // Started again without --corpus, it reopens that corpus (and keeps remembering it).
+  r = runProcess({kApp, "--quit-after-frames", "5"}, env);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  saved = readAll(ini);
+  EXPECT_NE(saved.find("LastCorpus=" + corpus.path.string()), std::string::npos) << saved;
+  // A remembered corpus that has gone is not an error: the sample corpus opens instead.
+  fs::remove_all(corpus.path);
+  r = runProcess({kApp, "--quit-after-frames", "5"}, env);
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(readAll(ini).find("LastCorpus=" + corpus.path.string()), std::string::npos);
+}
