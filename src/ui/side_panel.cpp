@@ -73,6 +73,14 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     return x.mentions[k].date && window.contains(*x.mentions[k].date);
   });
   ImGui::Text("%zu sentence%s", order.size(), order.size() == 1 ? "" : "s");
+  // A place can have thousands: list a page and offer more (laying out every one each frame
+  // would cost more than the frame).
+  if (state.sourcesShownFor != p.id) {
+    state.sourcesShownFor = p.id;
+    state.sourcesShown = UiState::kSourcesPage;
+  }
+  const size_t shown = std::min(order.size(), static_cast<size_t>(state.sourcesShown));
+  order.resize(shown);
   for (int k : order) {
     const Mention& m = x.mentions[k];
     const Article& a = model.corpus->articles[m.doc];
@@ -124,6 +132,12 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     if (!inWindow) ImGui::PopStyleVar();
     ImGui::Separator();
     ImGui::PopID();
+  }
+  const size_t total = model.mentionsOfPlace[place].size();
+  if (shown < total) {
+    char more[64];
+    std::snprintf(more, sizeof more, "Show more (%zu of %zu listed)", shown, total);
+    if (ImGui::Button(more)) state.sourcesShown += UiState::kSourcesPage;
   }
 }
 

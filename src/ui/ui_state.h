@@ -75,6 +75,10 @@ struct UiState {
   int lastNDays = 7;
   MentionFilter filter;
   std::string placeQuery;  // the side panel's search box
+  // The source panel lists this many sentences (more on request) of the selected place.
+  static constexpr int kSourcesPage = 40;
+  int sourcesShown = kSourcesPage;
+  std::string sourcesShownFor;  // the place sourcesShown applies to
   bool playing = false;
   float daysPerSecond = 2.0f;
   double playClock = 0;         // seconds accumulated towards the next step while playing
