@@ -438,3 +438,27 @@ TEST_F(MapPanelTest, FiltersNarrowTheMarkersAndTheSources) {
   EXPECT_EQ(opaqueMarkers(), all);
   EXPECT_EQ(state_.sourceRows.size(), 2u);
 }
+
+#include "ui/article_reader.h"
+
+TEST(ReaderBlocks, LinesAndLongLinesCutAtSpaces) {
+  const std::string text = "first line\r\nsecond\n\nthird third third";
+  const auto blocks = ui::readerBlocks(text, 1000);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(text.substr(blocks[0].first, blocks[0].second - blocks[0].first), "first line");
+  EXPECT_EQ(text.substr(blocks[1].first, blocks[1].second - blocks[1].first), "second");
+  EXPECT_EQ(text.substr(blocks[2].first, blocks[2].second - blocks[2].first), "third third third");
+  // A 100 KB line of Arabic words becomes blocks of at most 4 KB, cut between words, covering
+  // every byte.
+  std::string arabic;
+  while (arabic.size() < 100000) arabic += "حلب الشرقية ";
+  const auto cut = ui::readerBlocks(arabic, 4096);
+  ASSERT_GT(cut.size(), 20u);
+  size_t covered = 0;
+  for (const auto& [b, e] : cut) {
+    EXPECT_LE(e - b, 4096u);
+    EXPECT_TRUE(b == 0 || arabic[b] == ' ');
+    covered += e - b;
+  }
+  EXPECT_EQ(covered, arabic.size());
+}
