@@ -107,6 +107,23 @@ const char* LoadProgress::stepName(int step) {
   }
 }
 
+float LoadProgress::fraction() const {
+  // Reading and extraction take most of the time; extraction moves article by article.
+  switch (step.load(std::memory_order_relaxed)) {
+    case 0:
+      return 0.05f;
+    case 1: {
+      const int n = articles.load(std::memory_order_relaxed);
+      const int done = articlesDone.load(std::memory_order_relaxed);
+      return 0.2f + 0.65f * (n > 0 ? static_cast<float>(done) / static_cast<float>(n) : 0.0f);
+    }
+    case 2:
+      return 0.88f;
+    default:
+      return 0.95f;
+  }
+}
+
 std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath, LoadProgress* progress,
                                        std::string* error) {
   auto step = [&](int s) {
@@ -129,8 +146,10 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath, LoadProgre
   GazetteerLoadResult gazetteer = loadGazetteer(assets / "gazetteer.tsv");
   printDiagnostics(gazetteer.diagnostics);
   if (gazetteer.gazetteer) model->gazetteer = std::move(*gazetteer.gazetteer);
+  if (progress) progress->articles = static_cast<int>(model->corpus.articles.size());
   step(1);
-  model->extraction = extractMentions(model->corpus, model->gazetteer);
+  model->extraction = extractMentions(model->corpus, model->gazetteer, 0, true,
+                                      progress ? &progress->articlesDone : nullptr);
   step(2);
   model->control = buildControlTimeline(model->gazetteer, model->corpus, model->extraction);
   step(3);

@@ -27,8 +27,9 @@ struct AppModel {
 // How far a load has come, for a progress bar (written by the loading thread, read by the UI).
 struct LoadProgress {
   std::atomic<int> step{0};  // 0 reading files, 1 finding places and dates, 2 control, 3 map
-  static constexpr int kSteps = 4;
+  std::atomic<int> articles{0}, articlesDone{0};  // during step 1
   static const char* stepName(int step);
+  float fraction() const;  // 0..1, for the bar
 };
 
 // Loads the corpus and the assets and runs the extraction; prints warnings (file and line) to

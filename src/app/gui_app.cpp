@@ -54,7 +54,7 @@ bool pollLoader(std::unique_ptr<ModelLoader>& loader, std::unique_ptr<AppModel>&
   const int step = loader->progress().step.load(std::memory_order_relaxed);
   state.loadingCorpus = loader->corpusPath();
   state.loadStep = LoadProgress::stepName(step);
-  state.loadFraction = (static_cast<float>(step) + 0.5f) / LoadProgress::kSteps;
+  state.loadFraction = loader->progress().fraction();
   if (!loader->done()) return true;
   std::unique_ptr<AppModel> loaded = loader->take();
   state.loadingCorpus.clear();

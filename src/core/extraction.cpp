@@ -227,7 +227,7 @@ struct Worker {
 }  // namespace
 
 ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads,
-                                 bool annotate) {
+                                 bool annotate, std::atomic<int>* articlesDone) {
   const int n = static_cast<int>(corpus.articles.size());
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::max(1, std::min(threads, n));
@@ -244,6 +244,7 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
       const size_t begin = out.size();
       worker.run(corpus.articles[doc], doc, out, result.sentenceCount[doc]);
       where[doc] = {t, begin, out.size()};
+      if (articlesDone) articlesDone->fetch_add(1, std::memory_order_relaxed);
     }
   };
   if (threads == 1) {

@@ -2,6 +2,7 @@
 // byte span of every mention in the original article.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,9 +50,9 @@ struct ExtractionResult {
 
 // Runs the pipeline over all articles with `threads` worker threads (0: one per core).
 // `annotate` = false finds the places only (no dates, events or claims): for measuring what the
-// annotation costs.
+// annotation costs. `articlesDone`, if given, counts the articles finished (a progress bar).
 ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads = 0,
-                                 bool annotate = true);
+                                 bool annotate = true, std::atomic<int>* articlesDone = nullptr);
 
 }  // namespace atlas
 
