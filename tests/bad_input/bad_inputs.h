@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct BadInputCase {
   std::string name;
   std::function<BadInputSetup(const fs::path& dir)> make;
 };
+
+// GoogleTest prints a case by its name.
+inline void PrintTo(const BadInputCase& c, std::ostream* os) { *os << c.name; }
 
 // Every case of the suite.
 const std::vector<BadInputCase>& badInputCases();
