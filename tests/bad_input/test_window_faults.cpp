@@ -177,8 +177,12 @@ TEST(DisplayFaults, LosingTheDisplayIsOneClearLineNotACrash) {
     execl(kApp.c_str(), kApp.c_str(), "--quit-after-frames", "100000000", nullptr);
     _exit(101);
   }
-  // Let it open its window and draw for a while.
-  std::this_thread::sleep_for(std::chrono::seconds(4));
+  // Wait until it has a GL context on the display (Mesa's GLX library is mapped), however long
+  // loading takes (ASan is slow), then let it draw for a moment.
+  const fs::path maps = "/proc/" + std::to_string(app) + "/maps";
+  for (int k = 0; k < 1200 && readAll(maps).find("GLX_mesa") == std::string::npos; ++k)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::this_thread::sleep_for(std::chrono::seconds(1));
   int status = 0;
   ASSERT_EQ(waitpid(app, &status, WNOHANG), 0) << "the app ended early:\n" << readAll(err);
   kill(xvfb, SIGKILL);
