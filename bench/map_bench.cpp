@@ -142,11 +142,11 @@ void BM_HitTest10kMarkers(benchmark::State& st) {
 }
 BENCHMARK(BM_HitTest10kMarkers)->Unit(benchmark::kMicrosecond);
 
-// Once per base-map load: tessellating and triangulating the neighbourhoods.
+// Once per base-map load: grouping and triangulating the neighbourhood areas.
 void BM_TessellateAndTriangulate(benchmark::State& st) {
   Fixture& f = fixture();
   for (auto _ : st) {
-    auto hoods = map::tessellateNeighbourhoods(f.model.places, f.base);
+    auto hoods = map::neighbourhoodAreas(f.base);
     benchmark::DoNotOptimize(map::buildBaseLayers(f.base, hoods).fills.size());
   }
 }

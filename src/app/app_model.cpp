@@ -49,6 +49,8 @@ void buildViewModel(AppModel& m) {
     if (!v.lastPublished || *a.published > *v.lastPublished) v.lastPublished = a.published;
   }
   v.baseMap = m.baseMap ? &*m.baseMap : nullptr;
+  for (const ControlSnapshot& s : m.snapshots)
+    if (!v.lastReferenceDay || s.date > *v.lastReferenceDay) v.lastReferenceDay = s.date;
 
   // Places on the map: every gazetteer place with a position that belongs on the Aleppo map.
   std::vector<int> mapIndexOfPlace(m.gazetteer.places.size(), -1);
@@ -146,12 +148,16 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath, LoadProgre
   GazetteerLoadResult gazetteer = loadGazetteer(assets / "gazetteer.tsv");
   printDiagnostics(gazetteer.diagnostics);
   if (gazetteer.gazetteer) model->gazetteer = std::move(*gazetteer.gazetteer);
+  ControlSnapshotsLoadResult snapshots = loadControlSnapshots(assets / "control_snapshots.tsv");
+  printDiagnostics(snapshots.diagnostics);
+  model->snapshots = std::move(snapshots.rows);
   if (progress) progress->articles = static_cast<int>(model->corpus.articles.size());
   step(1);
   model->extraction = extractMentions(model->corpus, model->gazetteer, 0, true,
                                       progress ? &progress->articlesDone : nullptr);
   step(2);
-  model->control = buildControlTimeline(model->gazetteer, model->corpus, model->extraction);
+  model->control =
+      buildControlTimeline(model->gazetteer, model->snapshots, model->corpus, model->extraction);
   step(3);
 
   map::BaseMapLoadResult base = map::loadBaseMap(assets / "basemap.geojson");

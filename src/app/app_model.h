@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/control.h"
+#include "core/control_snapshots.h"
 #include "core/corpus.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
@@ -19,6 +20,7 @@ struct AppModel {
   Corpus corpus;
   Gazetteer gazetteer;
   ExtractionResult extraction;
+  std::vector<ControlSnapshot> snapshots;  // the reference's dated rows (assets)
   ControlTimeline control;
   std::optional<map::BaseMap> baseMap;
   ui::ViewModel view;  // points into the members above: AppModel is never copied or moved

@@ -34,7 +34,7 @@ int runControl(const ControlArgs& args) {
   std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
   if (!model) return 2;
   const Gazetteer& g = model->gazetteer;
-  const ControlTimeline timeline = buildControlTimeline(g, model->corpus, model->extraction);
+  const ControlTimeline& timeline = model->control;
 
   std::string out;
   if (args.format == "tsv") {
@@ -47,12 +47,12 @@ int runControl(const ControlArgs& args) {
       std::string by, sentence;
       for (const ControlClaim& c : s.decidedBy) {
         if (!by.empty()) by += ", ", sentence += " || ";
-        by += c.evidence.doc == "reference"
-                  ? std::string("reference")
+        by += c.evidence.doc == kReferenceDoc
+                  ? std::string(kReferenceDoc)
                   : c.evidence.doc + ":" + std::to_string(c.evidence.sentence);
         sentence += c.evidence.text;
       }
-      if (s.decidedBy.empty()) by = "baseline (reference, " + kControlBaselineDate.iso() + ")";
+      if (s.decidedBy.empty()) by = "no evidence";
       out += p.id + "\t" + tsvCell(p.nameEn) + "\t" + tsvCell(p.nameAr) + "\t" +
              placeKindName(p.kind) + "\t" + sideName(s.side) + "\t" +
              (s.since ? s.since->iso() : std::string()) + "\t" + by + "\t" + tsvCell(sentence) +
@@ -84,11 +84,47 @@ int runControl(const ControlArgs& args) {
       f["properties"] = props;
       fc["features"].push_back(f);
     }
-    // The frontline: edges between neighbourhood areas held by different sides.
+    // The areas (Polygon or MultiPolygon, with the side) and the frontline along the borders of
+    // areas held by different sides: the same computation the map draws.
     if (model->baseMap) {
       const ui::ViewModel& v = model->view;
-      const map::Neighbourhoods hoods = map::tessellateNeighbourhoods(v.places, *model->baseMap);
+      const map::LocalFrame& frame = model->baseMap->frame;
+      auto lonLat = [&](const map::Vec2& p) {
+        const map::LonLat ll = map::unproject(frame.toMercator(p));
+        return json::array({std::round(ll.lon * 1e6) / 1e6, std::round(ll.lat * 1e6) / 1e6});
+      };
+      auto ring = [&](const map::Ring& r) {
+        json coords = json::array();
+        for (const map::Vec2& p : r) coords.push_back(lonLat(p));
+        if (!r.empty()) coords.push_back(lonLat(r.front()));  // RFC 7946: closed rings
+        return coords;
+      };
+      const map::Neighbourhoods hoods = map::neighbourhoodAreas(*model->baseMap);
       const map::ControlLayer layer = map::controlLayerAt(hoods, timeline, *date, v.fighting);
+      for (size_t i = 0; i < hoods.ids.size(); ++i) {
+        const Place* p = g.find(hoods.ids[i]);
+        json polygons = json::array();
+        for (const map::Polygon& part : hoods.cells[i]) {
+          json rings = json::array({ring(part.outer)});
+          for (const map::Ring& h : part.holes) rings.push_back(ring(h));
+          polygons.push_back(rings);
+        }
+        ordered_json f;
+        f["type"] = "Feature";
+        f["id"] = "area:" + hoods.ids[i];
+        f["geometry"] = polygons.size() == 1
+                            ? ordered_json{{"type", "Polygon"}, {"coordinates", polygons[0]}}
+                            : ordered_json{{"type", "MultiPolygon"}, {"coordinates", polygons}};
+        const ControlState s = timeline.at(hoods.ids[i], *date);
+        f["properties"] = {{"area", true},
+                           {"place", hoods.ids[i]},
+                           {"name_en", p ? p->nameEn : std::string()},
+                           {"name_ar", p ? p->nameAr : std::string()},
+                           {"side", sideName(layer.sideOfCell[i])},
+                           {"since", s.since ? json(s.since->iso()) : json(nullptr)},
+                           {"date", date->iso()}};
+        fc["features"].push_back(f);
+      }
       const std::vector<map::FrontlineSegment>& segments = layer.front;
       for (bool active : {true, false}) {
         std::vector<map::FrontlineSegment> subset;
@@ -96,10 +132,7 @@ int runControl(const ControlArgs& args) {
           if (s.active == active) subset.push_back(s);
         for (const auto& line : map::chainSegments(subset)) {
           json coords = json::array();
-          for (const map::Vec2& p : line) {
-            const map::LonLat ll = map::unproject(model->baseMap->frame.toMercator(p));
-            coords.push_back({std::round(ll.lon * 1e6) / 1e6, std::round(ll.lat * 1e6) / 1e6});
-          }
+          for (const map::Vec2& p : line) coords.push_back(lonLat(p));
           ordered_json f;
           f["type"] = "Feature";
           f["geometry"] = {{"type", "LineString"}, {"coordinates", coords}};

@@ -5,6 +5,7 @@
 
 #include "app/cmd_control.h"
 #include "app/cmd_extract.h"
+#include "app/cmd_places.h"
 #include "app/cmd_shape.h"
 #include "app/gui_app.h"
 #include "app/paths.h"
@@ -32,7 +33,7 @@ bool resolveCorpus(std::string& corpus) {
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "Aleppo Atlas: maps the Aleppo places named in Arabic news articles of 2016, by day.\n"
+      "Aleppo Atlas: maps the Aleppo places named in Arabic news articles, by day.\n"
       "With no subcommand, opens the map on the corpus (default: the sample corpus).",
       "aleppo-atlas"};
   app.set_version_flag("--version", std::string("aleppo-atlas ") + ATLAS_VERSION);
@@ -72,6 +73,14 @@ int main(int argc, char** argv) {
   controlCmd->add_option("--out", control.out, "File to write (default: standard output)");
   controlCmd->add_option("--corpus", corpus, "Corpus to read (as the top-level --corpus)");
 
+  atlas::app::PlacesArgs places;
+  CLI::App* placesCmd = app.add_subcommand(
+      "places", "List every place the gazetteer knows: id, names, kind, position, source");
+  placesCmd->add_option("--format", places.format, "tsv or json")
+      ->check(CLI::IsMember({"tsv", "json"}))
+      ->capture_default_str();
+  placesCmd->add_option("--out", places.out, "File to write (default: standard output)");
+
   atlas::app::ShapeArgs shapeArgs;
   CLI::App* shapeCmd = app.add_subcommand(
       "shape", "Lay out a paragraph; print each visual line in hb-shape notation");
@@ -96,6 +105,7 @@ int main(int argc, char** argv) {
   }
 
   if (*shapeCmd) return atlas::app::runShape(shapeArgs);
+  if (*placesCmd) return atlas::app::runPlaces(places);
   // The GUI reopens the last corpus when none is given (the subcommands use the sample).
   const std::string givenCorpus = corpus;
   if (!resolveCorpus(corpus)) return 2;

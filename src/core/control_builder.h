@@ -1,25 +1,22 @@
-// Builds the control timeline: the reference's baseline (who held each place on 1 September
-// 2016) and its dated changes, then every claim the texts make, in date order.
+// Builds the control timeline: the reference's dated snapshots (assets/control_snapshots.tsv),
+// then every claim the texts make, in date order. Before a place's first row it is unknown.
 #pragma once
 
+#include <vector>
+
 #include "core/control.h"
+#include "core/control_snapshots.h"
 #include "core/corpus.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
 
 namespace atlas {
 
-inline constexpr Date kControlBaselineDate{2016, 9, 1};
+// The evidence document id of reference rows (not an article).
+inline constexpr const char* kReferenceDoc = "reference";
 
-// The reference's view of a place: its side on the baseline date and the dated changes its
-// control columns name ("GOV (retaken 4 Sep 2016)", "GOV (28 Nov)"). Exposed for tests.
-struct ReferenceControl {
-  Side baseline = Side::Unknown;
-  std::vector<std::pair<Date, Side>> changes;
-};
-ReferenceControl parseReferenceControl(const Place& place);
-
-ControlTimeline buildControlTimeline(const Gazetteer& gazetteer, const Corpus& corpus,
-                                     const ExtractionResult& extraction);
+ControlTimeline buildControlTimeline(const Gazetteer& gazetteer,
+                                     const std::vector<ControlSnapshot>& snapshots,
+                                     const Corpus& corpus, const ExtractionResult& extraction);
 
 }  // namespace atlas

@@ -124,8 +124,9 @@ GazetteerLoadResult parseGazetteer(const std::string& tsv, const std::string& na
     p.plotted = cell("plotted") != "0";
     p.needsContext = cell("needs_context") == "1";
     p.ambiguousGroup = cell("ambiguous");
-    p.control201610 = cell("control_2016_10");
-    p.control201612 = cell("control_2016_12");
+    p.category = cell("category");
+    p.hasArea = cell("area") == "1";
+    p.source = cell("source");
     for (const std::string& a : split(cell("aliases"), '|'))
       if (!a.empty()) p.aliases.push_back(a);
     for (const std::string& a : split(cell("context_aliases"), '|'))

@@ -20,13 +20,15 @@ struct Place {
   std::string id;  // stable ASCII id, e.g. "sheikh-saeed"
   PlaceKind kind = PlaceKind::Site;
   std::string nameAr, nameEn;
-  std::optional<double> lat, lon;            // WGS84; empty when unknown
-  std::string confidence;                    // high | medium | low | ""
-  bool plotted = true;                       // false: recognised, never put on the map
-  bool needsContext = false;                 // its names are ordinary words: only after a head word
-  std::string ambiguousGroup;                // shared by places with the same name; "" if none
-  std::string control201610, control201612;  // the reference's control columns, verbatim
-  std::vector<std::string> aliases;          // count anywhere
+  std::optional<double> lat, lon;           // WGS84; empty when unknown
+  std::string category;                     // finer kind: hospital, hill, old_city_quarter, ...
+  std::string confidence;                   // high | medium | low | ""
+  bool plotted = true;                      // false: recognised, never put on the map
+  bool needsContext = false;                // its names are ordinary words: only after a head word
+  std::string ambiguousGroup;               // shared by places with the same name; "" if none
+  bool hasArea = false;                     // the base map has an area for it (a polygon)
+  std::string source;                       // where its position comes from
+  std::vector<std::string> aliases;         // count anywhere
   std::vector<std::string> contextAliases;  // count only after a head word ("حي", "بلدة", ...)
 
   bool hasPosition() const { return lat.has_value() && lon.has_value(); }

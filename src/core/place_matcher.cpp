@@ -1,6 +1,7 @@
 #include "core/place_matcher.h"
 
 #include <algorithm>
+#include <array>
 
 namespace atlas {
 
@@ -8,15 +9,48 @@ namespace {
 
 uint64_t prefixKey(char32_t a, char32_t b) { return (static_cast<uint64_t>(a) << 32) | b; }
 
-constexpr char32_t kAlef = U'\u0627', kLam = U'\u0644';
+constexpr char32_t kAlef = U'\u0627', kLam = U'\u0644', kWaw = U'\u0648';
+constexpr char32_t kArabicComma = U'\u060C';
 
 // Names shorter than this many letters are never looked for inside a word.
 constexpr int kRunTogetherMinLetters = 6;
+
+// Words that name a kind of place, never one place: a gazetteer form equal to one of them is
+// dropped ("الباب"/"باب" are kept for the town al-Bab, after a town head only).
+constexpr const char* kGenericWords[] = {
+    "باب",     "الباب",  "كلية",   "الكلية",   "الكليات", "مشروع", "المشروع", "مدرسة",  "المدرسة",
+    "مشفى",    "المشفى", "مستشفى", "المستشفى", "جسر",     "الجسر", "دوار",    "الدوار", "تلة",
+    "التلة",   "قلعة",   "القلعة", "معبر",     "المعبر",  "مخيم",  "المخيم",  "طريق",   "الطريق",
+    "مطار",    "المطار", "جامع",   "الجامع",   "سوق",     "السوق", "ساحة",    "الساحة", "مدينة",
+    "المدينة", "حي",     "الحي",   "منطقة",    "المنطقة", "جبل",   "الجبل"};
+constexpr const char* kTownHeadOnlyWords[] = {"باب", "الباب"};
+
+// Only white space and commas in text[from, to); the commas are counted.
+bool separatorGap(const std::u32string& text, uint32_t from, uint32_t to, int& commas) {
+  commas = 0;
+  for (uint32_t i = from; i < to; ++i) {
+    const char32_t c = text[i];
+    if (c == U',' || c == kArabicComma)
+      ++commas;
+    else if (!isSpaceChar(c))
+      return false;
+  }
+  return true;
+}
+
+bool spacesOnly(const std::u32string& text, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; ++i)
+    if (!isSpaceChar(text[i])) return false;
+  return true;
+}
 
 }  // namespace
 
 PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   std::unordered_map<std::u32string, int> formIndex;
+  std::vector<std::u32string> generic, townOnly;
+  for (const char* w : kGenericWords) generic.push_back(foldString(w));
+  for (const char* w : kTownHeadOnlyWords) townOnly.push_back(foldString(w));
   auto addForm = [&](const std::string& name, int place, bool contextOnly) {
     std::u32string f = foldString(name);
     // Collapse spaces: one space in a form matches any run of white space.
@@ -24,11 +58,17 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
                         [](char32_t a, char32_t b) { return a == U' ' && b == U' '; }),
             f.end());
     if (f.size() < 2) return;
+    bool townHeadOnly = false;
+    if (std::find(generic.begin(), generic.end(), f) != generic.end()) {
+      if (std::find(townOnly.begin(), townOnly.end(), f) == townOnly.end()) return;
+      townHeadOnly = contextOnly = true;
+    }
     auto [it, inserted] = formIndex.try_emplace(f, static_cast<int>(forms_.size()));
     if (inserted) {
       Form form;
       form.text = f;
       form.letters = static_cast<int>(std::count_if(f.begin(), f.end(), isWordChar));
+      form.townHeadOnly = townHeadOnly;
       forms_.push_back(std::move(form));
     }
     auto& list = contextOnly ? forms_[it->second].contextOnly : forms_[it->second].free;
@@ -77,20 +117,21 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
 
   // Head words, folded. A head makes a following name count and says what kind of place it is.
   for (const char* w : {"حي", "حيي", "احياء", "حارة", "حارات"})
-    heads_.emplace_back(foldString(w), HeadKind::Neighbourhood);
+    words_.add(foldString(w), Word::HeadNeighbourhood);
   for (const char* w : {"بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "قرية", "قرى", "قريتي"})
-    heads_.emplace_back(foldString(w), HeadKind::Town);
+    words_.add(foldString(w), Word::HeadTown);
   for (const char* w :
        {"منطقة", "مناطق", "منطقتي", "جبهة",   "جبهات", "محور", "محاور", "دوار", "معبر",  "مخيم",
         "تلة",   "معامل", "مشفى",   "مستشفى", "مشافي", "محيط", "اطراف", "حافة", "حافات", "تخوم"})
-    heads_.emplace_back(foldString(w), HeadKind::Any);
-
-  headFirstChar_.assign(256, false);
-  for (const auto& [head, kind] : heads_) {
-    headFirstChar_[head[0] & 0xFF] = true;
-    headFirstChar_[U'\u0648' & 0xFF] = true;  // و + head
-    headFirstChar_[U'\u0641' & 0xFF] = true;  // ف + head
-  }
+    words_.add(foldString(w), Word::HeadAny);
+  // Armed groups and parties: "لواء صلاح الدين", "كتائب الفرقان", "جيش الفتح" are no places.
+  for (const char* w : {"لواء", "اللواء", "الوية", "كتائب", "كتيبة", "حركة", "جيش", "فيلق", "تجمع",
+                        "فرقة", "الفرقة", "سرايا", "سرية", "تنظيم", "فصيل", "حزب"})
+    words_.add(foldString(w), Word::Organisation);
+  for (const char* w : {"هي", "هما"}) words_.add(foldString(w), Word::Copula);
+  for (const char* w :
+       {"في", "من", "على", "الى", "عن", "بين", "حتى", "نحو", "داخل", "قرب", "عند", "مع", "باتجاه"})
+    words_.add(foldString(w), Word::Preposition);
 
   // Proclitics, longest first: conjunction (و ف), preposition (ب ل ك), article (ال).
   for (const char* c : {"وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "وب", "ول",
@@ -99,7 +140,7 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   clitics_.push_back(U"");
 }
 
-uint32_t PlaceMatcher::matchAt(const std::u32string& text, uint32_t pos, const std::u32string& form,
+uint32_t PlaceMatcher::matchAt(std::u32string_view text, uint32_t pos, const std::u32string& form,
                                bool allowWordEnd) const {
   uint32_t i = pos;
   for (char32_t f : form) {
@@ -125,7 +166,7 @@ const PlaceMatcher::PairBucket* PlaceMatcher::formsStartingWith(char32_t a, char
   return it == otherPairs_.end() ? nullptr : &pairLists_[it->second];
 }
 
-int PlaceMatcher::lookup(const std::u32string& text, uint32_t pos, uint32_t& length,
+int PlaceMatcher::lookup(std::u32string_view text, uint32_t pos, uint32_t& length,
                          bool insideWord) const {
   length = 0;
   if (pos + 1 >= text.size()) return -1;
@@ -159,23 +200,17 @@ int PlaceMatcher::lookup(const std::u32string& text, uint32_t pos, uint32_t& len
   return best;
 }
 
-PlaceMatcher::HeadKind PlaceMatcher::headKind(const std::u32string& text, const Token& t) const {
-  std::u32string_view word(text.data() + t.from, t.to - t.from);
-  if (word.size() < 2 || word.size() > 7 || (word[0] >> 8) != 0x06 ||
-      !headFirstChar_[word[0] & 0xFF])
-    return HeadKind::None;
-  for (int peel = 0; peel < 2; ++peel) {  // "حي", "وحي", "فحي"
-    for (const auto& [head, kind] : heads_)
-      if (word == head) return kind;
-    if (word.size() > 2 && (word[0] == U'\u0648' || word[0] == U'\u0641'))
-      word.remove_prefix(1);
-    else
-      break;
+PlaceMatcher::Word PlaceMatcher::wordKind(const std::u32string& text, const Token& t) const {
+  std::u32string_view word = tokenText(text, t);
+  if (const Word* w = words_.find(word)) return *w;
+  if (word.size() > 2 && (word[0] == kWaw || word[0] == U'\u0641')) {  // "وحي", "فحي", "وهي"
+    if (const Word* w = words_.find(word.substr(1))) return *w;
   }
-  return HeadKind::None;
+  return Word::Other;
 }
 
 bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m) const {
+  if (form.townHeadOnly && head != HeadKind::Town) return false;
   auto fits = [&](int place) {
     const PlaceKind k = gazetteer_.places[place].kind;
     switch (head) {
@@ -187,7 +222,8 @@ bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m) const
         return true;
     }
   };
-  std::vector<int> candidates;
+  std::vector<int>& candidates = m.candidates;
+  candidates.clear();
   if (head != HeadKind::None) {
     for (int p : form.free)
       if (fits(p)) candidates.push_back(p);
@@ -203,15 +239,21 @@ bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m) const
       for (int p : form.contextOnly)
         if (!gazetteer_.places[p].ambiguousGroup.empty()) candidates.push_back(p);
       if (candidates.empty()) return false;
-      m.candidates = candidates;
       m.ambiguous = true;
       return true;
     }
   }
   if (candidates.empty()) return false;
-  m.candidates = candidates;
   m.ambiguous = candidates.size() > 1;
   return true;
+}
+
+bool PlaceMatcher::confident(const Form& form, const PlaceMatch& m) const {
+  if (m.ambiguous || m.runTogether || form.free.size() != 1 || !form.contextOnly.empty() ||
+      m.candidates.size() != 1 || m.candidates[0] != form.free[0])
+    return false;
+  const PlaceKind k = gazetteer_.places[m.candidates[0]].kind;
+  return k == PlaceKind::Neighbourhood || k == PlaceKind::Site;
 }
 
 void PlaceMatcher::match(const FoldedText& folded, std::vector<PlaceMatch>& out) const {
@@ -225,10 +267,60 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
   const std::u32string& text = folded.chars;
   const uint32_t n = static_cast<uint32_t>(text.size());
 
-  HeadKind head = HeadKind::None;
-  int headToken = -1;
+  // The open list, if any. It ends at `listEnd`: after its head word, its last member, or a
+  // detached "و" that follows the last member.
+  bool open = false, afterHead = false, conj = false;
+  uint32_t listEnd = 0;
+  HeadKind context = HeadKind::None;
+  int contextFrom = -1, contextTo = -1;  // the head word or confident member that gave it
+  // Context-only members met before the list had context, kept in case a confident member
+  // follows; only when the list starts the sentence or follows a preposition or "هي:".
+  struct Pending {
+    uint32_t from, to;
+    int form;
+  };
+  std::array<Pending, 8> pending;
+  int pendingCount = 0;
+  bool mayReachBack = false;
+  bool afterMark = false;  // the previous word was a preposition or "هي:" (list may start)
+  uint32_t markEnd = 0;
+  // An organisation word makes the names in its next words part of the organisation's name.
+  int organisationWords = 0;
+  uint32_t organisationEnd = 0;
+
+  auto closeList = [&] {
+    open = afterHead = conj = false;
+    context = HeadKind::None;
+    contextFrom = contextTo = -1;
+    pendingCount = 0;
+    mayReachBack = false;
+  };
+
   for (size_t t = 0; t < tokens_.size(); ++t) {
     const Token tok = tokens_[t];
+    // How the word is joined to the open list: only white space after a head; after a member,
+    // one comma and/or a conjunction (detached here, attached checked below).
+    int commas = 0;
+    bool gapOk = open && separatorGap(text, listEnd, tok.from, commas);
+    if (commas > 1 || (commas > 0 && (afterHead || conj))) gapOk = false;
+    const bool separated = gapOk && (afterHead || conj || commas > 0);
+    const bool listStart = t == 0 || (afterMark && spacesOnly(text, markEnd, tok.from));
+    afterMark = false;
+    if (organisationWords > 0 && !spacesOnly(text, organisationEnd, tok.from))
+      organisationWords = 0;
+
+    // A detached "و" ("الكلاسة و السكري") joins the next word to the list.
+    if (tok.to - tok.from == 1 && text[tok.from] == kWaw) {
+      organisationWords = 0;
+      if (gapOk && !afterHead && !conj) {
+        conj = true;
+        listEnd = tok.to;
+      } else {
+        closeList();
+      }
+      continue;
+    }
+
     // 1. A name at the start of the word, after the clitics that leave a name.
     uint32_t bestLen = 0, bestStart = 0;
     int bestForm = -1;
@@ -241,12 +333,10 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       int form = lookup(text, start, len, false);
       // "لل" = ل + ال: "للشيخ سعيد" is ل + "الشيخ سعيد" with the article's alef elided.
       if (!clitic.empty() && clitic.back() == kLam && start < n && text[start] == kLam) {
-        std::u32string probe;
-        probe.reserve(48);
-        probe.push_back(kAlef);
-        probe.append(text, start, std::min<uint32_t>(n - start, 64));
+        probe_.assign(1, kAlef);
+        probe_.append(text, start, std::min<uint32_t>(n - start, 64));
         uint32_t l2 = 0;
-        const int f2 = lookup(probe, 0, l2, false);
+        const int f2 = lookup(probe_, 0, l2, false);
         if (f2 >= 0 && l2 - 1 > len && forms_[f2].text.rfind(U"\u0627\u0644", 0) == 0) {
           form = f2;
           len = l2 - 1;
@@ -259,54 +349,126 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       }
     }
     PlaceMatch m;
-    bool found = false;
-    if (bestForm < 0) {
-      // A long name at the start of the word with the next word glued to it.
-      uint32_t len = 0;
-      const int form = lookup(text, tok.from, len, true);
-      if (form >= 0) {
-        bestForm = form;
-        bestStart = tok.from;
-        bestLen = len;
-        m.runTogether = true;
-      }
-    }
     if (bestForm >= 0) {
       m.from = bestStart;
       m.to = bestStart + bestLen;
-      found = resolve(forms_[bestForm], head, m);
     } else {
+      // A long name at the start of the word with the next word glued to it.
+      uint32_t len = 0;
+      bestForm = lookup(text, tok.from, len, true);
+      if (bestForm >= 0) {
+        m.from = tok.from;
+        m.to = tok.from + len;
+        m.runTogether = true;
+      }
       // 2. Words run together by scraping ("الأممالمتحدة"): a long name inside the word.
-      for (uint32_t p = tok.from + 2; p + 2 < tok.to && !found; ++p) {
-        uint32_t len = 0;
-        const int form = lookup(text, p, len, true);
-        if (form >= 0) {
+      for (uint32_t p = tok.from + 2; bestForm < 0 && p + 2 < tok.to; ++p) {
+        bestForm = lookup(text, p, len, true);
+        if (bestForm >= 0) {
           m.from = p;
           m.to = p + len;
           m.runTogether = true;
-          found = resolve(forms_[form], head, m);
         }
       }
     }
-    if (found) {
-      if (head != HeadKind::None && headToken >= 0) {
-        m.headFrom = static_cast<int>(tokens_[headToken].from);
-        m.headTo = static_cast<int>(tokens_[headToken].to);
+
+    if (bestForm >= 0) {
+      const Form& form = forms_[bestForm];
+      // The name covers the words up to its end.
+      auto skipCovered = [&](uint32_t end) {
+        while (t + 1 < tokens_.size() && tokens_[t + 1].from < end) ++t;
+      };
+      if (organisationWords > 0) {  // "لواء صلاح الدين", "كتائب الفرقان": not a place
+        closeList();
+        --organisationWords;
+        organisationEnd = m.to;
+        skipCovered(m.to);
+        continue;
       }
-      out.push_back(std::move(m));
-      // Skip the words the name covered; the head stays alive along a list of names
-      // ("أحياء بستان القصر والعامرية والإذاعة").
-      while (t + 1 < tokens_.size() && tokens_[t + 1].from < out.back().to) ++t;
+      const bool attachedWaw = m.from > tok.from && text[tok.from] == kWaw;
+      const bool joined = separated || (gapOk && attachedWaw);
+      if (!joined) {  // a new list starts with this name
+        closeList();
+        mayReachBack = listStart;
+      }
+      const HeadKind head = joined ? context : HeadKind::None;
+      const uint32_t end = m.to;
+      if (resolve(form, head, m)) {
+        if (head != HeadKind::None) {
+          m.headFrom = contextFrom;
+          m.headTo = contextTo;
+        }
+        out.push_back(std::move(m));
+        if (context == HeadKind::None && confident(form, out.back())) {
+          context = HeadKind::Neighbourhood;
+          contextFrom = static_cast<int>(out.back().from);
+          contextTo = static_cast<int>(out.back().to);
+          // Members before it that waited for context ("في السكري والكلاسة").
+          for (int i = 0; mayReachBack && i < pendingCount; ++i) {
+            PlaceMatch back;
+            back.from = pending[i].from;
+            back.to = pending[i].to;
+            if (!resolve(forms_[pending[i].form], context, back)) continue;
+            back.headFrom = contextFrom;
+            back.headTo = contextTo;
+            auto at =
+                std::upper_bound(out.begin(), out.end(), back.from,
+                                 [](uint32_t from, const PlaceMatch& x) { return from < x.from; });
+            out.insert(at, std::move(back));
+          }
+          pendingCount = 0;
+        }
+      } else if (context == HeadKind::None && pendingCount < static_cast<int>(pending.size())) {
+        pending[pendingCount++] = {m.from, m.to, bestForm};
+      }
+      open = true;
+      afterHead = conj = false;
+      listEnd = end;
+      skipCovered(end);
       continue;
     }
-    // 3. A head word opens context for the names that follow; any other word closes it.
-    const HeadKind h = headKind(text, tok);
-    if (h != HeadKind::None) {
-      head = h;
-      headToken = static_cast<int>(t);
-    } else {
-      head = HeadKind::None;
-      headToken = -1;
+
+    // 3. A word that is not a name: a head word opens a list; any other word closes it.
+    const Word w = wordKind(text, tok);
+    closeList();
+    switch (w) {
+      case Word::HeadNeighbourhood:
+      case Word::HeadTown:
+      case Word::HeadAny:
+        open = afterHead = true;
+        context = w == Word::HeadNeighbourhood ? HeadKind::Neighbourhood
+                  : w == Word::HeadTown        ? HeadKind::Town
+                                               : HeadKind::Any;
+        contextFrom = static_cast<int>(tok.from);
+        contextTo = static_cast<int>(tok.to);
+        listEnd = tok.to;
+        organisationWords = 0;
+        break;
+      case Word::Organisation:
+        organisationWords = 2;
+        organisationEnd = tok.to;
+        break;
+      case Word::Copula: {  // "هي: الكلاسة، السكري"
+        organisationWords = 0;
+        uint32_t i = tok.to;
+        while (i < n && isSpaceChar(text[i])) ++i;
+        if (i < n && text[i] == U':') {
+          afterMark = true;
+          markEnd = i + 1;
+        }
+        break;
+      }
+      case Word::Preposition:
+        organisationWords = 0;
+        afterMark = true;
+        markEnd = tok.to;
+        break;
+      case Word::Other:
+        if (organisationWords > 0) {
+          --organisationWords;
+          organisationEnd = tok.to;
+        }
+        break;
     }
   }
 }

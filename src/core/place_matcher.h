@@ -1,23 +1,36 @@
 // Finds gazetteer names in folded Arabic text: longest match first, clitics peeled only when the
 // rest is a gazetteer name, head words ("حي", "بلدة", ...) as context, ambiguity kept visible.
+//
+// Context runs along coordinated lists. A head word, or a confident member (a freely counting,
+// unambiguous neighbourhood or site such as "الكلاسة"), gives context to every member of the list
+// it starts, as long as the members are joined only by list separators ("،", ",", "و" attached or
+// detached, "، و"); any other word or punctuation (". ؛ : ! ? ( )") closes the list. A list opened
+// by a confident member also reaches back to members before it when the list starts the sentence
+// or follows a preposition or "هي:". Names right after an organisation word ("لواء", "كتائب",
+// "حركة", "جيش", ...) are not places and start no list. Generic words ("الجسر", "المطار", ...)
+// are never names on their own; "الباب"/"باب" is the town al-Bab only after a town head.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/arabic_fold.h"
 #include "core/gazetteer.h"
 #include "core/tokens.h"
+#include "core/word_table.h"
 
 namespace atlas {
 
 struct PlaceMatch {
-  uint32_t from = 0, to = 0;       // folded character range of the name (clitics excluded)
-  std::vector<int> candidates;     // place indices; exactly one unless ambiguous
-  bool ambiguous = false;          // the name fits several places and the context did not decide
-  int headFrom = -1, headTo = -1;  // folded range of the head word that gave context, if any
-  bool runTogether = false;        // found inside a word (text scraped without spaces)
+  uint32_t from = 0, to = 0;    // folded character range of the name (clitics excluded)
+  std::vector<int> candidates;  // place indices; exactly one unless ambiguous
+  bool ambiguous = false;       // the name fits several places and the context did not decide
+  // Folded range of what gave context, if any: the head word ("حي"), or the confident member
+  // of the list ("الكلاسة" for "السكري" in "الكلاسة والسكري").
+  int headFrom = -1, headTo = -1;
+  bool runTogether = false;  // found inside a word (text scraped without spaces)
 };
 
 class PlaceMatcher {
@@ -32,21 +45,34 @@ class PlaceMatcher {
 
  private:
   enum class HeadKind { None, Neighbourhood, Town, Any };
+  // What a word that is not a name does to the lists around it.
+  enum class Word : uint8_t {
+    Other,              // closes any list
+    HeadNeighbourhood,  // "حي", "أحياء": opens a list of neighbourhoods
+    HeadTown,           // "بلدة", "مدينة": opens a list of towns
+    HeadAny,            // "منطقة", "جبهة": opens a list of any places
+    Organisation,  // "لواء", "كتائب": the name after it is an organisation, not a place
+    Copula,        // "هي", "وهي": before ":" marks where a list may start
+    Preposition,   // "في", "من": a list may start right after it
+  };
   struct Form {
     std::u32string text;                 // folded; spaces stand for any run of white space
     std::vector<int> free, contextOnly;  // places that have this name, by how it counts
     int letters = 0;
+    bool townHeadOnly = false;  // a generic word ("الباب"): a place only after a town head
   };
 
   // Length in folded chars of `form` matched at `pos`, or 0 (the end must close a word unless
   // `insideWord`).
-  uint32_t matchAt(const std::u32string& text, uint32_t pos, const std::u32string& form,
+  uint32_t matchAt(std::u32string_view text, uint32_t pos, const std::u32string& form,
                    bool allowWordEnd) const;
   // The longest form that matches at `pos` (its length in `length`), or -1. Inside a word only
   // long, freely counting names are tried.
-  int lookup(const std::u32string& text, uint32_t pos, uint32_t& length, bool insideWord) const;
-  HeadKind headKind(const std::u32string& text, const Token& t) const;
+  int lookup(std::u32string_view text, uint32_t pos, uint32_t& length, bool insideWord) const;
+  Word wordKind(const std::u32string& text, const Token& t) const;
   bool resolve(const Form& form, HeadKind head, PlaceMatch& m) const;
+  // A freely counting, unambiguous neighbourhood or site: gives context to the rest of its list.
+  bool confident(const Form& form, const PlaceMatch& m) const;
 
   const Gazetteer& gazetteer_;
   std::vector<Form> forms_;
@@ -65,10 +91,10 @@ class PlaceMatcher {
   std::vector<bool> runTogetherPair_;
   std::vector<PairBucket> pairLists_;
   std::unordered_map<uint64_t, int> otherPairs_;  // non-Arabic first pairs → pairLists_
-  std::vector<std::pair<std::u32string, HeadKind>> heads_;
-  std::vector<bool> headFirstChar_;  // Arabic-block first characters of heads (quick reject)
+  WordTable<Word> words_;  // head, organisation, copula and preposition words, folded
   std::vector<std::u32string> clitics_;
   mutable std::vector<Token> scratch_;  // for the form that tokenizes (one thread at a time)
+  mutable std::u32string probe_;        // "لل" look-ups (one thread at a time)
 };
 
 }  // namespace atlas

@@ -122,16 +122,46 @@ BaseMapLoadResult parseBaseMap(const std::string& text, const std::string& name)
     const std::string type = stringMember(g, "type");
     const json coords = g.value("coordinates", json());
     bool ok = false;
-    if (type == "LineString") {
+    std::string problem;
+    if (layer == "area") {
+      AreaPart part;
+      part.place = stringMember(props, "place");
+      ok = type == "Polygon" && readPolygon(coords, base.frame, part.polygon);
+      if (ok && part.place.empty()) problem = "an area without a place";
+      if (ok && problem.empty()) base.areas.push_back(std::move(part));
+    } else if (layer == "shared_edge") {
+      SharedEdge edge{stringMember(props, "a"), stringMember(props, "b"), {}};
+      ok = type == "MultiLineString" && coords.is_array();
+      if (ok)
+        for (const json& line : coords) {
+          std::vector<Vec2> points;
+          if (!readLine(line, base.frame, points)) ok = false;
+          edge.lines.push_back(std::move(points));
+        }
+      if (ok && (edge.a.empty() || edge.b.empty())) problem = "a shared edge without its places";
+      if (ok && problem.empty()) base.sharedEdges.push_back(std::move(edge));
+    } else if (type == "LineString") {
       std::vector<Vec2> line;
       ok = readLine(coords, base.frame, line);
       if (ok) base.lineLayers[layer] = std::move(line);
     } else if (type == "Polygon") {
       Polygon poly;
       ok = readPolygon(coords, base.frame, poly);
+      const std::string from = stringMember(props, "valid_from");
+      const std::string until = stringMember(props, "valid_until");
+      if (ok && (!from.empty() || !until.empty())) {
+        DatedOutline outline{layer, parseIsoDate(from), parseIsoDate(until), poly};
+        if ((!from.empty() && !outline.from) || (!until.empty() && !outline.until))
+          problem = "bad valid_from/valid_until date";
+        else
+          base.datedOutlines.push_back(std::move(outline));
+      }
       if (ok) base.polygonLayers[layer].push_back(std::move(poly));
     }
-    if (!ok)
+    if (ok && !problem.empty()) {
+      result.diagnostics.push_back({Diagnostic::Severity::Warning, name, featureLine,
+                                    where + " (" + layer + "): " + problem + "; skipped"});
+    } else if (!ok)
       result.diagnostics.push_back(
           {Diagnostic::Severity::Warning, name, featureLine,
            where + " (" + layer + "): bad or unsupported " + type + " geometry; skipped"});
@@ -149,6 +179,12 @@ BaseMapLoadResult parseBaseMap(const std::string& text, const std::string& name)
   if (auto it = base.lineLayers.find("river"); it != base.lineLayers.end()) base.river = it->second;
   result.baseMap = std::move(base);
   return result;
+}
+
+const Polygon* BaseMap::outlineAt(const Date& day) const {
+  for (const DatedOutline& o : datedOutlines)
+    if ((!o.from || *o.from <= day) && (!o.until || day <= *o.until)) return &o.polygon;
+  return nullptr;
 }
 
 BaseMapLoadResult loadBaseMap(const std::filesystem::path& path) {

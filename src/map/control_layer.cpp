@@ -34,15 +34,6 @@ ControlLayer controlLayerAt(const Neighbourhoods& hoods, const ControlTimeline& 
   std::vector<int> sideIndex;
   sideIndex.reserve(hoods.ids.size());
   for (const std::string& id : hoods.ids) layer.sideOfCell.push_back(control.sideAt(id, day));
-  // Places that share one point share one area: if they are held by different sides, the area
-  // is drawn contested (the source panel tells each place's own side).
-  for (size_t i = 0; i < hoods.sameSiteAs.size(); ++i) {
-    const size_t first = static_cast<size_t>(hoods.sameSiteAs[i]);
-    if (first != i && layer.sideOfCell[first] != layer.sideOfCell[i])
-      layer.sideOfCell[first] = Side::Contested;
-  }
-  for (size_t i = 0; i < hoods.sameSiteAs.size(); ++i)
-    layer.sideOfCell[i] = layer.sideOfCell[static_cast<size_t>(hoods.sameSiteAs[i])];
   for (const Side s : layer.sideOfCell)
     sideIndex.push_back(s == Side::Unknown || s == Side::Contested ? -1 : static_cast<int>(s));
   layer.front = frontlineSegments(hoods, sideIndex);

@@ -9,8 +9,8 @@ namespace atlas::map {
 
 namespace {
 
-// Vertices of neighbouring Voronoi cells are the same numbers, but clipping can leave the last
-// bits different: compare positions on a 5 cm grid.
+// Chaining segments compares end points on a 5 cm grid (the same vertex read twice may differ in
+// the last bits).
 using Key = std::pair<long long, long long>;
 Key keyOf(Vec2 p) {
   return {std::llround(static_cast<double>(p.x) * 20), std::llround(static_cast<double>(p.y) * 20)};
@@ -29,31 +29,17 @@ float distanceToSegment(Vec2 p, Vec2 a, Vec2 b) {
 
 std::vector<FrontlineSegment> frontlineSegments(const Neighbourhoods& hoods,
                                                 const std::vector<int>& sideOfCell) {
-  struct EdgeOwner {
-    int cell;
-    Vec2 a, b;
-  };
-  std::map<std::pair<Key, Key>, EdgeOwner> firstOwner;
   std::vector<FrontlineSegment> out;
-  auto visitRing = [&](const Ring& ring, int cell) {
-    for (size_t i = 0; i < ring.size(); ++i) {
-      const Vec2 a = ring[i], b = ring[(i + 1) % ring.size()];
-      Key ka = keyOf(a), kb = keyOf(b);
-      if (ka == kb) continue;
-      if (kb < ka) std::swap(ka, kb);
-      auto [it, inserted] = firstOwner.try_emplace({ka, kb}, EdgeOwner{cell, a, b});
-      if (inserted || it->second.cell == cell) continue;
-      const int other = it->second.cell;
-      const int sa = other < static_cast<int>(sideOfCell.size()) ? sideOfCell[other] : -1;
-      const int sb = cell < static_cast<int>(sideOfCell.size()) ? sideOfCell[cell] : -1;
-      if (sa >= 0 && sb >= 0 && sa != sb) out.push_back({it->second.a, it->second.b, other, cell});
-    }
+  auto side = [&](int cell) {
+    return cell >= 0 && cell < static_cast<int>(sideOfCell.size()) ? sideOfCell[cell] : -1;
   };
-  for (size_t c = 0; c < hoods.cells.size(); ++c)
-    for (const Polygon& part : hoods.cells[c]) {
-      visitRing(part.outer, static_cast<int>(c));
-      for (const Ring& h : part.holes) visitRing(h, static_cast<int>(c));
-    }
+  for (const AreaEdge& e : hoods.edges) {
+    const int sa = side(e.cellA), sb = side(e.cellB);
+    if (sa < 0 || sb < 0 || sa == sb) continue;
+    for (const std::vector<Vec2>& line : e.lines)
+      for (size_t i = 0; i + 1 < line.size(); ++i)
+        out.push_back({line[i], line[i + 1], e.cellA, e.cellB});
+  }
   return out;
 }
 

@@ -13,8 +13,8 @@ struct FrontlineSegment {
   bool active = false;         // fighting reported near it (see markActive)
 };
 
-// Every edge shared by two cells whose sides differ. `sideOfCell` is parallel to hoods.ids;
-// a negative side means unknown, and unknown cells never make a front.
+// Every stretch of border shared by two areas whose sides differ. `sideOfCell` is parallel to
+// hoods.ids; a negative side means unknown, and unknown areas never make a front.
 std::vector<FrontlineSegment> frontlineSegments(const Neighbourhoods& hoods,
                                                 const std::vector<int>& sideOfCell);
 

@@ -81,46 +81,6 @@ void readPolygons(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<Poly
 
 }  // namespace
 
-std::vector<std::vector<Polygon>> voronoiCells(const std::vector<Vec2>& sites,
-                                               const Polygon& clip) {
-  std::vector<std::vector<Polygon>> cells(sites.size());
-  if (sites.empty() || clip.outer.size() < 3) return cells;
-  Geos geos;
-  GEOSContextHandle_t h = geos.h;
-
-  std::vector<GEOSGeometry*> points;
-  for (const Vec2& s : sites) points.push_back(GEOSGeom_createPointFromXY_r(h, s.x, s.y));
-  GeomPtr multipoint(GEOSGeom_createCollection_r(h, GEOS_MULTIPOINT, points.data(),
-                                                 static_cast<unsigned>(points.size())),
-                     GeomDeleter{h});
-  GeomPtr clipGeom(makePolygon(h, clip), GeomDeleter{h});
-  // The envelope is the clip outline: cells reach at least to its edge before being clipped.
-  GeomPtr diagram(GEOSVoronoiDiagram_r(h, multipoint.get(), clipGeom.get(), 0.0, 0),
-                  GeomDeleter{h});
-  if (!diagram) return cells;
-
-  // GEOS returns cells in no particular order: give each site the cell that contains it.
-  const int n = GEOSGetNumGeometries_r(h, diagram.get());
-  for (int i = 0; i < n; ++i) {
-    const GEOSGeometry* cell = GEOSGetGeometryN_r(h, diagram.get(), i);
-    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(h, cell);
-    GeomPtr clipped;  // computed once, shared by sites at the same spot
-    std::vector<Polygon> parts;
-    for (size_t s = 0; s < sites.size(); ++s) {
-      if (!GEOSPreparedIntersects_r(h, prepared, GEOSGetGeometryN_r(h, multipoint.get(), s)))
-        continue;
-      if (!clipped) {
-        clipped.reset(GEOSIntersection_r(h, cell, clipGeom.get()));
-        if (clipped) readPolygons(h, clipped.get(), parts);
-      }
-      // A site on the border of two cells (ties) keeps the first cell it was given.
-      if (cells[s].empty()) cells[s] = parts;
-    }
-    GEOSPreparedGeom_destroy_r(h, prepared);
-  }
-  return cells;
-}
-
 std::vector<Triangle> triangulate(const Polygon& polygon) {
   std::vector<Triangle> out;
   if (polygon.outer.size() < 3) return out;

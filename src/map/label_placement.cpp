@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 #include <unordered_map>
 
 namespace atlas::map {
@@ -73,7 +74,10 @@ std::vector<PlacedLabel> placeLabels(const std::vector<LabelCandidate>& candidat
         {c.anchorX - c.width / 2, c.anchorY - g - c.height, c.anchorX + c.width / 2, c.anchorY - g},
         {c.anchorX - c.width / 2, c.anchorY + g, c.anchorX + c.width / 2,
          c.anchorY + g + c.height}};
-    for (const LabelRect& r : options) {
+    const LabelRect centred[] = {{c.anchorX - c.width / 2, c.anchorY - c.height / 2,
+                                  c.anchorX + c.width / 2, c.anchorY + c.height / 2}};
+    for (const LabelRect& r :
+         c.centred ? std::span<const LabelRect>(centred) : std::span<const LabelRect>(options)) {
       if (r.x0 < clip.x0 || r.y0 < clip.y0 || r.x1 > clip.x1 || r.y1 > clip.y1) continue;
       if (grid.collides(r)) continue;
       grid.add(r);

@@ -18,6 +18,7 @@ struct LabelCandidate {
   float gap = 0;                   // distance from the anchor to the label (the marker radius)
   float width = 0, height = 0;     // the label's size
   float priority = 0;              // larger first (e.g. mentions, selection)
+  bool centred = false;            // an area's name: centred on the anchor, or not at all
 };
 
 struct PlacedLabel {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 #include "map/geos_ops.h"
 #include "map/map_style.h"
@@ -33,25 +32,25 @@ void addPolygonOutline(const Polygon& p, float widthPx, std::uint32_t colour,
 
 }  // namespace
 
-Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, const BaseMap& base) {
+Neighbourhoods neighbourhoodAreas(const BaseMap& base) {
   Neighbourhoods hoods;
-  std::vector<Vec2> sites;
-  std::map<std::pair<float, float>, int> firstAtSite;
-  for (const MapPlace& p : places) {
-    if (p.kind != PlaceKind::Neighbourhood) continue;
-    hoods.ids.push_back(p.id);
-    const auto [it, _] =
-        firstAtSite.try_emplace({p.pos.x, p.pos.y}, static_cast<int>(sites.size()));
-    hoods.sameSiteAs.push_back(it->second);
-    sites.push_back(p.pos);
-  }
-  hoods.cells = voronoiCells(sites, base.cityExtent);
-  hoods.triangles.resize(hoods.cells.size());
-  for (size_t i = 0; i < hoods.cells.size(); ++i)
-    for (const Polygon& part : hoods.cells[i]) {
-      auto tris = triangulate(part);
-      hoods.triangles[i].insert(hoods.triangles[i].end(), tris.begin(), tris.end());
+  std::map<std::string, int> index;
+  for (const AreaPart& part : base.areas) {
+    const auto [it, added] = index.try_emplace(part.place, static_cast<int>(hoods.ids.size()));
+    if (added) {
+      hoods.ids.push_back(part.place);
+      hoods.cells.emplace_back();
+      hoods.triangles.emplace_back();
     }
+    hoods.cells[it->second].push_back(part.polygon);
+    auto tris = triangulate(part.polygon);
+    hoods.triangles[it->second].insert(hoods.triangles[it->second].end(), tris.begin(), tris.end());
+  }
+  for (const SharedEdge& e : base.sharedEdges) {
+    const auto a = index.find(e.a), b = index.find(e.b);
+    if (a == index.end() || b == index.end() || a->second == b->second) continue;
+    hoods.edges.push_back({a->second, b->second, e.lines});
+  }
   return hoods;
 }
 

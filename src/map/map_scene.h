@@ -32,17 +32,22 @@ struct PointInstance {
   std::uint32_t stroke;
 };
 
-// Neighbourhood areas: a Voronoi tessellation of neighbourhood points clipped to the city.
+// Where two areas meet (indices into Neighbourhoods::ids), as drawn: the first one's border.
+struct AreaEdge {
+  int cellA = -1, cellB = -1;
+  std::vector<std::vector<Vec2>> lines;
+};
+
+// The areas of the places that have one (the base map's neighbourhood polygons), grouped by
+// place, triangulated once, with the edges neighbouring areas share.
 struct Neighbourhoods {
   std::vector<std::string> ids;
   std::vector<std::vector<Polygon>> cells;       // per id
   std::vector<std::vector<Triangle>> triangles;  // per id, triangulated once
-  // Per id: the first id whose point is the same (the reference gives some neighbourhoods one
-  // position, e.g. al-Myassar and Karm al-Myassar); itself when the point is its own.
-  std::vector<int> sameSiteAs;
+  std::vector<AreaEdge> edges;
 };
 
-Neighbourhoods tessellateNeighbourhoods(const std::vector<MapPlace>& places, const BaseMap& base);
+Neighbourhoods neighbourhoodAreas(const BaseMap& base);
 
 struct BaseLayers {
   std::vector<FillVertex> fills;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/about_box.h"
 #include "ui/article_reader.h"
 #include "ui/evidence.h"
 #include "ui/filter_menu.h"
@@ -57,7 +58,14 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
     ImGui::EndMenu();
   }
   drawFilterMenu(model, state);
+  bool about = state.aboutRequested;
+  state.aboutRequested = false;
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About Aleppo Atlas")) about = true;
+    ImGui::EndMenu();
+  }
   ImGui::EndMenuBar();
+  drawAboutBox(about);
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl && ImGui::IsKeyPressed('O', false) && state.loadingCorpus.empty())
     openCorpus = true;

@@ -33,15 +33,6 @@ double niceScaleLength(double groundMetresPerPixel, double maxPx) {
 
 bool MapPanel::init(std::string& error) { return renderer_.init(error); }
 
-// East Aleppo as the reference outlines it: the early-October pocket until the late-November
-// collapse began, then the pocket of 8 December.
-const map::Polygon* eastAleppoOutline(const map::BaseMap& base, const Date& day) {
-  const char* layer =
-      day < Date{2016, 11, 26} ? "opposition_pocket_2016_10_early" : "opposition_pocket_2016_12_08";
-  auto it = base.polygonLayers.find(layer);
-  return it == base.polygonLayers.end() || it->second.empty() ? nullptr : &it->second.front();
-}
-
 // Whether two control layers draw the same picture.
 static bool sameControl(const map::ControlLayer& a, const map::ControlLayer& b) {
   if (a.sideOfCell != b.sideOfCell || a.front.size() != b.front.size()) return false;
@@ -52,11 +43,23 @@ static bool sameControl(const map::ControlLayer& a, const map::ControlLayer& b) 
 
 void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
   const Date day = currentDay(model, state);
-  const map::Polygon* area = model.baseMap ? eastAleppoOutline(*model.baseMap, day) : nullptr;
+  // East Aleppo as the reference outlines it on that day (the outlines' dates are data).
+  const map::Polygon* area = model.baseMap ? model.baseMap->outlineAt(day) : nullptr;
   const bool geometryChanged = builtBase_ != model.baseMap || builtVersion_ != model.version;
   if (geometryChanged && model.baseMap) {
     frame_ = model.baseMap->frame;
-    hoods_ = map::tessellateNeighbourhoods(model.places, *model.baseMap);
+    hoods_ = map::neighbourhoodAreas(*model.baseMap);
+    hoodPlace_.clear();
+    hoodArea_.clear();
+    for (size_t i = 0; i < hoods_.ids.size(); ++i) {
+      hoodPlace_.push_back(model.findPlace(hoods_.ids[i]));
+      float area = 0;
+      for (const map::Triangle& t : hoods_.triangles[i])
+        area += std::abs((t[1].x - t[0].x) * (t[2].y - t[0].y) -
+                         (t[2].x - t[0].x) * (t[1].y - t[0].y)) /
+                2;
+      hoodArea_.push_back(area);
+    }
   }
   // Control follows the timeline's day; the buffers change only when the picture does (most
   // days while scrubbing nothing changes hands).
@@ -202,7 +205,7 @@ void MapPanel::drawTooltip(const ViewModel& model, int place) {
 
 void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const MapArea& area) {
   TextRenderer* renderer = GetTextRenderer();
-  if (!renderer || markers_.empty()) return;
+  if (!renderer) return;
   const float s = state.uiScale;
   const float arabicSize = 15.0f * s, englishSize = 11.0f * s;
   const bool subtitles = state.camera.metresPerPixel < 9.0;  // zoomed in to a few districts
@@ -249,11 +252,44 @@ void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const Ma
                           (selected ? 1e9f : 0.0f) + static_cast<float>(inWindow_[place])});
     labels.push_back({place, std::move(paragraph), englishWidth});
   }
+  // Marker labels come first; the base map's own names fill the room left, larger areas first.
+  for (map::LabelCandidate& c : candidates) c.priority += 1e12f;
+  const size_t markerLabels = labels.size();
+  text::LayoutOptions quiet;
+  quiet.size = 12.0f * s;
+  std::vector<bool> labelled(model.places.size(), false);
+  for (const Label& l : labels) labelled[l.place] = true;
+  for (size_t i = 0; i < hoods_.ids.size(); ++i) {
+    const int place = hoodPlace_[i];
+    if (place < 0 || labelled[place]) continue;
+    // Only where the area is big enough on screen to hold its name: more names as one zooms in.
+    const float sidePx = std::sqrt(hoodArea_[i]) / static_cast<float>(view_.metresPerPixel);
+    if (sidePx < 26 * s) continue;
+    double x = 0, y = 0;
+    view_.toScreen(frame_.toMercator(model.places[place].pos), x, y);
+    if (x < ax || y < ay || x > ax1 || y > ay1) continue;
+    auto paragraph = renderer->engine().layoutCached(model.names[place].ar, quiet);
+    if (paragraph->width > sidePx * 2.2f) continue;
+    map::LabelCandidate c{static_cast<float>(x),    static_cast<float>(y), 0,
+                          paragraph->width + 4 * s, paragraph->height,     hoodArea_[i]};
+    c.centred = true;
+    candidates.push_back(c);
+    labels.push_back({place, std::move(paragraph), 0.0f});
+  }
   const auto placed = map::placeLabels(candidates, obstacles, {ax, ay, ax1, ay1});
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
   for (const map::PlacedLabel& pl : placed) {
     const Label& label = labels[pl.candidate];
+    if (static_cast<size_t>(pl.candidate) >= markerLabels) {
+      // A quiet name: dark ink with a paper-coloured halo, no box.
+      const ImVec2 o(pl.rect.x0 + 2 * s, pl.rect.y0);
+      for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+        renderer->draw(dl, *label.arabic, ImVec2(o.x + d.x * s, o.y + d.y * s),
+                       IM_COL32(250, 248, 242, 170));
+      renderer->draw(dl, *label.arabic, o, IM_COL32(72, 62, 50, 200));
+      continue;
+    }
     const map::LabelRect& r = pl.rect;
     dl->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), IM_COL32(250, 248, 242, 200), 3 * s);
     // Arabic right-aligned in the box (the reading edge), English centred under it.

@@ -54,6 +54,10 @@ class MapPanel {
   map::MapRenderer renderer_;
   map::LocalFrame frame_;
   map::Neighbourhoods hoods_;
+  // Per area (parallel to hoods_.ids): the place's index in the model and its size (m²), for
+  // the quiet base-map labels.
+  std::vector<int> hoodPlace_;
+  std::vector<float> hoodArea_;
   map::Bounds cityBounds_, regionBounds_;
   std::vector<map::PointInstance> markers_;
   std::vector<int> markerOrder_;

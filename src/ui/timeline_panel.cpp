@@ -1,6 +1,7 @@
 #include "ui/timeline_panel.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "core/arabic_date_format.h"
@@ -32,7 +33,11 @@ float barsHeight() { return ImGui::GetFontSize() * 3.0f; }
 Date currentDay(const ViewModel& model, const UiState& state) {
   const DayHistogram& h = model.histogram;
   if (state.date) return *state.date;
-  return h.days() > 0 ? Date::fromDays(h.first.toDays() + h.days() - 1) : Date{2016, 12, 31};
+  if (h.days() > 0) return Date::fromDays(h.first.toDays() + h.days() - 1);
+  // No dated evidence: the reference's last day, else today (nothing assumes a year).
+  if (model.lastReferenceDay) return *model.lastReferenceDay;
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::fromDays(static_cast<int>(now.time_since_epoch().count()));
 }
 
 TimeWindow currentWindow(const ViewModel& model, const UiState& state) {

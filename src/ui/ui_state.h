@@ -31,6 +31,7 @@ struct ViewModel {
   const Corpus* corpus = nullptr;
   std::string corpusLabel;                            // how the status bar names the corpus
   std::optional<Date> firstPublished, lastPublished;  // the corpus's date range, if any dates
+  std::optional<Date> lastReferenceDay;  // the last dated reference control row, if any
   const Gazetteer* gazetteer = nullptr;
   const ExtractionResult* extraction = nullptr;
   const ControlTimeline* control = nullptr;
@@ -70,7 +71,8 @@ struct MapCamera {
 };
 
 struct UiState {
-  std::optional<Date> date;  // the timeline's current day; unset: the last day of the corpus
+  bool aboutRequested = false;  // open Help > About on the next frame (menu or a test)
+  std::optional<Date> date;     // the timeline's current day; unset: the last day of the corpus
   WindowMode windowMode = WindowMode::UpToThisDay;
   int lastNDays = 7;
   MentionFilter filter;

@@ -275,10 +275,10 @@ BadInputSetup baseMapBadCoordinate(const fs::path& dir) {
   BadInputSetup s;
   s.assets = copyAssets(dir);
   s.corpus = s.assets / "corpus";
-  // The river's first point moved beyond the pole (latitude 96): the feature starts on line 4.
+  // The river's first point moved beyond the pole (latitude 96): the feature is on line 2.
   replaceInFile(s.assets / "basemap.geojson", "36.2909", "96.2909");
   s.messages = {
-      {"basemap.geojson", 4, "feature 1 (river): bad or unsupported LineString geometry; skipped"}};
+      {"basemap.geojson", 2, "feature 1 (river): bad or unsupported LineString geometry; skipped"}};
   s.articles = kSampleArticles;
   return s;
 }

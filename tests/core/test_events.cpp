@@ -5,6 +5,7 @@
 #include "core/arabic_fold.h"
 #include "core/arabic_numbers.h"
 #include "core/control_builder.h"
+#include "core/control_snapshots.h"
 #include "core/corpus.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
@@ -17,6 +18,7 @@ struct Loaded {
   Corpus corpus;
   Gazetteer gazetteer;
   ExtractionResult result;
+  std::vector<ControlSnapshot> snapshots;
   ControlTimeline control;
 };
 
@@ -26,7 +28,9 @@ const Loaded& loaded() {
     x.corpus = *loadCorpus(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus").corpus;
     x.gazetteer = *loadGazetteer(std::string(ATLAS_TEST_ASSETS_DIR) + "/gazetteer.tsv").gazetteer;
     x.result = extractMentions(x.corpus, x.gazetteer, 1);
-    x.control = buildControlTimeline(x.gazetteer, x.corpus, x.result);
+    x.snapshots =
+        loadControlSnapshots(std::string(ATLAS_TEST_ASSETS_DIR) + "/control_snapshots.tsv").rows;
+    x.control = buildControlTimeline(x.gazetteer, x.snapshots, x.corpus, x.result);
     return x;
   }();
   return l;
@@ -125,23 +129,37 @@ TEST(SampleControl, MyassarAndKarmAlTahhanOn4And5DecemberFollowArticle004) {
   EXPECT_EQ(l.control.at("karm-al-tahhan", {2016, 12, 3}).side, Side::Opposition);
 }
 
-TEST(ReferenceControl, BaselineAndChangesFromTheControlColumns) {
-  const Gazetteer& g = loaded().gazetteer;
-  // aleppo_places.csv: al-Ramouseh "GOV (retaken 4 Sep 2016)": opposition on 1 September.
-  ReferenceControl r = parseReferenceControl(*g.find("al-ramouseh"));
-  EXPECT_EQ(r.baseline, Side::Opposition);
-  ASSERT_EQ(r.changes.size(), 1u);
-  EXPECT_EQ(r.changes[0].first, (Date{2016, 9, 4}));
-  EXPECT_EQ(r.changes[0].second, Side::Government);
-  // al-Sakhour: "OPP" in October, "GOV (28 Nov)" in December.
-  r = parseReferenceControl(*g.find("al-sakhour"));
-  EXPECT_EQ(r.baseline, Side::Opposition);
-  ASSERT_EQ(r.changes.size(), 1u);
-  EXPECT_EQ(r.changes[0].first, (Date{2016, 11, 28}));
-  // Sheikh Maqsoud: Kurdish-held throughout.
-  r = parseReferenceControl(*g.find("sheikh-maqsoud"));
-  EXPECT_EQ(r.baseline, Side::Kurdish);
-  EXPECT_TRUE(r.changes.empty());
+TEST(ReferenceControl, DatedRowsFromTheReferenceColumns) {
+  const ControlTimeline& t = loaded().control;
+  // aleppo_places.csv: al-Ramouseh "GOV (retaken 4 Sep 2016)": government from 4 September, and
+  // nothing is known before (no row says who held it then).
+  EXPECT_EQ(t.at("al-ramouseh", {2016, 9, 3}).side, Side::Unknown);
+  EXPECT_EQ(t.at("al-ramouseh", {2016, 9, 4}).side, Side::Government);
+  EXPECT_EQ(t.at("al-ramouseh", {2016, 9, 4}).decidedBy[0].evidence.doc, "reference");
+  // al-Sakhour: "OPP" in early October, "GOV (28 Nov)" in December.
+  EXPECT_EQ(t.at("al-sakhour", {2016, 10, 1}).side, Side::Opposition);
+  EXPECT_EQ(t.at("al-sakhour", {2016, 11, 27}).side, Side::Opposition);
+  EXPECT_EQ(t.at("al-sakhour", {2016, 11, 28}).side, Side::Government);
+  // Sheikh Maqsoud: Kurdish-held at both dates; unknown before the first.
+  EXPECT_EQ(t.at("sheikh-maqsoud", {2016, 11, 1}).side, Side::Kurdish);
+  EXPECT_EQ(t.at("sheikh-maqsoud", {2016, 7, 1}).side, Side::Unknown);
+  // al-Amiriyah: "OPP part remained until evacuation 15–22 Dec" is a split on 8 December, not
+  // a change to the opposition on 15 December (the note says when a state ended).
+  EXPECT_EQ(t.at("al-amiriyah", {2016, 12, 8}).side, Side::Contested);
+  EXPECT_EQ(t.at("al-amiriyah", {2016, 12, 16}).side, Side::Contested);
+}
+
+TEST(ReferenceControl, SnapshotRowsNameFileAndLineWhenBad) {
+  const auto r = parseControlSnapshots(
+      "place\tdate\tside\tsource\nx\t2016-13-01\tgovernment\ts\ny\t2016-10-01\tblue\ts\n"
+      "z\t2020-02-29\topposition\ts\n",
+      "snap.tsv");
+  ASSERT_EQ(r.rows.size(), 1u);  // 2020 is a leap year: any year is data, not only 2016
+  EXPECT_EQ(r.rows[0].date, (Date{2020, 2, 29}));
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(r.diagnostics[0].line, 2);
+  EXPECT_EQ(r.diagnostics[1].line, 3);
+  EXPECT_NE(r.diagnostics[0].format().find("snap.tsv:2"), std::string::npos);
 }
 
 TEST(Events, SamePlaceDayTypeAndActorsAcrossArticlesAreOneEvent) {

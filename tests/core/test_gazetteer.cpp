@@ -1,17 +1,29 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
 #include "core/gazetteer.h"
 
 using namespace atlas;
 
-TEST(Gazetteer, TheAssetHasEveryReferencePlacePlusTheAreas) {
+TEST(Gazetteer, TheAssetHoldsTheBattlesPlacesEachWithASource) {
   const auto r = loadGazetteer(std::string(ATLAS_TEST_ASSETS_DIR) + "/gazetteer.tsv");
   ASSERT_TRUE(r.gazetteer);
+  // No row was skipped: in particular no two rows share an id (the loader would say so).
   EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front().format();
   const Gazetteer& g = *r.gazetteer;
-  EXPECT_EQ(g.places.size(), 94u + 3u);  // 94 reference rows, east Aleppo, the city, countryside
+  EXPECT_GE(g.places.size(), 300u);
+  std::set<std::string> ids;
+  for (const Place& place : g.places) {
+    EXPECT_TRUE(ids.insert(place.id).second) << "two places share the id " << place.id;
+    EXPECT_FALSE(place.source.empty()) << place.id << " has no source";
+  }
+  // Kinds of the 2016 battle's sites are there, each found by its usual name.
+  for (const char* id : {"artillery-academy", "project-1070", "bab-al-nasr", "mallah-farms",
+                         "castello-road", "handarat-camp", "m10-sakhour-hospital",
+                         "bustan-al-qasr-crossing", "ramouseh-bridge", "khan-tuman"})
+    EXPECT_NE(g.find(id), nullptr) << id;
   // Reference coordinates carried over exactly (aleppo_places.csv: Sheikh Saeed 36.1646, 37.1558).
   const Place* p = g.find("sheikh-saeed");
   ASSERT_NE(p, nullptr);

@@ -24,7 +24,8 @@ struct Expected {
 };
 
 // Read from assets/corpus. Notes: 001 "حي مسجد الشيخ" is a garbled Sheikh Maqsoud (YPG-held, north
-// Aleppo); 002 "مستشفي الصاخور" names al-Sakhour; 004 "محطة ضخ باب النيرب" is in Bab al-Nairab.
+// Aleppo); 002 "مستشفي الصاخور" is the M10 hospital in al-Sakhour (bombed at the start of October
+// 2016), a site of its own; 004 "محطة ضخ باب النيرب" is the Bab al-Nairab pumping station.
 const Expected kExpected[] = {
     {"000_c162b1d864b0bcfc", "sheikh-saeed", "الشيخ سعيد", 2},
     {"000_c162b1d864b0bcfc", "ramouseh-crossing", "معبر الراموسة", 1},
@@ -47,12 +48,12 @@ const Expected kExpected[] = {
     {"002_713d03fa4f516202", "al-kindi-hospital", "مشفي الكندي", 1},
     {"002_713d03fa4f516202", "shqeif", "معامل الشقيف", 1},
     {"002_713d03fa4f516202", "anadan", "عندان", 1},
-    {"002_713d03fa4f516202", "al-sakhour", "الصاخور", 1},
+    {"002_713d03fa4f516202", "m10-sakhour-hospital", "مستشفي الصاخور", 1},
     {"004_696f5fdaa54c9078", "al-myassar", "الميسر", 4},
     {"004_696f5fdaa54c9078", "karm-al-tahhan", "كرم الطحان", 2},
     {"004_696f5fdaa54c9078", "al-qaterji", "القاطرجي", 2},
     {"004_696f5fdaa54c9078", "qadi-askar", "قاضي عسكر", 1},
-    {"004_696f5fdaa54c9078", "bab-al-nairab", "باب النيرب", 1},
+    {"004_696f5fdaa54c9078", "bab-al-nairab-pumping-station", "محطة ضخ باب النيرب", 1},
     {"004_696f5fdaa54c9078", "hawouz-roundabout", "دوار الحاووظ", 1},
     {"004_696f5fdaa54c9078", "bustan-al-qasr", "بستان القصر", 1},
     {"004_696f5fdaa54c9078", "al-amiriyah", "العامرية", 1},

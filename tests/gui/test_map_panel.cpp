@@ -291,13 +291,14 @@ TEST_F(MapPanelTest, DraggingTheSliderChangesControlAreasAndFront) {
   EXPECT_EQ(*state_.date, (Date{2016, 12, 5}));
   EXPECT_GT(view_.mapPanel().renderer().uploadCount(), uploads);  // new areas uploaded
   // Article 004: government forces took it on the 4th, the opposition retook it at dawn on the
-  // 5th; it shares its point with Karm al-Myassar (government since the 4th): contested.
+  // 5th: that day's claims disagree, so the area is contested.
   EXPECT_EQ(view_.mapPanel().controlLayer().sideOfCell[myassar], Side::Contested);
   capture();
   const long greenDecember = countColour(pixels_, width_, view_.mapPanel().area(), green);
-  // By early December most of the east had fallen: far less opposition green on the map.
+  // By 5 December the north-east (Masakin Hanano to al-Sakhour and al-Shaar) had fallen: far
+  // less opposition green on the map.
   EXPECT_GT(greenOctober, 20000);
-  EXPECT_LT(greenDecember * 2, greenOctober);
+  EXPECT_LT(greenDecember * 4, greenOctober * 3);
   EXPECT_NE(view_.mapPanel().controlLayer().front.size(), frontOctober);
 }
 

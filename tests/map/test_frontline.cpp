@@ -3,17 +3,26 @@
 #include <cmath>
 
 #include "map/frontline.h"
-#include "map/geos_ops.h"
 
 using namespace atlas::map;
 
 namespace {
-// A 2×2 grid of sites in a 2 km square: four 1 km cells.
+Polygon square(float x0, float y0, float x1, float y1) {
+  return {{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, {}};
+}
+
+// A 2 km square of four 1 km areas, with the borders each two neighbours share.
 Neighbourhoods grid() {
   Neighbourhoods h;
   h.ids = {"sw", "se", "nw", "ne"};
-  const Polygon clip{{{0, 0}, {2000, 0}, {2000, 2000}, {0, 2000}}, {}};
-  h.cells = voronoiCells({{500, 500}, {1500, 500}, {500, 1500}, {1500, 1500}}, clip);
+  h.cells = {{square(0, 0, 1000, 1000)},
+             {square(1000, 0, 2000, 1000)},
+             {square(0, 1000, 1000, 2000)},
+             {square(1000, 1000, 2000, 2000)}};
+  h.edges = {{0, 1, {{{1000, 0}, {1000, 500}, {1000, 1000}}}},
+             {2, 3, {{{1000, 1000}, {1000, 2000}}}},
+             {0, 2, {{{0, 1000}, {1000, 1000}}}},
+             {1, 3, {{{1000, 1000}, {2000, 1000}}}}};
   return h;
 }
 

@@ -38,38 +38,6 @@ double triangleArea(const Triangle& t) {
 
 }  // namespace
 
-TEST(Voronoi, TwoSitesSplitASquareDownTheMiddle) {
-  const auto cells = voronoiCells({{250, 500}, {750, 500}}, square(0, 0, 1000, 1000));
-  ASSERT_EQ(cells.size(), 2u);
-  ASSERT_EQ(cells[0].size(), 1u);
-  ASSERT_EQ(cells[1].size(), 1u);
-  // Each cell is the half of the square on its site's side: 500 × 1000 m².
-  EXPECT_NEAR(polygonArea(cells[0][0]), 500000, 1);
-  EXPECT_NEAR(polygonArea(cells[1][0]), 500000, 1);
-  EXPECT_TRUE(pointInPolygon(cells[0][0], {100, 900}));
-  EXPECT_FALSE(pointInPolygon(cells[0][0], {900, 100}));
-}
-
-TEST(Voronoi, CellsFollowTheSitesOrderAndTileTheClip) {
-  const std::vector<Vec2> sites = {{800, 800}, {200, 200}, {800, 200}, {200, 800}};
-  const auto cells = voronoiCells(sites, square(0, 0, 1000, 1000));
-  double total = 0;
-  for (size_t i = 0; i < sites.size(); ++i) {
-    ASSERT_FALSE(cells[i].empty()) << i;
-    EXPECT_TRUE(pointInPolygon(cells[i][0], sites[i])) << i;
-    for (const Polygon& p : cells[i]) total += polygonArea(p);
-  }
-  EXPECT_NEAR(total, 1e6, 1);
-}
-
-TEST(Voronoi, SitesAtTheSameSpotShareOneCell) {
-  // al-Myassar and Karm al-Myassar have the same coordinates in the reference.
-  const auto cells = voronoiCells({{300, 300}, {300, 300}, {700, 700}}, square(0, 0, 1000, 1000));
-  ASSERT_FALSE(cells[0].empty());
-  ASSERT_FALSE(cells[1].empty());
-  EXPECT_NEAR(polygonArea(cells[0][0]), polygonArea(cells[1][0]), 1e-3);
-}
-
 TEST(Triangulate, CoversAPolygonWithAHoleExactly) {
   Polygon p = square(0, 0, 100, 100);
   p.holes.push_back({{40, 40}, {40, 60}, {60, 60}, {60, 40}});

@@ -1,0 +1,35 @@
+#include "ui/about_box.h"
+
+#include <imgui.h>
+
+namespace atlas::ui {
+
+void drawAboutBox(bool open) {
+  if (open) ImGui::OpenPopup("About Aleppo Atlas");
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
+  if (!ImGui::BeginPopupModal("About Aleppo Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 33);
+  ImGui::TextUnformatted(
+      "Aleppo Atlas maps the Aleppo neighbourhoods, sites and nearby towns that Arabic news "
+      "reports name, day by day, with the sentences behind every place.");
+  ImGui::Separator();
+  ImGui::TextUnformatted("Data");
+  ImGui::BulletText("%s", kNeighbourhoodCredit);
+  ImGui::BulletText(
+      "Places, positions and control: the project's gazetteer (tools/build_assets.py), built "
+      "from its research tables and reference data; every place names its source "
+      "(aleppo-atlas places).");
+  ImGui::TextUnformatted("Software");
+  ImGui::BulletText(
+      "Dear ImGui, GLFW, glad, ICU, HarfBuzz, FreeType, fontconfig, GEOS, "
+      "nlohmann/json, CLI11, stb.");
+  ImGui::BulletText("Fonts: Noto Sans, Noto Naskh Arabic (SIL OFL), Amiri (SIL OFL).");
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace atlas::ui
