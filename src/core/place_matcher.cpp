@@ -110,10 +110,16 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
       it->second.push_back(i);
     }
   }
-  for (auto& bucket : pairLists_)
-    for (auto& [third, list] : bucket.byThird)
+  for (auto& bucket : pairLists_) {
+    bucket.arabicThird.fill(-1);
+    for (size_t k = 0; k < bucket.byThird.size(); ++k) {
+      auto& [third, list] = bucket.byThird[k];
       std::sort(list.begin(), list.end(),
                 [&](int a, int b) { return forms_[a].text.size() > forms_[b].text.size(); });
+      if (third >= 0x0620 && third < 0x0660)
+        bucket.arabicThird[third - 0x0620] = static_cast<int16_t>(k);
+    }
+  }
 
   // Head words, folded. A head makes a following name count and says what kind of place it is.
   for (const char* w : {"حي", "حيي", "احياء", "حارة", "حارات"})
@@ -178,25 +184,37 @@ int PlaceMatcher::lookup(std::u32string_view text, uint32_t pos, uint32_t& lengt
   const PairBucket* bucket = formsStartingWith(text[pos], text[pos + 1]);
   if (!bucket) return -1;
   int best = -1;
+  // Two forms that both match at `pos` agree up to the end of the shorter one, so the longer form
+  // covers more text: in a list sorted longest first the first match is the best.
   auto tryForm = [&](int f) {
     const Form& form = forms_[f];
-    if (insideWord && (form.letters < kRunTogetherMinLetters || form.free.empty())) return;
+    if (insideWord && (form.letters < kRunTogetherMinLetters || form.free.empty())) return false;
     const uint32_t len = matchAt(text, pos, form.text, insideWord);
-    if (len > length) {
-      length = len;
-      best = f;
-    }
+    if (len == 0) return false;
+    length = len;
+    best = f;
+    return true;
   };
   if (pos + 2 < text.size()) {
     // Any white space in the text stands for the single space of the forms.
     const char32_t third = isSpaceChar(text[pos + 2]) ? U' ' : text[pos + 2];
-    for (const auto& [c, list] : bucket->byThird)
-      if (c == third) {
-        for (int f : list) tryForm(f);
-        break;
-      }
+    const std::vector<int>* list = nullptr;
+    if (third >= 0x0620 && third < 0x0660) {
+      const int k = bucket->arabicThird[third - 0x0620];
+      if (k >= 0) list = &bucket->byThird[k].second;
+    } else {
+      for (const auto& [c, forms] : bucket->byThird)
+        if (c == third) {
+          list = &forms;
+          break;
+        }
+    }
+    if (list)
+      for (int f : *list)
+        if (tryForm(f)) return best;
   }
-  for (int f : bucket->twoLetter) tryForm(f);
+  for (int f : bucket->twoLetter)
+    if (tryForm(f)) return best;
   return best;
 }
 

@@ -11,6 +11,7 @@
 // are never names on their own; "الباب"/"باب" is the town al-Bab only after a town head.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -83,6 +84,9 @@ class PlaceMatcher {
   struct PairBucket {
     std::vector<int> twoLetter;                                  // forms of exactly two chars
     std::vector<std::pair<char32_t, std::vector<int>>> byThird;  // longest first in each list
+    // Index into byThird of each third character in U+0620..U+065F, or -1: "ال" alone has two
+    // dozen third characters, and nearly every word is looked up in it.
+    std::array<int16_t, 64> arabicThird;
   };
   const PairBucket* formsStartingWith(char32_t a, char32_t b) const;
   std::vector<int> arabicPairSlot_;  // 65536 entries: index into pairLists_, or -1

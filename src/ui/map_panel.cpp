@@ -205,6 +205,7 @@ void MapPanel::drawTooltip(const ViewModel& model, int place) {
 
 void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const MapArea& area) {
   TextRenderer* renderer = GetTextRenderer();
+  areaLabels_.clear();
   if (!renderer) return;
   const float s = state.uiScale;
   const float arabicSize = 15.0f * s, englishSize = 11.0f * s;
@@ -279,9 +280,11 @@ void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const Ma
   const auto placed = map::placeLabels(candidates, obstacles, {ax, ay, ax1, ay1});
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImFont* font = ImGui::GetFont();
+  areaLabels_.clear();
   for (const map::PlacedLabel& pl : placed) {
     const Label& label = labels[pl.candidate];
     if (static_cast<size_t>(pl.candidate) >= markerLabels) {
+      areaLabels_.push_back(label.place);
       // A quiet name: dark ink with a paper-coloured halo, no box.
       const ImVec2 o(pl.rect.x0 + 2 * s, pl.rect.y0);
       for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})

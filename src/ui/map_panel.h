@@ -31,6 +31,8 @@ class MapPanel {
   // The marker instances of the last frame and the place index of each.
   const std::vector<map::PointInstance>& markers() const { return markers_; }
   const std::vector<int>& markerPlaces() const { return markerOrder_; }
+  // The places whose quiet base-map name was drawn in the last frame (model place indices).
+  const std::vector<int>& areaLabels() const { return areaLabels_; }
   // The map area of the last frame, in screen pixels.
   MapArea area() const {
     return {rectMin_.x, rectMin_.y, rectMax_.x - rectMin_.x, rectMax_.y - rectMin_.y};
@@ -58,6 +60,7 @@ class MapPanel {
   // the quiet base-map labels.
   std::vector<int> hoodPlace_;
   std::vector<float> hoodArea_;
+  std::vector<int> areaLabels_;
   map::Bounds cityBounds_, regionBounds_;
   std::vector<map::PointInstance> markers_;
   std::vector<int> markerOrder_;

@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -168,4 +170,68 @@ TEST(ControlCli, TsvAndGeoJsonAtADate) {
   EXPECT_GT(points, 50);
   EXPECT_GT(lines, 0) << "east Aleppo against the rest of the city makes a front";
   EXPECT_EQ(runProcess({kApp, "control", "--date", "2016-02-30"}).exitCode, 2);
+}
+
+// Twice the signed area of a closed ring (lon, lat): positive when counter-clockwise.
+double signedArea(const json& ring) {
+  double a = 0;
+  for (size_t i = 0; i + 1 < ring.size(); ++i)
+    a += ring[i][0].get<double>() * ring[i + 1][1].get<double>() -
+         ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+  return a;
+}
+
+TEST(ControlCli, GeoJsonHasEveryAreaAsAPolygonWithItsSide) {
+  auto r = runProcess({kApp, "control", "--date", "2016-10-04", "--format", "geojson"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const json fc = json::parse(r.out);
+  std::map<std::string, json> areas;
+  for (const json& f : fc["features"])
+    if (f["properties"].value("area", false)) areas[f["properties"]["place"]] = f;
+  EXPECT_GE(areas.size(), 120u);  // one per place with a polygon (CSR's 133, grouped and split)
+  for (const auto& [id, f] : areas) {
+    const std::string type = f["geometry"]["type"];
+    ASSERT_TRUE(type == "Polygon" || type == "MultiPolygon") << id;
+    const json polygons = type == "Polygon" ? json::array({f["geometry"]["coordinates"]})
+                                            : f["geometry"]["coordinates"];
+    for (const json& polygon : polygons) {
+      const json& outer = polygon[0];
+      ASSERT_GE(outer.size(), 4u) << id;
+      EXPECT_EQ(outer.front(), outer.back()) << id << ": rings are closed (RFC 7946)";
+      EXPECT_GT(signedArea(outer), 0) << id << ": exterior rings are counter-clockwise";
+    }
+  }
+  // al-Hamdaniyah is five CSR polygons: one MultiPolygon.
+  EXPECT_EQ(areas["al-hamdaniyah"]["geometry"]["type"], "MultiPolygon");
+  // aleppo_places.csv, early October 2016: Sheikh Saeed opposition, al-Jamiliyah government,
+  // Sheikh Maqsoud Kurdish; Salah al-Din split (the front ran through it).
+  EXPECT_EQ(areas["sheikh-saeed"]["properties"]["side"], "opposition");
+  EXPECT_EQ(areas["al-jamiliyah"]["properties"]["side"], "government");
+  EXPECT_EQ(areas["sheikh-maqsoud"]["properties"]["side"], "kurdish");
+  EXPECT_EQ(areas["salah-al-din"]["properties"]["side"], "contested");
+}
+
+TEST(PlacesCli, ListsEveryPlaceWithIdNamesKindPositionAndSource) {
+  auto r = runProcess({kApp, "places"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(
+      r.out.rfind(
+          "id\tname_ar\tname_en\tkind\tcategory\tlat\tlon\tarea\tconfidence\tnames\tsource\n", 0),
+      0u);
+  const size_t rows = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n')) - 1;
+  EXPECT_GE(rows, 300u);
+  // The reference's Sheikh Saeed row: 36.1646, 37.1558.
+  EXPECT_NE(r.out.find(
+                "\nsheikh-saeed\tالشيخ سعيد\tSheikh Saeed\tneighbourhood\tneighbourhood\t36.16460\t"
+                "37.15580\t1\t"),
+            std::string::npos);
+  r = runProcess({kApp, "places", "--format", "json"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const json list = json::parse(r.out);
+  ASSERT_EQ(list.size(), rows);
+  for (const json& p : list) {
+    EXPECT_FALSE(p["id"].get<std::string>().empty());
+    EXPECT_FALSE(p["source"].get<std::string>().empty()) << p["id"];
+  }
+  EXPECT_EQ(runProcess({kApp, "places", "--format", "xml"}).exitCode, 2);
 }

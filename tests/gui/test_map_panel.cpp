@@ -90,6 +90,40 @@ TEST_F(MapPanelTest, PanAndZoomChangeTheCameraButUploadNothing) {
   EXPECT_EQ(view_.mapPanel().renderer().uploadCount(), uploads);
 }
 
+TEST_F(MapPanelTest, EveryNeighbourhoodIsNamedQuietlyMoreAsOneZoomsIn) {
+  ui::SetTextRenderer(nullptr);
+  std::string error;
+  auto text = ui::TextRenderer::create(&error);
+  ASSERT_TRUE(text) << error;
+  ui::SetTextRenderer(text.get());
+  frame();
+  frame();
+  auto named = [&] {
+    std::vector<std::string> ids;
+    for (int p : view_.mapPanel().areaLabels()) ids.push_back(model_->view.places[p].id);
+    return ids;
+  };
+  const auto city = named();
+  // At city zoom the larger neighbourhoods are named, though the articles never mention them.
+  EXPECT_GE(city.size(), 25u);
+  EXPECT_NE(std::find(city.begin(), city.end(), "new-aleppo"), city.end());
+  // Zoomed in on the Old City (the Citadel at the centre), its quarters are named too.
+  const auto& places = model_->view.places;
+  const auto citadel = std::find_if(places.begin(), places.end(),
+                                    [](const map::MapPlace& p) { return p.id == "citadel"; });
+  ASSERT_NE(citadel, places.end());
+  state_.camera.centre = model_->view.baseMap->frame.toMercator(citadel->pos);
+  state_.camera.metresPerPixel = 2.5;
+  frame();
+  frame();
+  const auto oldCity = named();
+  for (const char* quarter :
+       {"al-jalloum", "souq-al-madina", "al-bayyada", "al-aajam", "sahet-bizzeh"})
+    EXPECT_NE(std::find(oldCity.begin(), oldCity.end(), quarter), oldCity.end()) << quarter;
+  EXPECT_EQ(std::find(city.begin(), city.end(), "sahet-bizzeh"), city.end());
+  ui::SetTextRenderer(nullptr);
+}
+
 TEST_F(MapPanelTest, ClickingEmptyMapClearsTheSelection) {
   frame();
   state_.selectedPlace = "nowhere";

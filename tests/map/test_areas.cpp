@@ -63,7 +63,9 @@ TEST(Areas, EveryAreaIsAGazetteerPlaceWhosePointLiesInsideIt) {
   }
   // And the other way: every place that says it has an area has one.
   for (const Place& p : l.gazetteer.places) {
-    if (p.hasArea) EXPECT_TRUE(partsOf.count(p.id)) << p.id;
+    if (p.hasArea) {
+      EXPECT_TRUE(partsOf.count(p.id)) << p.id;
+    }
   }
 }
 
