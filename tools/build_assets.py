@@ -96,15 +96,17 @@ CURATED = {
                              aliases=["أنصاري شرقي", "الأنصاري شرقي"]),
     "المشهد": dict(needs_context=True, aliases=["الأنصاري مشهد"]),
     "الشعار": dict(needs_context=True),
-    "باب الحديد": dict(id="bab-al-hadid", en="Bab al-Hadid"),
+    "باب الحديد": dict(id="bab-al-hadid", en="Bab al-Hadid", aliases=["دوار باب الحديد"]),
     "قلعة حلب": dict(id="citadel", en="Citadel of Aleppo"),
-    "حلب القديمة": dict(id="old-city", en="Old City", aliases=["المدينة القديمة"]),
+    "حلب القديمة": dict(id="old-city", en="Old City",
+                        aliases=["المدينة القديمة", "الأحياء القديمة", "أحياء حلب القديمة"]),
     "السليمانية": dict(needs_context=True),
     "الحمدانية": dict(needs_context=True),
     "الأعظمية": dict(needs_context=True),
     "سيف الدولة": dict(needs_context=True),
     "الكاستيلو / طريق الكاستيلو": dict(id="castello-road", en="Castello road",
-                                         names=["الكاستيلو", "طريق الكاستيلو"]),
+                                         names=["الكاستيلو", "طريق الكاستيلو"],
+                                         aliases=["الكاستيللو", "طريق الكاستيللو"]),
     "الأشرفية": dict(needs_context=True),
     "الليرمون": dict(id="al-layramoun", en="al-Layramoun", aliases=["البلليرمون"]),
     "الخالدية": dict(needs_context=True),
@@ -582,7 +584,9 @@ def main():
             needs = r.get("needs_head", "0").strip() == "1"
             variants = [v.strip() for v in (r.get("variants") or "").split("|") if v.strip()]
             variants = [v for v in variants if fold(v) not in names_seen]
-            aliases, context, dropped = name_sets([r["name_ar"]] + variants, needs)
+            after_head = [v.strip() for v in (r.get("variants_after_head") or "").split("|")
+                          if v.strip() and fold(v.strip()) not in names_seen]
+            aliases, context, dropped = name_sets([r["name_ar"]] + variants, needs, after_head)
             if dropped:
                 skipped.append(f"{where}: generic names dropped: {', '.join(dropped)}")
             if not aliases and not context:

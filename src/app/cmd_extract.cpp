@@ -54,8 +54,9 @@ ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Menti
   json candidates = json::array();
   for (int c : m.candidates) candidates.push_back(g.places[c].id);
   r["candidates"] = candidates;
-  r["context"] =
-      m.headEnd > m.headStart ? json(slice(a.text, m.headStart, m.headEnd)) : json(nullptr);
+  r["context"] = m.headEnd > m.headStart ? json(slice(a.text, m.headStart, m.headEnd))
+                 : m.contextFromArticle  ? json("(the article)")
+                                         : json(nullptr);
   r["run_together"] = m.runTogether;
   return r;
 }

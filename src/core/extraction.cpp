@@ -63,6 +63,8 @@ struct Worker {
   SentenceEvents events;  // scratch, reused sentence to sentence
 
   void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
+    const size_t first = out.size();
+    bool anyUnconfirmed = false;
     splitter.split(article.text, sentences);
     sentenceCount = static_cast<int>(sentences.size());
     narrative = NarrativeDate{};
@@ -70,7 +72,7 @@ struct Worker {
       const SentenceSpan& span = sentences[s];
       foldRange(article.text, span.start, span.end, folded);
       tokenize(folded.chars, tokens);
-      matcher.match(folded, tokens, matches);
+      matcher.match(folded, tokens, matches, /*keepUnconfirmed=*/true);
       if (span.paragraph != narrative.paragraph) {
         narrative = NarrativeDate{};
         narrative.paragraph = span.paragraph;
@@ -79,6 +81,8 @@ struct Worker {
       long previousClaim = -1;
       for (PlaceMatch& m : matches) {
         Mention& mention = out.emplace_back();
+        mention.contextFromArticle = m.unconfirmed;  // until the article confirms it, or not
+        anyUnconfirmed |= m.unconfirmed;
         place(article.text, doc, s, span, m, mention);
         if (annotate) {
           date(article, m.from, mention);
@@ -87,9 +91,27 @@ struct Worker {
       }
       if (annotate) advanceNarrative();
     }
+    if (anyUnconfirmed) keepConfirmed(out, first);
   }
 
  private:
+  // Names that needed context and had none stay only if the article names the same place with
+  // context (or freely) somewhere else.
+  static void keepConfirmed(std::vector<Mention>& out, size_t first) {
+    std::vector<int> confirmed;
+    for (size_t i = first; i < out.size(); ++i)
+      if (!out[i].contextFromArticle && out[i].place >= 0) confirmed.push_back(out[i].place);
+    std::sort(confirmed.begin(), confirmed.end());
+    auto keep = out.begin() + static_cast<long>(first);
+    for (auto it = keep; it != out.end(); ++it)
+      if (!it->contextFromArticle ||
+          std::binary_search(confirmed.begin(), confirmed.end(), it->place)) {
+        if (keep != it) *keep = std::move(*it);  // (a self-move would empty the vectors)
+        ++keep;
+      }
+    out.erase(keep, out.end());
+  }
+
   // Dates and events of the sentence just tokenized; events only when a place is named in it.
   void analyse(const Article& article, bool namesPlaces) {
     classifyTokens(folded.chars, tokens);

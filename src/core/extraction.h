@@ -27,6 +27,9 @@ struct Mention {
   bool ambiguous = false;
   bool runTogether = false;
   uint32_t headStart = 0, headEnd = 0;  // the head word that gave context ("حي"), if any
+  // A name that needs context and had none in its sentence, counted because the article names
+  // the same place with context elsewhere (one sense per article: "حي الفرافرة ... الفرافرة").
+  bool contextFromArticle = false;
   // When: the sentence's own date expression nearest the name (same clause first), else the one
   // an earlier sentence of the paragraph set, else the publication date.
   std::optional<Date> date;

@@ -25,17 +25,30 @@ constexpr const char* kGenericWords[] = {
     "المدينة", "حي",     "الحي",   "منطقة",    "المنطقة", "جبل",   "الجبل"};
 constexpr const char* kTownHeadOnlyWords[] = {"باب", "الباب"};
 
-// Only white space and commas in text[from, to); the commas are counted.
-bool separatorGap(const std::u32string& text, uint32_t from, uint32_t to, int& commas) {
+bool isQuote(char32_t c) {
+  return c == U'"' || c == U'\u201C' || c == U'\u201D' || c == U'\u00AB' || c == U'\u00BB';
+}
+
+// Only white space, quotes and commas in text[from, to) (and a colon, if `colon`: "أحياء:
+// الجلوم، والكلاسة"); the commas are counted.
+bool separatorGap(const std::u32string& text, uint32_t from, uint32_t to, int& commas,
+                  bool colon = false) {
   commas = 0;
   for (uint32_t i = from; i < to; ++i) {
     const char32_t c = text[i];
     if (c == U',' || c == kArabicComma)
       ++commas;
-    else if (!isSpaceChar(c))
+    else if (!isSpaceChar(c) && !isQuote(c) && !(colon && c == U':'))
       return false;
   }
   return true;
+}
+
+// An opening bracket, quote or colon in text[from, to): a list may start after it.
+bool opensList(const std::u32string& text, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; ++i)
+    if (text[i] == U'(' || text[i] == U':' || isQuote(text[i])) return true;
+  return false;
 }
 
 bool spacesOnly(const std::u32string& text, uint32_t from, uint32_t to) {
@@ -107,22 +120,32 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
       auto it = std::find_if(bucket.byThird.begin(), bucket.byThird.end(),
                              [&](const auto& e) { return e.first == third; });
       if (it == bucket.byThird.end()) it = bucket.byThird.insert(bucket.byThird.end(), {third, {}});
-      it->second.push_back(i);
+      ThirdEntry e;
+      e.form = i;
+      const std::u32string& f = forms_[i].text;
+      // Up to the first space only: one space in a form stands for any run of white space.
+      const size_t end = std::min<size_t>({f.size(), 7, f.find(U' ')});
+      for (size_t k = 3; k < end; ++k) {
+        e.next |= static_cast<uint64_t>(f[k] & 0xFFFF) << (16 * (k - 3));
+        e.mask |= uint64_t{0xFFFF} << (16 * (k - 3));
+      }
+      it->second.push_back(e);
     }
   }
   for (auto& bucket : pairLists_) {
     bucket.arabicThird.fill(-1);
     for (size_t k = 0; k < bucket.byThird.size(); ++k) {
       auto& [third, list] = bucket.byThird[k];
-      std::sort(list.begin(), list.end(),
-                [&](int a, int b) { return forms_[a].text.size() > forms_[b].text.size(); });
+      std::sort(list.begin(), list.end(), [&](const ThirdEntry& a, const ThirdEntry& b) {
+        return forms_[a.form].text.size() > forms_[b.form].text.size();
+      });
       if (third >= 0x0620 && third < 0x0660)
         bucket.arabicThird[third - 0x0620] = static_cast<int16_t>(k);
     }
   }
 
   // Head words, folded. A head makes a following name count and says what kind of place it is.
-  for (const char* w : {"حي", "حيي", "احياء", "حارة", "حارات"})
+  for (const char* w : {"حي", "حيي", "حيا", "احياء", "حارة", "حارات"})
     words_.add(foldString(w), Word::HeadNeighbourhood);
   for (const char* w : {"بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "قرية", "قرى", "قريتي"})
     words_.add(foldString(w), Word::HeadTown);
@@ -130,14 +153,37 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
        {"منطقة", "مناطق", "منطقتي", "جبهة",   "جبهات", "محور", "محاور", "دوار", "معبر",  "مخيم",
         "تلة",   "معامل", "مشفى",   "مستشفى", "مشافي", "محيط", "اطراف", "حافة", "حافات", "تخوم"})
     words_.add(foldString(w), Word::HeadAny);
+  // Plural and dual heads of compound names: heads of any place, and their singular is tried in
+  // front of each member.
+  const std::pair<const char*, std::vector<const char*>> compounds[] = {
+      {"تلة", {"تلتي", "تلال", "تلتا"}},
+      {"كلية", {"كليتي", "كليات", "كليتا"}},
+      {"مدرسة", {"مدرستي", "مدارس", "مدرستا"}},
+      {"معمل", {"معملي", "معملا", "معامل"}},
+      {"مشفى", {"مشفيي", "مشفيا", "مشافي"}},
+      {"مستشفى", {"مستشفيي", "مستشفيات", "مستشفيا"}},
+      {"جسر", {"جسري", "جسور", "جسرا"}},
+      {"دوار", {"دواري", "دوارات", "دوارا"}},
+      {"مخيم", {"مخيمي", "مخيمات", "مخيما"}},
+      {"جامع", {"جامعي", "جوامع"}},
+      {"مطار", {"مطاري", "مطارات"}},
+  };
+  for (const auto& [singular, forms] : compounds) {
+    compounds_.push_back(foldString(singular) + U" ");
+    for (const char* w : forms) {
+      if (!words_.find(foldString(w))) words_.add(foldString(w), Word::HeadAny);
+      compoundHeads_.add(foldString(w), static_cast<int>(compounds_.size()) - 1);
+    }
+  }
   // Armed groups and parties: "لواء صلاح الدين", "كتائب الفرقان", "جيش الفتح" are no places.
   for (const char* w : {"لواء", "اللواء", "الوية", "كتائب", "كتيبة", "حركة", "جيش", "فيلق", "تجمع",
                         "فرقة", "الفرقة", "سرايا", "سرية", "تنظيم", "فصيل", "حزب"})
     words_.add(foldString(w), Word::Organisation);
   for (const char* w : {"هي", "هما"}) words_.add(foldString(w), Word::Copula);
   for (const char* w :
-       {"في", "من", "على", "الى", "عن", "بين", "حتى", "نحو", "داخل", "قرب", "عند", "مع", "باتجاه"})
+       {"من", "على", "الى", "عن", "بين", "حتى", "نحو", "داخل", "قرب", "عند", "مع", "باتجاه"})
     words_.add(foldString(w), Word::Preposition);
+  words_.add(foldString("في"), Word::In);
 
   // Proclitics, longest first: conjunction (و ف), preposition (ب ل ك), article (ال).
   for (const char* c : {"وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "وب", "ول",
@@ -198,7 +244,7 @@ int PlaceMatcher::lookup(std::u32string_view text, uint32_t pos, uint32_t& lengt
   if (pos + 2 < text.size()) {
     // Any white space in the text stands for the single space of the forms.
     const char32_t third = isSpaceChar(text[pos + 2]) ? U' ' : text[pos + 2];
-    const std::vector<int>* list = nullptr;
+    const std::vector<ThirdEntry>* list = nullptr;
     if (third >= 0x0620 && third < 0x0660) {
       const int k = bucket->arabicThird[third - 0x0620];
       if (k >= 0) list = &bucket->byThird[k].second;
@@ -209,13 +255,23 @@ int PlaceMatcher::lookup(std::u32string_view text, uint32_t pos, uint32_t& lengt
           break;
         }
     }
-    if (list)
-      for (int f : *list)
-        if (tryForm(f)) return best;
+    if (list) {
+      uint64_t next = 0;  // the text's 4th to 7th characters, packed as in ThirdEntry
+      for (size_t k = 0; k < 4; ++k) {
+        const size_t i = pos + 3 + k;
+        next |= static_cast<uint64_t>(i < text.size() ? text[i] & 0xFFFF : 0xFFFF) << (16 * k);
+      }
+      for (const ThirdEntry& e : *list)
+        if ((next & e.mask) == e.next && tryForm(e.form)) return best;
+    }
   }
   for (int f : bucket->twoLetter)
     if (tryForm(f)) return best;
   return best;
+}
+
+bool PlaceMatcher::isHead(Word w) {
+  return w == Word::HeadNeighbourhood || w == Word::HeadTown || w == Word::HeadAny;
 }
 
 PlaceMatcher::Word PlaceMatcher::wordKind(const std::u32string& text, const Token& t) const {
@@ -271,7 +327,7 @@ bool PlaceMatcher::confident(const Form& form, const PlaceMatch& m) const {
       m.candidates.size() != 1 || m.candidates[0] != form.free[0])
     return false;
   const PlaceKind k = gazetteer_.places[m.candidates[0]].kind;
-  return k == PlaceKind::Neighbourhood || k == PlaceKind::Site;
+  return k == PlaceKind::Neighbourhood || k == PlaceKind::Site || k == PlaceKind::Town;
 }
 
 void PlaceMatcher::match(const FoldedText& folded, std::vector<PlaceMatch>& out) const {
@@ -280,7 +336,7 @@ void PlaceMatcher::match(const FoldedText& folded, std::vector<PlaceMatch>& out)
 }
 
 void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tokens_,
-                         std::vector<PlaceMatch>& out) const {
+                         std::vector<PlaceMatch>& out, bool keepUnconfirmed) const {
   out.clear();
   const std::u32string& text = folded.chars;
   const uint32_t n = static_cast<uint32_t>(text.size());
@@ -291,6 +347,8 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
   uint32_t listEnd = 0;
   HeadKind context = HeadKind::None;
   int contextFrom = -1, contextTo = -1;  // the head word or confident member that gave it
+  int compound = -1;                     // the list's head is a compound's plural (compounds_)
+  int lastConfident = -1;  // index in `out` of the list's last member, if it was confident
   // Context-only members met before the list had context, kept in case a confident member
   // follows; only when the list starts the sentence or follows a preposition or "هي:".
   struct Pending {
@@ -310,6 +368,8 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
     open = afterHead = conj = false;
     context = HeadKind::None;
     contextFrom = contextTo = -1;
+    compound = -1;
+    lastConfident = -1;
     pendingCount = 0;
     mayReachBack = false;
   };
@@ -319,10 +379,11 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
     // How the word is joined to the open list: only white space after a head; after a member,
     // one comma and/or a conjunction (detached here, attached checked below).
     int commas = 0;
-    bool gapOk = open && separatorGap(text, listEnd, tok.from, commas);
+    bool gapOk = open && separatorGap(text, listEnd, tok.from, commas, afterHead);
     if (commas > 1 || (commas > 0 && (afterHead || conj))) gapOk = false;
     const bool separated = gapOk && (afterHead || conj || commas > 0);
-    const bool listStart = t == 0 || (afterMark && spacesOnly(text, markEnd, tok.from));
+    const bool listStart = t == 0 || (afterMark && spacesOnly(text, markEnd, tok.from)) ||
+                           opensList(text, tokens_[t - 1].to, tok.from);
     afterMark = false;
     if (organisationWords > 0 && !spacesOnly(text, organisationEnd, tok.from))
       organisationWords = 0;
@@ -360,6 +421,19 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
           len = l2 - 1;
         }
       }
+      // "تلتي الرخم والمؤتة": each member after a compound's plural head, as "تلة X".
+      if (compound >= 0 && (separated || (gapOk && clitic.size() == 1 && clitic[0] == kWaw))) {
+        const std::u32string& prefix = compounds_[compound];
+        probe_.assign(prefix);
+        probe_.append(text, start, std::min<uint32_t>(n - start, 64));
+        uint32_t l2 = 0;
+        const int f2 = lookup(probe_, 0, l2, false);
+        if (f2 >= 0 && l2 > prefix.size() + len &&
+            forms_[f2].text.compare(0, prefix.size(), prefix) == 0) {
+          form = f2;
+          len = l2 - static_cast<uint32_t>(prefix.size());
+        }
+      }
       if (form >= 0 && len > bestLen) {
         bestLen = len;
         bestForm = form;
@@ -371,9 +445,15 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       m.from = bestStart;
       m.to = bestStart + bestLen;
     } else {
-      // A long name at the start of the word with the next word glued to it.
+      // A long name at the start of the word with the next word glued to it. Most positions
+      // start no such name: rejected here without a call.
+      auto mayRunTogether = [&](uint32_t p) {
+        const char32_t a = text[p], b = text[p + 1];
+        return (a >> 8) == 0x06 && (b >> 8) == 0x06 &&
+               runTogetherPair_[((a & 0xFF) << 8) | (b & 0xFF)];
+      };
       uint32_t len = 0;
-      bestForm = lookup(text, tok.from, len, true);
+      if (mayRunTogether(tok.from)) bestForm = lookup(text, tok.from, len, true);
       if (bestForm >= 0) {
         m.from = tok.from;
         m.to = tok.from + len;
@@ -381,6 +461,7 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       }
       // 2. Words run together by scraping ("الأممالمتحدة"): a long name inside the word.
       for (uint32_t p = tok.from + 2; bestForm < 0 && p + 2 < tok.to; ++p) {
+        if (!mayRunTogether(p)) continue;
         bestForm = lookup(text, p, len, true);
         if (bestForm >= 0) {
           m.from = p;
@@ -411,14 +492,18 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       }
       const HeadKind head = joined ? context : HeadKind::None;
       const uint32_t end = m.to;
+      lastConfident = -1;
       if (resolve(form, head, m)) {
         if (head != HeadKind::None) {
           m.headFrom = contextFrom;
           m.headTo = contextTo;
         }
         out.push_back(std::move(m));
-        if (context == HeadKind::None && confident(form, out.back())) {
-          context = HeadKind::Neighbourhood;
+        const bool sure = confident(form, out.back());
+        if (sure) lastConfident = static_cast<int>(out.size()) - 1;
+        if (context == HeadKind::None && sure) {
+          const PlaceKind k = gazetteer_.places[out.back().candidates[0]].kind;
+          context = k == PlaceKind::Town ? HeadKind::Any : HeadKind::Neighbourhood;
           contextFrom = static_cast<int>(out.back().from);
           contextTo = static_cast<int>(out.back().to);
           // Members before it that waited for context ("في السكري والكلاسة").
@@ -430,24 +515,43 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
             back.headFrom = contextFrom;
             back.headTo = contextTo;
             auto at =
-                std::upper_bound(out.begin(), out.end(), back.from,
-                                 [](uint32_t from, const PlaceMatch& x) { return from < x.from; });
-            out.insert(at, std::move(back));
+                std::lower_bound(out.begin(), out.end(), back.from,
+                                 [](const PlaceMatch& x, uint32_t from) { return x.from < from; });
+            if (at != out.end() && at->from == back.from && at->unconfirmed)
+              *at = std::move(back);  // kept unconfirmed a moment ago: now it has context
+            else
+              out.insert(at, std::move(back));
           }
           pendingCount = 0;
         }
-      } else if (context == HeadKind::None && pendingCount < static_cast<int>(pending.size())) {
-        pending[pendingCount++] = {m.from, m.to, bestForm};
+      } else if (m.from == tok.from && isHead(wordKind(text, tok))) {
+        // "حي الراشدين" is a name that needs context, but its first word is itself a head:
+        // read it as the head, and the rest as the name it introduces.
+        bestForm = -1;
+      } else {
+        if (context == HeadKind::None && pendingCount < static_cast<int>(pending.size()))
+          pending[pendingCount++] = {m.from, m.to, bestForm};
+        if (keepUnconfirmed && !form.townHeadOnly && form.free.empty() &&
+            form.contextOnly.size() == 1 &&
+            gazetteer_.places[form.contextOnly[0]].ambiguousGroup.empty()) {
+          m.unconfirmed = true;
+          m.candidates.assign(1, form.contextOnly[0]);
+          out.push_back(std::move(m));
+        }
       }
-      open = true;
-      afterHead = conj = false;
-      listEnd = end;
-      skipCovered(end);
-      continue;
+      if (bestForm >= 0) {
+        open = true;
+        afterHead = conj = false;
+        listEnd = end;
+        skipCovered(end);
+        continue;
+      }
     }
 
     // 3. A word that is not a name: a head word opens a list; any other word closes it.
     const Word w = wordKind(text, tok);
+    // "أكاديمية الأسد العسكرية في الحمدانية": a confident name, then "في", then the place it is in.
+    const int container = w == Word::In && gapOk && !conj && commas == 0 ? lastConfident : -1;
     closeList();
     switch (w) {
       case Word::HeadNeighbourhood:
@@ -461,6 +565,12 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
         contextTo = static_cast<int>(tok.to);
         listEnd = tok.to;
         organisationWords = 0;
+        if (std::u32string_view word = tokenText(text, tok); !word.empty()) {
+          if (word.size() > 2 && (word[0] == kWaw || word[0] == U'\u0641')) {  // "ومدرستي"
+            if (!compoundHeads_.find(word)) word.remove_prefix(1);
+          }
+          if (const int* c = compoundHeads_.find(word)) compound = *c;
+        }
         break;
       case Word::Organisation:
         organisationWords = 2;
@@ -470,12 +580,23 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
         organisationWords = 0;
         uint32_t i = tok.to;
         while (i < n && isSpaceChar(text[i])) ++i;
-        if (i < n && text[i] == U':') {
+        if (i < n && (text[i] == U':' || isQuote(text[i]))) {
           afterMark = true;
           markEnd = i + 1;
         }
         break;
       }
+      case Word::In:
+        if (container >= 0) {
+          open = afterHead = true;
+          context = HeadKind::Any;
+          contextFrom = static_cast<int>(out[container].from);
+          contextTo = static_cast<int>(out[container].to);
+          listEnd = tok.to;
+          organisationWords = 0;
+          break;
+        }
+        [[fallthrough]];
       case Word::Preposition:
         organisationWords = 0;
         afterMark = true;

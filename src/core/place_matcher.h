@@ -6,7 +6,10 @@
 // it starts, as long as the members are joined only by list separators ("،", ",", "و" attached or
 // detached, "، و"); any other word or punctuation (". ؛ : ! ? ( )") closes the list. A list opened
 // by a confident member also reaches back to members before it when the list starts the sentence
-// or follows a preposition or "هي:". Names right after an organisation word ("لواء", "كتائب",
+// or follows a preposition, an opening bracket or quote, or "هي:". A confident member followed
+// by "في" gives context to the one name after it ("أكاديمية الأسد العسكرية في الحمدانية"). A
+// plural or dual head of a compound name carries its word to each member ("تلتي الرخم والمؤتة":
+// "تلة الرخم", "تلة المؤتة"). Names right after an organisation word ("لواء", "كتائب",
 // "حركة", "جيش", ...) are not places and start no list. Generic words ("الجسر", "المطار", ...)
 // are never names on their own; "الباب"/"باب" is the town al-Bab only after a town head.
 #pragma once
@@ -32,6 +35,9 @@ struct PlaceMatch {
   // of the list ("الكلاسة" for "السكري" in "الكلاسة والسكري").
   int headFrom = -1, headTo = -1;
   bool runTogether = false;  // found inside a word (text scraped without spaces)
+  // A name that counts only with context, met without any: kept (when asked for) so that the
+  // article can confirm it, if the same place is named with context elsewhere in it.
+  bool unconfirmed = false;
 };
 
 class PlaceMatcher {
@@ -39,9 +45,10 @@ class PlaceMatcher {
   explicit PlaceMatcher(const Gazetteer& gazetteer);
 
   // Replaces `out` with the matches in `text` (one sentence), in text order. `tokens` are the
-  // sentence's words (see tokenize); the second form computes them.
-  void match(const FoldedText& text, const std::vector<Token>& tokens,
-             std::vector<PlaceMatch>& out) const;
+  // sentence's words (see tokenize); the second form computes them. With `keepUnconfirmed`,
+  // names that need context and had none are kept, marked `unconfirmed` (one place each).
+  void match(const FoldedText& text, const std::vector<Token>& tokens, std::vector<PlaceMatch>& out,
+             bool keepUnconfirmed = false) const;
   void match(const FoldedText& text, std::vector<PlaceMatch>& out) const;
 
  private:
@@ -54,7 +61,8 @@ class PlaceMatcher {
     HeadAny,            // "منطقة", "جبهة": opens a list of any places
     Organisation,  // "لواء", "كتائب": the name after it is an organisation, not a place
     Copula,        // "هي", "وهي": before ":" marks where a list may start
-    Preposition,   // "في", "من": a list may start right after it
+    Preposition,   // "من", "على": a list may start right after it
+    In,            // "في": as a preposition; after a confident name, opens context for one place
   };
   struct Form {
     std::u32string text;                 // folded; spaces stand for any run of white space
@@ -71,6 +79,7 @@ class PlaceMatcher {
   // long, freely counting names are tried.
   int lookup(std::u32string_view text, uint32_t pos, uint32_t& length, bool insideWord) const;
   Word wordKind(const std::u32string& text, const Token& t) const;
+  static bool isHead(Word w);
   bool resolve(const Form& form, HeadKind head, PlaceMatch& m) const;
   // A freely counting, unambiguous neighbourhood or site: gives context to the rest of its list.
   bool confident(const Form& form, const PlaceMatch& m) const;
@@ -81,9 +90,16 @@ class PlaceMatcher {
   // through a flat 256×256 table; anything else through the map.
   // Forms that start with a pair, split by their third character: "ال" starts most Arabic
   // words and most names, so two characters alone would leave long lists to compare.
+  // A form of three or more characters with its 4th to 7th characters packed (16 bits each, up
+  // to its first space): most forms whose first three characters fit are rejected with one
+  // comparison before matchAt.
+  struct ThirdEntry {
+    uint64_t next = 0, mask = 0;
+    int form = -1;
+  };
   struct PairBucket {
-    std::vector<int> twoLetter;                                  // forms of exactly two chars
-    std::vector<std::pair<char32_t, std::vector<int>>> byThird;  // longest first in each list
+    std::vector<int> twoLetter;  // forms of exactly two chars
+    std::vector<std::pair<char32_t, std::vector<ThirdEntry>>> byThird;  // longest first
     // Index into byThird of each third character in U+0620..U+065F, or -1: "ال" alone has two
     // dozen third characters, and nearly every word is looked up in it.
     std::array<int16_t, 64> arabicThird;
@@ -96,6 +112,11 @@ class PlaceMatcher {
   std::vector<PairBucket> pairLists_;
   std::unordered_map<uint64_t, int> otherPairs_;  // non-Arabic first pairs → pairLists_
   WordTable<Word> words_;  // head, organisation, copula and preposition words, folded
+  // Heads of names built on a common word, in the plural or dual ("تلتي", "كليات", "مدرستي"):
+  // each list member X is also looked up as the singular + X ("تلتي الرخم والمؤتة" names
+  // "تلة الرخم" and "تلة المؤتة"). Values index compounds_, the singular with a space.
+  WordTable<int> compoundHeads_;
+  std::vector<std::u32string> compounds_;
   std::vector<std::u32string> clitics_;
   mutable std::vector<Token> scratch_;  // for the form that tokenizes (one thread at a time)
   mutable std::u32string probe_;        // "لل" look-ups (one thread at a time)

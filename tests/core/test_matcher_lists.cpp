@@ -177,8 +177,9 @@ TEST(MatcherLists, PunctuationAndOtherWordsCloseAList) {
   EXPECT_EQ(ids("الكلاسة، ، السكري"), "al-kallaseh");
   EXPECT_EQ(ids("سقطت قذائف على الكلاسة وأصيب مرضى السكري"), "al-kallaseh");
   EXPECT_EQ(ids("حي الميسر في المشهد"), "al-myassar");
-  // A head is followed directly by its first member.
-  EXPECT_EQ(ids("أحياء: السكري"), "");
+  // A head is followed directly by its first member, or by a colon that introduces the list
+  // (Enab Baladi's style: "تسيطر على أحياء: الجلوم، والكلاسة").
+  EXPECT_EQ(ids("أحياء: السكري"), "al-sukkari");
   EXPECT_EQ(ids("أحياء، السكري"), "");
   // "هي:" gives no context of its own: the first member must be a place.
   EXPECT_EQ(ids("الأحياء المتبقية هي: السكري، المشهد"), "");
@@ -202,6 +203,14 @@ TEST(MatcherLists, NamesBuiltFromCommonWordsMatchAsWholes) {
   EXPECT_EQ(ids("تلة الشيخ يوسف"), "sheikh-yusuf-hill");
   EXPECT_EQ(ids("مطار النيرب"), "nairab-airport");
   EXPECT_EQ(ids("الكليات العسكرية"), "ramouseh-crossing");
+}
+
+TEST(MatcherLists, AnyWhiteSpaceInsideANameMatches) {
+  EXPECT_EQ(ids("منطقة باب  النصر"), "bab-al-nasr");
+  EXPECT_EQ(ids("منطقة باب\nالنصر"), "bab-al-nasr");
+  EXPECT_EQ(ids("منطقة باب\u2009النصر"), "bab-al-nasr");  // thin space
+  EXPECT_EQ(ids("بستان\u00A0القصر وتل\tالزرازير"), "bustan-al-qasr tal-al-zarazir");
+  EXPECT_EQ(surfaces("دوار\nالصاخور"), "دوار\nالصاخور");
 }
 
 TEST(MatcherLists, GenericWordsAreNeverPlacesOnTheirOwn) {
