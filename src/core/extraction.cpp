@@ -277,7 +277,11 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
     for (auto& th : pool) th.join();
   }
   // An article's mentions are already in text order: gathering the articles in order sorts
-  // them all by (doc, start).
+  // them all by (doc, start). One thread read them in order already: nothing to gather.
+  if (threads == 1) {
+    result.mentions = std::move(perThread[0]);
+    return result;
+  }
   size_t total = 0;
   for (const auto& v : perThread) total += v.size();
   result.mentions.reserve(total);

@@ -60,6 +60,16 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
                 2;
       hoodArea_.push_back(area);
     }
+    // Neighbourhoods without a polygon (al-Uwayja, Dahiyat al-Assad) are named at their point,
+    // as if they covered half a square kilometre.
+    std::vector<bool> hasArea(model.places.size(), false);
+    for (int p : hoodPlace_)
+      if (p >= 0) hasArea[p] = true;
+    for (size_t p = 0; p < model.places.size(); ++p)
+      if (model.places[p].kind == map::PlaceKind::Neighbourhood && !hasArea[p]) {
+        hoodPlace_.push_back(static_cast<int>(p));
+        hoodArea_.push_back(5e5f);
+      }
   }
   // Control follows the timeline's day; the buffers change only when the picture does (most
   // days while scrubbing nothing changes hands).
@@ -260,7 +270,7 @@ void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const Ma
   quiet.size = 12.0f * s;
   std::vector<bool> labelled(model.places.size(), false);
   for (const Label& l : labels) labelled[l.place] = true;
-  for (size_t i = 0; i < hoods_.ids.size(); ++i) {
+  for (size_t i = 0; i < hoodPlace_.size(); ++i) {
     const int place = hoodPlace_[i];
     if (place < 0 || labelled[place]) continue;
     // Only where the area is big enough on screen to hold its name: more names as one zooms in.

@@ -56,8 +56,8 @@ class MapPanel {
   map::MapRenderer renderer_;
   map::LocalFrame frame_;
   map::Neighbourhoods hoods_;
-  // Per area (parallel to hoods_.ids): the place's index in the model and its size (m²), for
-  // the quiet base-map labels.
+  // The places named quietly on the base map: first one per area (parallel to hoods_.ids), then
+  // the neighbourhoods that have only a point; each with its model index and size (m²).
   std::vector<int> hoodPlace_;
   std::vector<float> hoodArea_;
   std::vector<int> areaLabels_;
