@@ -483,7 +483,7 @@ def main():
                  lat=ref["lat"], lon=ref["lon"], confidence=ref["confidence"],
                  plotted=plotted, needs_context=needs, ambiguous=cur.get("ambiguous", ""),
                  aliases=aliases, context_aliases=context,
-                 source="shared/reference/aleppo_places.csv: " + ref["source"],
+                 source="reference places list: " + ref["source"],
                  note=cur.get("note", "" if plotted else "position unknown: never plotted")))
         # Dated control rows: the two columns, and the change dates their notes give.
         for meta in snapshots_meta:
@@ -612,7 +612,7 @@ def main():
                  name_en=extra["en"], lat=lat, lon=lon, confidence=extra.get("confidence", ""),
                  plotted=extra.get("plotted", True), needs_context=False, ambiguous="",
                  aliases=[extra["ar"]] + extra["aliases"], context_aliases=[],
-                 source="shared/reference/aleppo_geometry.geojson" if extra.get("geometry")
+                 source="reference geometry (river, Old City, extent, pockets)" if extra.get("geometry")
                  else "project", note=extra.get("note", "area: drawn as an area, not a pin")))
 
     # Areas without reference control: the side of the reference's opposition pocket outline
@@ -630,10 +630,9 @@ def main():
         for lay, coords in pockets:
             side = "opposition" if point_in_polygon(x, y, coords) else "government"
             snapshots.append((pid, lay["snapshot_date"], side,
-                              "derived: the area's point lies " +
+                              "reference outline: the area lies " +
                               ("inside" if side == "opposition" else "outside") +
-                              f" the reference's outline '{lay['reference_name']}' "
-                              "(shared/reference/aleppo_geometry.geojson)"))
+                              f" the opposition pocket of {lay['snapshot_label']}"))
 
     # 5. Write the gazetteer.
     columns = ["id", "kind", "category", "name_ar", "name_en", "lat", "lon", "confidence",
@@ -672,7 +671,7 @@ def main():
             coords = ccw(coords)
         props = {"layer": lay["layer"], "name": ref["properties"]["name"],
                  "confidence": ref["properties"].get("confidence", ""),
-                 "source": "shared/reference/aleppo_geometry.geojson"}
+                 "source": "reference geometry"}
         for key in ("valid_from", "valid_until"):
             if lay[key]:
                 props[key] = lay[key]

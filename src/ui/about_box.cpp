@@ -15,16 +15,20 @@ void drawAboutBox(bool open) {
       "reports name, day by day, with the sentences behind every place.");
   ImGui::Separator();
   ImGui::TextUnformatted("Data");
-  ImGui::BulletText("%s", kNeighbourhoodCredit);
-  ImGui::BulletText(
-      "Places, positions and control: the project's gazetteer (tools/build_assets.py), built "
-      "from its research tables and reference data; every place names its source "
-      "(aleppo-atlas places).");
+  // BulletText does not wrap: a bullet, then wrapped text beside it.
+  auto bullet = [](const char* text) {
+    ImGui::Bullet();
+    ImGui::TextUnformatted(text);
+  };
+  bullet(kNeighbourhoodCredit);
+  bullet(
+      "Places, positions and control: the project's gazetteer, built from its research tables "
+      "and reference data; every place names its source (aleppo-atlas places).");
   ImGui::TextUnformatted("Software");
-  ImGui::BulletText(
-      "Dear ImGui, GLFW, glad, ICU, HarfBuzz, FreeType, fontconfig, GEOS, "
-      "nlohmann/json, CLI11, stb.");
-  ImGui::BulletText("Fonts: Noto Sans, Noto Naskh Arabic (SIL OFL), Amiri (SIL OFL).");
+  bullet(
+      "Dear ImGui, GLFW, glad, ICU, HarfBuzz, FreeType, fontconfig, GEOS, nlohmann/json, "
+      "CLI11, stb.");
+  bullet("Fonts: Noto Sans, Noto Naskh Arabic (SIL OFL), Amiri (SIL OFL).");
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))

@@ -2,6 +2,7 @@
 // ImPlot's CI renders frames: camera interaction, buffer rebuilds, selection.
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +13,7 @@
 #include "app/app_model.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
+#include "ui/about_box.h"
 #include "ui/arabic_text.h"
 #include "ui/main_view.h"
 
@@ -122,6 +124,29 @@ TEST_F(MapPanelTest, EveryNeighbourhoodIsNamedQuietlyMoreAsOneZoomsIn) {
     EXPECT_NE(std::find(oldCity.begin(), oldCity.end(), quarter), oldCity.end()) << quarter;
   EXPECT_EQ(std::find(city.begin(), city.end(), "sahet-bizzeh"), city.end());
   ui::SetTextRenderer(nullptr);
+}
+
+TEST_F(MapPanelTest, TheAboutBoxCreditsTheNeighbourhoodBoundaries) {
+  frame();
+  state_.aboutRequested = true;
+  frame();
+  frame();
+  ImGuiWindow* about = ImGui::FindWindowByName("About Aleppo Atlas");
+  ASSERT_NE(about, nullptr);
+  EXPECT_TRUE(about->Active || about->WasActive);
+  EXPECT_NE(std::string(ui::kNeighbourhoodCredit).find("Columbia Center for Spatial Research"),
+            std::string::npos);
+  EXPECT_NE(std::string(ui::kNeighbourhoodCredit).find("MIT"), std::string::npos);
+  if (const char* dir = std::getenv("ATLAS_TEST_SCREENSHOT_DIR")) {
+    ASSERT_TRUE(window_->beginFrame(false));
+    view_.draw(model_->view, state_);
+    window_->render();
+    int w = 0, h = 0;
+    const auto px = window_->readPixels(w, h);
+    std::string error;
+    app::writePng(std::string(dir) + "/about.png", px, w, h, error);
+    window_->present();
+  }
 }
 
 TEST_F(MapPanelTest, ClickingEmptyMapClearsTheSelection) {

@@ -12,6 +12,7 @@
 #include "map/basemap.h"
 #include "map/hit_test.h"
 #include "map/map_scene.h"
+#include "ui/timeline_panel.h"
 
 using namespace atlas;
 using namespace atlas::map;
@@ -144,4 +145,14 @@ TEST(Areas, TheEastAleppoOutlineFollowsItsDates) {
   // Outside the outlines' dates (a corpus of 2012 or 2020) nothing is drawn.
   EXPECT_EQ(b.outlineAt({2012, 8, 1}), nullptr);
   EXPECT_EQ(b.outlineAt({2020, 3, 1}), nullptr);
+}
+
+TEST(Areas, WithoutDatedEvidenceTheTimelineEndsOnTheReferencesLastDay) {
+  // No year is assumed: an undated corpus shows the last day the reference data speaks of.
+  ui::ViewModel model;
+  ui::UiState state;
+  model.lastReferenceDay = Date{2016, 12, 8};
+  EXPECT_EQ(ui::currentDay(model, state), (Date{2016, 12, 8}));
+  model.lastReferenceDay = Date{2020, 3, 5};
+  EXPECT_EQ(ui::currentDay(model, state), (Date{2020, 3, 5}));
 }
