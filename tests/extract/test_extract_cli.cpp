@@ -235,3 +235,29 @@ TEST(PlacesCli, ListsEveryPlaceWithIdNamesKindPositionAndSource) {
   }
   EXPECT_EQ(runProcess({kApp, "places", "--format", "xml"}).exitCode, 2);
 }
+
+TEST(ControlCli, ACorpusOfAnotherYearRunsThroughTheSameCode) {
+  // A report of August 2012 (written for this test in the style of that summer's news): the
+  // place and its date come out; no 2016 side is carried back to 2012.
+  char tmpl[] = "/tmp/atlas-2012-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  std::ofstream(dir / "MANIFEST.tsv") << "file\tpublished\na.txt\t2012-08-08\n";
+  std::ofstream(dir / "a.txt") << "اشتباكات عنيفة أمس في حي صلاح الدين بمدينة حلب.";
+  auto r = runProcess({kApp, "extract", "--corpus", dir.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto records = jsonLines(r.out);
+  bool found = false;
+  for (const json& rec : records)
+    if (rec["place"] == "salah-al-din") {
+      found = true;
+      EXPECT_EQ(rec["date"], "2012-08-07");
+    }
+  EXPECT_TRUE(found) << r.out;
+  r = runProcess({kApp, "control", "--date", "2012-08-07", "--corpus", dir.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.find("\tgovernment\t"), std::string::npos);
+  EXPECT_EQ(r.out.find("\topposition\t"), std::string::npos);
+  EXPECT_NE(r.out.find("salah-al-din\tSalah al-Din\tصلاح الدين\tneighbourhood\tunknown\t"),
+            std::string::npos);
+  fs::remove_all(dir);
+}
