@@ -33,6 +33,10 @@ int runControl(const ControlArgs& args) {
   }
   std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
   if (!model) return 2;
+  if (model->corpus.articles.empty()) {
+    std::fprintf(stderr, "aleppo-atlas: %s: no articles to read\n", args.corpus.c_str());
+    return 2;
+  }
   const Gazetteer& g = model->gazetteer;
   const ControlTimeline& timeline = model->control;
 

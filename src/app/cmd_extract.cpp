@@ -135,6 +135,10 @@ int runExtract(const ExtractArgs& args) {
   }
   const Corpus& corpus = *loaded.corpus;
   for (const Diagnostic& d : corpus.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+  if (corpus.articles.empty()) {
+    std::fprintf(stderr, "aleppo-atlas: %s: no articles to read\n", args.corpus.c_str());
+    return 2;
+  }
   const auto gazPath = findAssetsDir() / "gazetteer.tsv";
   GazetteerLoadResult gaz = loadGazetteer(gazPath);
   for (const Diagnostic& d : gaz.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());

@@ -11,9 +11,9 @@ namespace atlas::app {
 int runShape(const ShapeArgs& args) {
   std::string error;
   auto engine = text::TextEngine::create(&error, args.font);
-  if (!engine) {
-    std::fprintf(stderr, "aleppo-atlas shape: %s\n", error.c_str());
-    return 1;
+  if (!engine) {  // a missing or unreadable font is bad input
+    std::fprintf(stderr, "aleppo-atlas: shape: %s\n", error.c_str());
+    return 2;
   }
   text::LayoutOptions options;
   options.size = args.size;

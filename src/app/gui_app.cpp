@@ -12,6 +12,7 @@
 #include "app/model_loader.h"
 #include "app/paths.h"
 #include "app/png_writer.h"
+#include "core/place_lookup.h"
 #include "ui/arabic_text.h"
 #include "ui/layout_settings.h"
 #include "ui/main_view.h"
@@ -149,12 +150,21 @@ int runScreenshot(const ScreenshotArgs& args) {
   std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
   if (!model) return 2;
   if (!args.select.empty()) {
-    if (model->view.findPlace(args.select) < 0) {
-      std::fprintf(stderr, "aleppo-atlas: --select %s: no place with that id\n",
-                   args.select.c_str());
+    // An id, or a name in any spelling (Arabic or English); a name several places share is
+    // named back with their ids rather than guessed.
+    std::vector<int> found;
+    for (int i : findPlacesNamed(model->gazetteer, args.select))
+      if (model->view.findPlace(model->gazetteer.places[i].id) >= 0) found.push_back(i);
+    if (found.size() != 1) {
+      std::string ids;
+      for (int i : found) ids += (ids.empty() ? "" : ", ") + model->gazetteer.places[i].id;
+      std::fprintf(stderr, "aleppo-atlas: --select %s: %s\n", args.select.c_str(),
+                   found.empty() ? "no place on the map has that id or name (aleppo-atlas places "
+                                   "lists them)"
+                                 : ("several places have that name: " + ids).c_str());
       return 2;
     }
-    state.selectedPlace = args.select;
+    state.selectedPlace = model->gazetteer.places[found[0]].id;
     state.frameSelection = true;
   }
 

@@ -48,10 +48,15 @@ int main(int argc, char** argv) {
   CLI::App* screenshot =
       app.add_subcommand("screenshot", "Render the UI in a hidden window and save it as PNG");
   screenshot->add_option("--out", shot.out, "PNG file to write")->required();
-  screenshot->add_option("--width", shot.width, "Window width in pixels")->capture_default_str();
-  screenshot->add_option("--height", shot.height, "Window height in pixels")->capture_default_str();
+  screenshot->add_option("--width", shot.width, "Window width in pixels (64 to 8192)")
+      ->check(CLI::Range(64, 8192))
+      ->capture_default_str();
+  screenshot->add_option("--height", shot.height, "Window height in pixels (64 to 8192)")
+      ->check(CLI::Range(64, 8192))
+      ->capture_default_str();
   screenshot->add_option("--date", shot.date, "Timeline date, YYYY-MM-DD");
-  screenshot->add_option("--select", shot.select, "Place id to select and frame");
+  screenshot->add_option("--select", shot.select,
+                         "Place to select and frame: an id (aleppo-atlas places) or a name");
   screenshot->add_option("--corpus", corpus, "Corpus to show (as the top-level --corpus)");
 
   atlas::app::ExtractArgs extract;
@@ -86,8 +91,10 @@ int main(int argc, char** argv) {
       "shape", "Lay out a paragraph; print each visual line in hb-shape notation");
   shapeCmd->add_option("--text", shapeArgs.text, "Text to shape (UTF-8)")->required();
   shapeCmd->add_option("--font", shapeArgs.font, "Font file (default: the Arabic UI face)");
-  shapeCmd->add_option("--size", shapeArgs.size, "Size in pixels (default: units per em)");
-  shapeCmd->add_option("--width", shapeArgs.width, "Wrap width in pixels (default: no wrap)");
+  shapeCmd->add_option("--size", shapeArgs.size, "Size in pixels (default: units per em)")
+      ->check(CLI::Range(1.0f, 1000.0f));
+  shapeCmd->add_option("--width", shapeArgs.width, "Wrap width in pixels (default: no wrap)")
+      ->check(CLI::PositiveNumber);
 
   app.require_subcommand(0, 1);
   try {
@@ -99,8 +106,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    // Usage errors: CLI11's message, then the conventional exit status 2.
-    app.exit(e);
+    // Usage errors: one line that says whose message it is, then the conventional status 2.
+    std::fprintf(stderr, "aleppo-atlas: %s (see aleppo-atlas --help)\n", e.what());
     return 2;
   }
 
