@@ -59,7 +59,7 @@ GENERIC_CONTEXT_OK = {"الباب", "الجديدة"}
 # Per reference place, keyed by its Arabic name: id (when the English name does not make a
 # good one), English display name, extra aliases, and flags.
 CURATED = {
-    "الشيخ سعيد": dict(aliases=["شيخ سعيد", "الشيخ سعد", "شيخ سعد"]),
+    "الشيخ سعيد": dict(aliases=["شيخ سعيد", "الشيخ سعد", "شيخ سعد", "الشيخ السعيد"]),
     "الراموسة": dict(id="al-ramouseh", en="al-Ramouseh", needs_context=False),
     "الراموسة – الكليات العسكرية / معبر الراموسة": dict(
         id="ramouseh-crossing", en="Ramouseh crossing and military academies",
@@ -77,7 +77,7 @@ CURATED = {
     "الهلك": dict(id="al-halak", en="al-Halak", aliases=["تراب الهلك", "الهلك الفوقاني",
                                                         "الهلك التحتاني"]),
     "الميسر": dict(id="al-myassar", en="al-Myassar", needs_context=True,
-                   free_aliases=["كرم الميسر"]),
+                   free_aliases=["كرم الميسر", "كرم ميسر"]),
     "كرم الميسر": dict(skip=True),  # the same place as الميسر: one entry, one area
     "القاطرجي (كرم القاطرجي)": dict(id="al-qaterji", en="al-Qaterji"),
     "دوار الحاووظ": dict(id="hawouz-roundabout", aliases=["دوار الحاووز"]),  # ظ/ز both seen
@@ -108,7 +108,9 @@ CURATED = {
                                          names=["الكاستيلو", "طريق الكاستيلو"],
                                          aliases=["الكاستيللو", "طريق الكاستيللو"]),
     "الأشرفية": dict(needs_context=True),
-    "الليرمون": dict(id="al-layramoun", en="al-Layramoun", aliases=["البلليرمون"]),
+    "الليرمون": dict(id="al-layramoun", en="al-Layramoun",
+                     aliases=["البلليرمون", "البليرمون", "الليرامون", "معامل الليرمون",
+                              "صالات الليرمون", "معامل البليرمون"]),
     "الخالدية": dict(needs_context=True),
     # Bare "الزهراء" names both the town and (colloquially) this neighbourhood: a head word
     # ("حي" / "بلدة") decides; without one the mention is marked ambiguous.
@@ -116,7 +118,9 @@ CURATED = {
     "الصالحين": dict(needs_context=True),
     "المعادي": dict(needs_context=True),
     "باب قنسرين": dict(id="bab-qinnasrin", en="Bab Qinnasrin"),
-    "الأصيلة": dict(needs_context=True),
+    "الأصيلة": dict(needs_context=True, context_aliases=["القصيلة"]),
+    "كرم الدعدع": dict(aliases=["كرم الدادا", "كرم الداداه"]),
+    "الفردوس": dict(aliases=["مساكن الفردوس"]),
     "الجزماتي (كرم الجزماتي)": dict(id="al-jazmati"),
     "الإنذارات": dict(needs_context=True),
     "الشيخ نجار (المدينة الصناعية)": dict(id="sheikh-najjar", en="Sheikh Najjar industrial city",

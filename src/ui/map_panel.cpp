@@ -143,16 +143,43 @@ void MapPanel::renderCallback(const ImDrawList*, const ImDrawCmd* cmd) {
   self->renderer_.draw(self->view_, self->frame_, target);
 }
 
-void MapPanel::fitSelection(const ViewModel& model, UiState& state, const MapArea& area) {
-  const int i = model.findPlace(state.selectedPlace);
-  if (i < 0) return;
-  const map::MapPlace& p = model.places[i];
-  // A neighbourhood is about a kilometre across; a town's surroundings ten.
-  const float half = p.kind == map::PlaceKind::Town ? 6000.0f : 1500.0f;
+// The selected place with its surroundings: its area and the areas that share a border with it;
+// a region its outline on the day, the city its extent; a point the neighbourhood around it (a
+// town, the villages around it).
+map::Bounds MapPanel::selectionBounds(const ViewModel& model, const UiState& state) const {
   map::Bounds b;
+  const int i = model.findPlace(state.selectedPlace);
+  if (i < 0) return b;
+  const map::MapPlace& p = model.places[i];
+  auto addPolygon = [&](const map::Polygon& poly) {
+    for (const map::Vec2& v : poly.outer) b.add(v);
+  };
+  if (p.kind == map::PlaceKind::City) return cityBounds_;
+  if (p.kind == map::PlaceKind::Region && model.baseMap) {
+    if (const map::Polygon* outline = model.baseMap->outlineAt(currentDay(model, state)))
+      addPolygon(*outline);
+    if (!b.empty()) return b;
+  }
+  const auto own = std::find(hoods_.ids.begin(), hoods_.ids.end(), p.id);
+  if (own != hoods_.ids.end()) {
+    const int cell = static_cast<int>(own - hoods_.ids.begin());
+    for (const map::Polygon& poly : hoods_.cells[cell]) addPolygon(poly);
+    for (const map::AreaEdge& e : hoods_.edges) {
+      const int other = e.cellA == cell ? e.cellB : e.cellB == cell ? e.cellA : -1;
+      if (other >= 0)
+        for (const map::Polygon& poly : hoods_.cells[other]) addPolygon(poly);
+    }
+    return b;
+  }
+  const float half = p.kind == map::PlaceKind::Town ? 6000.0f : 1500.0f;
   b.add({p.pos.x - half, p.pos.y - half});
   b.add({p.pos.x + half, p.pos.y + half});
-  fitBounds(state.camera, area, frame_, b);
+  return b;
+}
+
+void MapPanel::fitSelection(const ViewModel& model, UiState& state, const MapArea& area) {
+  const map::Bounds b = selectionBounds(model, state);
+  if (!b.empty()) fitBounds(state.camera, area, frame_, b);
 }
 
 void MapPanel::handleInput(const ViewModel& model, UiState& state, const MapArea& area) {
@@ -363,6 +390,26 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   dl->AddText(ImVec2(n.x - nts.x / 2, n.y + 17 * s), ink, "N");
 
   drawLegend(state, area);
+
+  // Outside the days the corpus covers, the map says so: what it shows is not known that day.
+  const DayHistogram& h = model.histogram;
+  if (h.days() > 0) {
+    const Date day = currentDay(model, state);
+    const Date last = Date::fromDays(h.first.toDays() + h.days() - 1);
+    char note[96] = "";
+    if (day > last)
+      std::snprintf(note, sizeof note, "No evidence after %s", last.iso().c_str());
+    else if (day < h.first)
+      std::snprintf(note, sizeof note, "No evidence before %s", h.first.iso().c_str());
+    if (note[0]) {
+      const ImVec2 ts = ImGui::CalcTextSize(note);
+      const float x = static_cast<float>(area.x + area.width / 2) - ts.x / 2;
+      const float y = static_cast<float>(area.y) + 10 * s;
+      dl->AddRectFilled(ImVec2(x - 8 * s, y - 4 * s), ImVec2(x + ts.x + 8 * s, y + ts.y + 4 * s),
+                        IM_COL32(255, 244, 214, 240), 4 * s);
+      dl->AddText(ImVec2(x, y), IM_COL32(120, 60, 20, 255), note);
+    }
+  }
 }
 
 namespace {

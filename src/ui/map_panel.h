@@ -51,6 +51,12 @@ class MapPanel {
   // subtitles when zoomed in.
   void drawLabels(const ViewModel& model, const UiState& state, const MapArea& area);
   void fitSelection(const ViewModel& model, UiState& state, const MapArea& area);
+
+ public:
+  // What "Fit selection" frames (local metres); empty when nothing is selected.
+  map::Bounds selectionBounds(const ViewModel& model, const UiState& state) const;
+
+ private:
   static void renderCallback(const ImDrawList* list, const ImDrawCmd* cmd);
 
   map::MapRenderer renderer_;

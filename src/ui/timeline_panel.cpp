@@ -144,8 +144,15 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   ArabicText(arabicDateLabel(day), arabic);
   ImGui::SameLine();
   ImGui::SetCursorPosY(y);
-  const int items = index >= 0 && index < h.days() ? h.total(index) : 0;
-  ImGui::TextDisabled("(%d item%s that day)", items, items == 1 ? "" : "s");
+  if (index < 0) {
+    ImGui::TextDisabled("(before the first evidence, %s)", h.first.iso().c_str());
+  } else if (index >= h.days()) {
+    ImGui::TextDisabled("(after the last evidence, %s)",
+                        Date::fromDays(h.first.toDays() + h.days() - 1).iso().c_str());
+  } else {
+    const int items = h.total(index);
+    ImGui::TextDisabled("(%d item%s that day)", items, items == 1 ? "" : "s");
+  }
 
   // Histogram and slider.
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -193,9 +200,18 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
       dl->AddText(ImVec2(x0 + 2, base + 3), IM_COL32(90, 90, 90, 255), month);
     }
   }
-  // The current day.
-  const float cx = p0.x + (index + 0.5f) * dayW;
-  dl->AddLine(ImVec2(cx, p0.y), ImVec2(cx, base + 4), IM_COL32(230, 60, 40, 255), 2.0f);
+  // The current day; a day outside the data keeps the cursor at that end, with an arrow that
+  // points out of the timeline towards the day.
+  const ImU32 red = IM_COL32(230, 60, 40, 255);
+  const int shown = std::clamp(index, 0, h.days() - 1);
+  const float cx = p0.x + (shown + 0.5f) * dayW;
+  dl->AddLine(ImVec2(cx, p0.y), ImVec2(cx, base + 4), red, 2.0f);
+  if (index != shown) {
+    const float a = ImGui::GetFontSize() * 0.5f, mid = p0.y + barsH / 2;
+    const float tip = index < 0 ? p0.x + 1 : p0.x + width - 1, back = index < 0 ? a : -a;
+    dl->AddTriangleFilled(ImVec2(tip, mid), ImVec2(tip + back, mid - a * 0.8f),
+                          ImVec2(tip + back, mid + a * 0.8f), red);
+  }
   ImGui::EndChild();
 }
 

@@ -522,3 +522,66 @@ TEST(ReaderBlocks, LinesAndLongLinesCutAtSpaces) {
   }
   EXPECT_EQ(covered, arabic.size());
 }
+
+TEST_F(MapPanelTest, FitSelectionFramesAnAreaWithItsNeighboursAndARegionWhole) {
+  frame();
+  const ui::MapArea area = view_.mapPanel().area();
+  auto fitted = [&](const std::string& id) {
+    state_.selectedPlace = id;
+    state_.date = Date{2016, 12, 5};
+    state_.frameSelection = true;
+    frame();
+    const map::Bounds b = view_.mapPanel().selectionBounds(model_->view, state_);
+    EXPECT_FALSE(b.empty()) << id;
+    // The whole of it is on screen, and it fills the map one way or the other (not 200 m of
+    // empty map around a point).
+    const map::Viewport v = ui::viewportOf(state_.camera, area);
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    v.toScreen(model_->view.baseMap->frame.toMercator({b.minX, b.maxY}), x0, y0);
+    v.toScreen(model_->view.baseMap->frame.toMercator({b.maxX, b.minY}), x1, y1);
+    EXPECT_GE(x0, area.x - 1) << id;
+    EXPECT_GE(y0, area.y - 1) << id;
+    EXPECT_LE(x1, area.x + area.width + 1) << id;
+    EXPECT_LE(y1, area.y + area.height + 1) << id;
+    EXPECT_GT(std::max((x1 - x0) / area.width, (y1 - y0) / area.height), 0.8) << id;
+    return b;
+  };
+  // East Aleppo on 5 December: the pocket of 8 December (from 26 November on), some km across.
+  const map::Bounds east = fitted("east-aleppo");
+  EXPECT_GT(east.maxX - east.minX, 3000);
+  EXPECT_GT(state_.camera.metresPerPixel, 4);
+  // al-Sakhour with the areas around it (Masakin Hanano, Sheikh Khodr, al-Shaar, ...): larger
+  // than al-Sakhour itself, about 3 km.
+  const map::Bounds sakhour = fitted("al-sakhour");
+  EXPECT_GT(sakhour.maxX - sakhour.minX, 2500);
+  EXPECT_LT(sakhour.maxX - sakhour.minX, 8000);
+  // The city: its extent.
+  const map::Bounds city = fitted("aleppo");
+  EXPECT_GT(city.maxX - city.minX, 10000);
+}
+
+TEST_F(MapPanelTest, TheTimelineCursorStaysOnTheTimelineForADateOutsideTheData) {
+  frame();
+  const DayHistogram& h = model_->view.histogram;
+  const Date last = Date::fromDays(h.first.toDays() + h.days() - 1);
+  auto redAt = [&](float fromX, float toX) {
+    EXPECT_TRUE(window_->beginFrame(false));
+    view_.draw(model_->view, state_);
+    window_->render();
+    int w = 0, hh = 0;
+    pixels_ = window_->readPixels(w, hh);
+    window_->present();
+    const ui::UiState::Rect r = state_.timelineBars;
+    const ui::MapArea strip{fromX, r.y0, toX - fromX, r.y1 - r.y0};
+    return countColour(pixels_, w, strip, {230, 60, 40});
+  };
+  const ui::UiState::Rect r = state_.timelineBars;
+  state_.date = Date::fromDays(last.toDays() + 20);  // three weeks after the last report
+  frame();
+  EXPECT_GT(redAt(r.x1 - 12, r.x1), 20) << "cursor and arrow at the right end";
+  EXPECT_EQ(redAt(r.x0, r.x0 + 12), 0);
+  state_.date = Date{2016, 1, 1};  // before the first
+  frame();
+  EXPECT_GT(redAt(r.x0, r.x0 + 12), 20) << "cursor and arrow at the left end";
+  EXPECT_EQ(redAt(r.x1 - 12, r.x1), 0);
+}
