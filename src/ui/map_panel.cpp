@@ -169,7 +169,10 @@ map::Bounds MapPanel::selectionBounds(const ViewModel& model, const UiState& sta
       if (other >= 0)
         for (const map::Polygon& poly : hoods_.cells[other]) addPolygon(poly);
     }
-    return b;
+    // Centred on the place itself, so the eye finds it in the middle of its surroundings.
+    const float hx = std::max(p.pos.x - b.minX, b.maxX - p.pos.x);
+    const float hy = std::max(p.pos.y - b.minY, b.maxY - p.pos.y);
+    return map::Bounds{p.pos.x - hx, p.pos.y - hy, p.pos.x + hx, p.pos.y + hy};
   }
   const float half = p.kind == map::PlaceKind::Town ? 6000.0f : 1500.0f;
   b.add({p.pos.x - half, p.pos.y - half});
@@ -427,9 +430,13 @@ map::LabelRect MapPanel::legendRect(const UiState& state, const MapArea& area) {
   return {x1 - w, y1 - h, x1, y1};
 }
 
-// Shown when the user has not closed it and the map leaves room above it for the city.
+// Shown when the user has not closed it and it leaves most of the map free: room above it for
+// the city, and no more than a fifth of the map's area (at 800×600 it collapses to a button).
 bool MapPanel::legendShown(const UiState& state, const MapArea& area) {
-  return state.legendOpen && area.height >= legendHeight(state.uiScale) + 160 * state.uiScale;
+  const map::LabelRect box = legendRect(state, area);
+  const double legendArea = static_cast<double>(box.x1 - box.x0) * (box.y1 - box.y0);
+  return state.legendOpen && area.height >= legendHeight(state.uiScale) + 160 * state.uiScale &&
+         legendArea <= 0.2 * area.width * area.height;
 }
 
 void MapPanel::drawLegend(UiState& state, const MapArea& area) {

@@ -8,6 +8,20 @@
 
 namespace atlas::ui {
 
+std::string elide(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const char* ellipsis = "...";
+  const float ew = ImGui::CalcTextSize(ellipsis).x;
+  size_t n = text.size();
+  while (n > 0) {
+    // Step back over a whole UTF-8 character.
+    do --n;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80);
+    if (ImGui::CalcTextSize(text.c_str(), text.c_str() + n).x + ew <= width) break;
+  }
+  return text.substr(0, n) + ellipsis;
+}
+
 float statusBarHeight() {
   return ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y;
 }
@@ -42,16 +56,19 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
   } else if (!state.loadError.empty()) {
     line = state.loadError + "  |  " + line;
   }
+  char fps[32];
+  std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
+  const float fpsW = ImGui::CalcTextSize(fps).x;
+  // A narrow window: the frame time goes first, then the line is cut with an ellipsis.
+  const bool showFps = size.x - (x - p0.x) - fpsW - 3 * pad > ImGui::GetFontSize() * 12;
+  const float room = size.x - (x - p0.x) - pad - (showFps ? fpsW + 2 * pad : 0.0f);
+  const std::string shown = elide(line, room);
   dl->AddText(ImVec2(x, textY),
               state.loadError.empty() || !state.loadingCorpus.empty()
                   ? theme::kStatusBarText
                   : IM_COL32(255, 150, 120, 255),
-              line.c_str());
-
-  char fps[32];
-  std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
-  const float w = ImGui::CalcTextSize(fps).x;
-  dl->AddText(ImVec2(p0.x + size.x - w - pad, textY), theme::kStatusBarText, fps);
+              shown.c_str());
+  if (showFps) dl->AddText(ImVec2(p0.x + size.x - fpsW - pad, textY), theme::kStatusBarText, fps);
   ImGui::SetCursorScreenPos(p0);
   ImGui::Dummy(size);
 }

@@ -230,3 +230,30 @@ TEST(Gui, RemembersTheLastCorpusWindowModeAndFilters) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(readAll(ini).find("LastCorpus=" + corpus.path.string()), std::string::npos);
 }
+
+TEST(Screenshot, At800By600TheLegendIsAButtonAndTheStatusLineFits) {
+  TempDir dir;
+  auto shoot = [&](int w, int h) {
+    const fs::path png = dir.path / ("legend-" + std::to_string(w) + ".png");
+    auto r = runProcess({kApp, "screenshot", "--out", png.string(), "--width", std::to_string(w),
+                         "--height", std::to_string(h)});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    Image img;
+    EXPECT_TRUE(img.load(png.string()));
+    return img;
+  };
+  // The legend's paper box (250, 248, 242 over the map) in the bottom right of the map area.
+  const Rgb paper{250, 248, 242};
+  const Image large = shoot(1400, 900);
+  const int largeMap = 1400 - 340 - 8;
+  EXPECT_GT(large.fractionNear(largeMap - 180, 560, largeMap - 30, 700, paper, 10), 0.5);
+  const Image small = shoot(800, 600);
+  const int smallMap = 800 - 340 - 8;
+  EXPECT_LT(small.fractionNear(smallMap - 170, 260, smallMap - 20, 420, paper, 10), 0.2);
+  // The status line is not cut mid-glyph at the window's edge: its last 30 px hold only the
+  // bar's own colour or the frame time's text, never text running off the edge (checked by
+  // the line's end being inside the window: the bar's background at the very last column).
+  const int bar = statusBarRows(small);
+  ASSERT_GT(bar, 0);
+  EXPECT_GT(small.fractionNear(797, 600 - bar + 2, 800, 598, small.at(799, 598), 4), 0.95);
+}
