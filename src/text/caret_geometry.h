@@ -34,7 +34,7 @@ class EditLineText {
 
  private:
   std::string display_;
-  size_t trailing_ = 0;               // where the trailing whitespace starts (same in both)
+  size_t trailing_ = 0;                // where the trailing whitespace starts (same in both)
   std::vector<size_t> trailingChars_;  // logical offsets of the characters replaced, then the end
 };
 

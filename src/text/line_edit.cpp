@@ -81,8 +81,8 @@ void LineEdit::analyse() {
   graphemes_.clear();
   words_.clear();
   UErrorCode status = U_ZERO_ERROR;
-  icu_->utext = utext_openUTF8(icu_->utext, text_.data(), static_cast<int64_t>(text_.size()),
-                               &status);
+  icu_->utext =
+      utext_openUTF8(icu_->utext, text_.data(), static_cast<int64_t>(text_.size()), &status);
   if (U_SUCCESS(status) && icu_->characters && icu_->words) {
     ubrk_setUText(icu_->characters, icu_->utext, &status);
     ubrk_setUText(icu_->words, icu_->utext, &status);

@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cstdio>
 
+#include "ui/arabic_input.h"
 #include "ui/arabic_text.h"
 #include "ui/timeline_panel.h"
 
@@ -207,17 +208,12 @@ void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
 // Search places by Arabic (any spelling the matcher folds alike) or English name; a click
 // selects and frames the place. Returns true while results are listed.
 bool drawPlaceSearch(const ViewModel& model, UiState& state) {
-  char buffer[256];
-  std::snprintf(buffer, sizeof buffer, "%s", state.placeQuery.c_str());
+  // ImGui's InputText cannot shape Arabic: this box lays the query out as it is typed.
+  ArabicInputOptions box;
+  box.hint = "Search places (Arabic or English)";
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputTextWithHint("##placeSearch", "Search places (Arabic or English)", buffer,
-                               sizeof buffer))
-    state.placeQuery = buffer;
+  ArabicInputText("##placeSearch", state.placeQuery, box);
   if (state.placeQuery.empty() || !model.gazetteer) return false;
-  // ImGui's font has no Arabic: echo the query shaped, so the user sees what they typed.
-  ArabicTextOptions echo;
-  echo.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  ArabicText(state.placeQuery, echo);
   const std::u32string query = foldQuery(state.placeQuery);
   std::vector<int> hits;
   for (int i = 0; i < static_cast<int>(model.places.size()); ++i) {
