@@ -1,2 +1,5 @@
 atlas_add_bench(extract_bench ${CMAKE_CURRENT_LIST_DIR}/extract_bench.cpp)
 target_link_libraries(extract_bench PRIVATE atlas_core)
+atlas_add_bench(peers_bench ${CMAKE_CURRENT_LIST_DIR}/peers_bench.cpp)
+target_link_libraries(peers_bench PRIVATE atlas_core)
+target_compile_definitions(peers_bench PRIVATE ATLAS_APP_PATH="$<TARGET_FILE:aleppo-atlas>")
