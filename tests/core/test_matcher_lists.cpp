@@ -181,8 +181,11 @@ TEST(MatcherLists, PunctuationAndOtherWordsCloseAList) {
   // (Enab Baladi's style: "تسيطر على أحياء: الجلوم، والكلاسة").
   EXPECT_EQ(ids("أحياء: السكري"), "al-sukkari");
   EXPECT_EQ(ids("أحياء، السكري"), "");
-  // "هي:" gives no context of its own: the first member must be a place.
+  // "هي:" gives no context of its own: the first member must be a place, or the list must
+  // have a head ("الأحياء ... هي:" is not one: other words stand between).
   EXPECT_EQ(ids("الأحياء المتبقية هي: السكري، المشهد"), "");
+  // "الأحياء" with its article is a head like "أحياء".
+  EXPECT_EQ(ids("وتعرضت الأحياء السكري والمشهد للقصف"), "al-sukkari al-mashhad");
 }
 
 TEST(MatcherLists, MarksInsideNamesDoNotStopAMatch) {
