@@ -1,7 +1,9 @@
 #include "ui/arabic_text.h"
 
 #include <glad/gl.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <algorithm>
 #include <cmath>
 
 #include "text/font_face.h"
@@ -121,6 +123,22 @@ void TextRenderer::draw(ImDrawList* dl, const text::Paragraph& p, ImVec2 origin,
 void SetTextRenderer(TextRenderer* renderer) { gRenderer = renderer; }
 TextRenderer* GetTextRenderer() { return gRenderer; }
 
+namespace {
+
+// Hover and click state of the item just submitted, drawn from `p` at `pos`.
+void finishItem(ArabicTextResult& result, std::shared_ptr<const text::Paragraph> p, ImVec2 pos) {
+  result.hovered = ImGui::IsItemHovered();
+  result.clicked = result.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                   ImGui::GetIO().MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 16.0f;
+  if (result.hovered && p) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    result.hoveredOffset = p->offsetAt(m.x - pos.x, m.y - pos.y);
+  }
+  result.layout = std::move(p);
+}
+
+}  // namespace
+
 ArabicTextResult ArabicText(std::string_view text, const ArabicTextOptions& options) {
   ArabicTextResult result;
   TextRenderer* r = gRenderer;
@@ -143,15 +161,118 @@ ArabicTextResult ArabicText(std::string_view text, const ArabicTextOptions& opti
     r->draw(ImGui::GetWindowDrawList(), *p, pos, color, options.highlights);
   }
   ImGui::Dummy(size);
-  result.hovered = ImGui::IsItemHovered();
-  result.clicked = result.hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
-                   ImGui::GetIO().MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 16.0f;
-  result.layout = p;
-  if (result.hovered) {
-    const ImVec2 m = ImGui::GetIO().MousePos;
-    result.hoveredOffset = p->offsetAt(m.x - pos.x, m.y - pos.y);
-  }
+  finishItem(result, p, pos);
   return result;
+}
+
+bool ImGuiCanDraw(std::string_view text) {
+  const char* s = text.data();
+  const char* const end = s + text.size();
+  const ImFont* font = ImGui::GetFont();
+  while (s < end) {
+    const auto b = static_cast<unsigned char>(*s);
+    if (b >= 0x20 && b < 0x7F) {  // printable ASCII: in every ImGui font
+      ++s;
+      continue;
+    }
+    unsigned c = 0;
+    const int n = ImTextCharFromUtf8(&c, s, end);
+    if (n <= 0) return false;
+    s += n;
+    if (c == '\n' || c == '\r') continue;
+    if (c == IM_UNICODE_CODEPOINT_INVALID || c > IM_UNICODE_CODEPOINT_MAX) return false;
+    if (!font || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+  }
+  return true;
+}
+
+namespace {
+
+float dataTextSize(float size) { return size > 0 ? size : ImGui::GetFontSize() * 1.1f; }
+
+// A left-to-right mark before the text makes the paragraph's base direction left to right.
+constexpr std::string_view kLrm = "\u200E";
+
+std::shared_ptr<const text::Paragraph> layoutData(std::string_view text, float size, float width,
+                                                  bool ltr) {
+  TextRenderer* r = gRenderer;
+  if (!r) return nullptr;
+  text::LayoutOptions lo;
+  lo.size = dataTextSize(size);
+  lo.width = width;
+  if (!ltr) return r->engine().layoutCached(text, lo);
+  lo.align = text::Align::Left;
+  std::string marked;
+  marked.reserve(kLrm.size() + text.size());
+  marked.append(kLrm).append(text);
+  return r->engine().layoutCached(marked, lo);
+}
+
+}  // namespace
+
+std::shared_ptr<const text::Paragraph> LayoutDataLine(std::string_view text, float size, bool ltr) {
+  return layoutData(text, size, 0, ltr);
+}
+
+ArabicTextResult DataText(std::string_view text, const DataTextOptions& options) {
+  ArabicTextResult result;
+  const char* const b = text.data();
+  const char* const e = b + text.size();
+  std::shared_ptr<const text::Paragraph> p;
+  if (!ImGuiCanDraw(text)) p = layoutData(text, options.size, 0, options.ltr);
+  bool beside = false;
+  if (options.sameLine) {
+    const float w = p ? p->width : ImGui::CalcTextSize(b, e).x;
+    const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    const float lineEnd = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+    beside = x + w <= lineEnd;
+    if (beside) ImGui::SameLine();
+  }
+  if (!p) {  // ImGui's font has every character (or there is no text engine)
+    if (options.color) ImGui::PushStyleColor(ImGuiCol_Text, options.color);
+    if (options.wrap) ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(b, e);
+    if (options.wrap) ImGui::PopTextWrapPos();
+    if (options.color) ImGui::PopStyleColor();
+    result.min = ImGui::GetItemRectMin();
+    result.max = ImGui::GetItemRectMax();
+    finishItem(result, nullptr, result.min);
+    return result;
+  }
+  const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  if (options.wrap && p->width > avail) p = layoutData(text, options.size, avail, options.ltr);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 itemPos = pos;
+  // Beside ImGui text the shaped line sits on ImGui's baseline (taller fonts reach up a little).
+  if (beside && !p->lines.empty()) {
+    const float ascent =
+        ImGui::GetFont()->Ascent * ImGui::GetFontSize() / ImGui::GetFont()->FontSize;
+    pos.y += std::min(0.0f, ascent - p->lines.front().baseline);
+  }
+  result.min = pos;
+  result.max = ImVec2(pos.x + p->width, pos.y + p->height);
+  if (ImGui::IsRectVisible(result.min, result.max))
+    gRenderer->draw(ImGui::GetWindowDrawList(), *p, pos,
+                    options.color ? options.color : ImGui::GetColorU32(ImGuiCol_Text));
+  ImGui::Dummy(ImVec2(p->width, result.max.y - itemPos.y));
+  finishItem(result, p, pos);
+  if (options.ltr && result.hoveredOffset != SIZE_MAX)
+    result.hoveredOffset =
+        result.hoveredOffset > kLrm.size() ? result.hoveredOffset - kLrm.size() : 0;
+  return result;
+}
+
+bool DataSelectable(std::string_view label, bool selected, ImGuiSelectableFlags flags) {
+  if (!gRenderer || ImGuiCanDraw(label)) {
+    const std::string s(label);
+    return ImGui::Selectable(s.c_str(), selected, flags);
+  }
+  const auto p = layoutData(label, 0, 0, false);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Selectable("##data", selected, flags, ImVec2(p->width, p->height));
+  if (ImGui::IsItemVisible())
+    gRenderer->draw(ImGui::GetWindowDrawList(), *p, pos, ImGui::GetColorU32(ImGuiCol_Text));
+  return pressed;
 }
 
 }  // namespace atlas::ui

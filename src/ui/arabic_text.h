@@ -70,4 +70,34 @@ struct ArabicTextResult {
 // A laid-out paragraph as one ImGui item (cached layout; nothing is reshaped frame to frame).
 ArabicTextResult ArabicText(std::string_view text, const ArabicTextOptions& options = {});
 
+// Strings that come from data (outlets, titles, file names, folder names, place names) may hold
+// letters ImGui's Latin font lacks, which ImGui draws as its fallback '?'. These draw them with
+// ImGui when its font has every character, else shaped by the text engine.
+
+// True if the current ImGui font has a glyph for every character of `text` (false for invalid
+// UTF-8 and for characters outside ImGui's 16-bit range).
+bool ImGuiCanDraw(std::string_view text);
+
+struct DataTextOptions {
+  ImU32 color = 0;   // 0: ImGuiCol_Text
+  float size = 0;    // shaped text in pixels; 0: 1.1 × the current ImGui font size
+  bool wrap = true;  // wrap at the content edge (false: one line, e.g. in a tooltip)
+  // Beside the previous item when it fits there, else on a line of its own.
+  bool sameLine = false;
+  // Shaped text: a left-to-right paragraph even if it starts with Arabic (an English sentence
+  // that embeds a name keeps its word order).
+  bool ltr = false;
+};
+
+// One data string as an ImGui item (see above).
+ArabicTextResult DataText(std::string_view text, const DataTextOptions& options = {});
+
+// The shaped layout DataText would use on one line (no wrapping); null without a renderer.
+std::shared_ptr<const text::Paragraph> LayoutDataLine(std::string_view text, float size = 0,
+                                                      bool ltr = false);
+
+// A Selectable whose label is a data string (shaped when ImGui cannot draw it); the label's
+// height sets the row's. Needs a unique ID on the stack (PushID) when the label is shaped.
+bool DataSelectable(std::string_view label, bool selected, ImGuiSelectableFlags flags = 0);
+
 }  // namespace atlas::ui

@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 #include "ui/arabic_text.h"
 
@@ -43,10 +42,28 @@ void drawHeader(const Article& a, float width) {
     title.width = width;
     ArabicText(a.title, title);
   }
-  ImGui::TextDisabled("%s  |  %s  |  published %s  |  %.1f KiB", a.id.c_str(),
-                      a.outlet.empty() ? "outlet unknown" : a.outlet.c_str(),
+  // Ids, outlets and paths come from the data and may be Arabic: DataText shapes them when
+  // ImGui's font cannot draw them.
+  DataTextOptions meta;
+  meta.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  meta.wrap = false;
+  DataText(a.id, meta);
+  ImGui::SameLine();
+  ImGui::TextDisabled("|  published %s  |  %.1f KiB",
                       a.published ? a.published->iso().c_str() : "unknown", a.text.size() / 1024.0);
-  ImGui::TextDisabled("%s", a.source.c_str());
+  ImGui::TextDisabled("outlet");
+  if (a.outlet.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("unknown");
+  } else {
+    DataTextOptions outlet = meta;
+    outlet.sameLine = true;
+    DataText(a.outlet, outlet);
+  }
+  DataTextOptions path = meta;
+  path.wrap = true;
+  path.ltr = true;
+  DataText(a.source, path);
 }
 
 }  // namespace
@@ -76,26 +93,31 @@ std::vector<std::pair<size_t, size_t>> readerBlocks(std::string_view text, size_
   return blocks;
 }
 
-void drawArticleReader(const ViewModel& model, UiState& state) {
+bool articleReaderOpen(const ViewModel& model, const UiState& state) {
+  return state.article.doc >= 0 && model.corpus &&
+         state.article.doc < static_cast<int>(model.corpus->articles.size());
+}
+
+void drawArticleReader(const ViewModel& model, UiState& state, ImVec2 size) {
+  if (!articleReaderOpen(model, state)) return;
   UiState::OpenArticle& open = state.article;
-  if (open.doc < 0 || !model.corpus || open.doc >= static_cast<int>(model.corpus->articles.size()))
-    return;
   const Article& a = model.corpus->articles[open.doc];
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float s = state.uiScale;
-  ImGui::SetNextWindowSize(ImVec2(std::min(620 * s, vp->WorkSize.x * 0.6f), vp->WorkSize.y * 0.7f),
-                           ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.25f, vp->WorkPos.y + 40 * s),
-                          ImGuiCond_FirstUseEver);
-  bool keepOpen = true;
-  char title[320];
-  std::snprintf(title, sizeof title, "Article %s###article", a.id.c_str());
-  if (!ImGui::Begin(title, &keepOpen, ImGuiWindowFlags_NoCollapse)) {
-    ImGui::End();
-    if (!keepOpen) open.doc = -1;
-    return;
-  }
+  ImGui::BeginChild("##reader", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  const ImVec2 r0 = ImGui::GetWindowPos(), rsize = ImGui::GetWindowSize();
+  state.articleReader = {r0.x, r0.y, r0.x + rsize.x, r0.y + rsize.y};
   state.articleMentions.clear();
+  // Its title bar: which article, and a button that closes the reader (the map takes the room).
+  const char* close = "Close";
+  const float closeW = ImGui::CalcTextSize(close).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Article");
+  ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - closeW));
+  bool keepOpen = !ImGui::SmallButton(close);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the article (Escape)");
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    keepOpen = false;
+  ImGui::Separator();
   const float width = ImGui::GetContentRegionAvail().x;
   drawHeader(a, width);
   ImGui::Separator();
@@ -109,6 +131,10 @@ void drawArticleReader(const ViewModel& model, UiState& state) {
     ImGui::TextDisabled("Showing %.0f KiB around the sentence of this %.1f MiB article",
                         (shownEnd - shownBegin) / 1024.0, a.text.size() / 1048576.0);
   const std::string_view shown = std::string_view(a.text).substr(shownBegin, shownEnd - shownBegin);
+  if (open.scrollToSentence && open.sentenceEnd <= open.sentenceStart) {
+    ImGui::SetScrollY(0);  // opened from the articles list: at its top
+    open.scrollToSentence = false;
+  }
 
   // The article's mentions (ordered by start), walked alongside the blocks.
   const ExtractionResult& x = *model.extraction;
@@ -187,7 +213,7 @@ void drawArticleReader(const ViewModel& model, UiState& state) {
     ImGui::Spacing();
   }
   ImGui::EndChild();
-  ImGui::End();
+  ImGui::EndChild();
   if (!keepOpen) open.doc = -1;
 }
 

@@ -3,7 +3,13 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGuiItemFlags_SelectableDontClosePopup
 
+#include <algorithm>
 #include <bit>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "ui/arabic_text.h"
 
 namespace atlas::ui {
 
@@ -31,6 +37,44 @@ const ActorEntry kActors[] = {{kGovernment, "Government forces and allies"},
 void bitItem(const char* label, std::uint32_t& mask, std::uint32_t bit) {
   bool on = (mask & bit) != 0;
   if (ImGui::MenuItem(label, nullptr, &on)) mask = on ? mask | bit : mask & ~bit;
+}
+
+// A checkbox menu item whose label is a data string (an outlet): ImGui's MenuItem when its font
+// can draw the label, else the same item (a Selectable in the menu's label column, the check mark
+// at the right, the click toggles) with the label shaped by the text engine and the row as tall
+// as the shaped line.
+bool dataMenuItem(std::string_view label, bool* selected) {
+  const auto p = ImGuiCanDraw(label) ? nullptr : LayoutDataLine(label);
+  if (!p) {
+    const std::string s(label);
+    return ImGui::MenuItem(s.c_str(), nullptr, selected);
+  }
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float fontSize = ImGui::GetFontSize();
+  const ImVec2 pos = window->DC.CursorPos;
+  // As ImGui::MenuItemEx lays out a vertical menu's item: label column, then the check mark.
+  const float checkW = IM_FLOOR(fontSize * 1.20f);
+  const float minW = window->DC.MenuColumns.DeclColumns(0, p->width, 0, checkW);
+  const float stretchW = std::max(0.0f, ImGui::GetContentRegionAvail().x - minW);
+  const float rowH = std::max(p->height, fontSize);
+  const bool pressed = ImGui::Selectable("##dataMenuItem", false,
+                                         ImGuiSelectableFlags_SelectOnRelease |
+                                             ImGuiSelectableFlags_SetNavIdOnHover |
+                                             ImGuiSelectableFlags_SpanAvailWidth,
+                                         ImVec2(minW, rowH));
+  if (ImGui::IsItemVisible()) {
+    ImDrawList* dl = window->DrawList;
+    GetTextRenderer()->draw(dl, *p, ImVec2(pos.x + window->DC.MenuColumns.OffsetLabel, pos.y),
+                            ImGui::GetColorU32(ImGuiCol_Text));
+    if (selected && *selected)
+      ImGui::RenderCheckMark(
+          dl,
+          ImVec2(pos.x + window->DC.MenuColumns.OffsetMark + stretchW + fontSize * 0.40f,
+                 pos.y + (rowH - fontSize) * 0.5f + fontSize * 0.134f * 0.5f),
+          ImGui::GetColorU32(ImGuiCol_Text), fontSize * 0.866f);
+  }
+  if (pressed && selected) *selected = !*selected;
+  return pressed;
 }
 
 void allNone(std::uint32_t& mask, std::uint32_t all) {
@@ -71,10 +115,13 @@ void drawFilterMenu(const ViewModel& model, UiState& state) {
     if (ImGui::MenuItem("All")) f.hiddenOutlets.clear();
     if (ImGui::MenuItem("None")) f.hiddenOutlets = model.outlets;
     ImGui::Separator();
+    int k = 0;
     for (const std::string& outlet : model.outlets) {
       bool shown = f.outletShown(outlet);
-      if (ImGui::MenuItem(outlet.empty() ? "(outlet unknown)" : outlet.c_str(), nullptr, &shown))
+      ImGui::PushID(k++);
+      if (dataMenuItem(outlet.empty() ? std::string_view("(outlet unknown)") : outlet, &shown))
         f.setOutletShown(outlet, shown);
+      ImGui::PopID();
     }
     ImGui::EndMenu();
   }

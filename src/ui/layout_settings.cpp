@@ -39,6 +39,8 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
   int i = 0;
   if (std::sscanf(line, "SidePanelWidth=%f", &f) == 1 && f >= 120 && f <= 4000)
     state->sidePanelWidth = f;
+  else if (std::sscanf(line, "ReaderWidth=%f", &f) == 1 && f >= 120 && f <= 4000)
+    state->readerWidth = f;
   else if (std::sscanf(line, "WindowMode=%d", &i) == 1 && i >= 0 && i <= 2)
     state->windowMode = static_cast<WindowMode>(i);
   else if (std::sscanf(line, "LastNDays=%d", &i) == 1 && i >= 1 && i <= 365)
@@ -61,6 +63,7 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf
   const auto* state = static_cast<const UiState*>(handler->UserData);
   buf->appendf("%s\n", kSection);
   buf->appendf("SidePanelWidth=%.0f\n", state->sidePanelWidth);
+  buf->appendf("ReaderWidth=%.0f\n", state->readerWidth);
   if (!state->corpusPath.empty())
     buf->appendf("LastCorpus=%s\n", oneLine(state->corpusPath).c_str());
   buf->appendf("WindowMode=%d\n", static_cast<int>(state->windowMode));

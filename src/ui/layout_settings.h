@@ -1,6 +1,7 @@
 // Persists the user's settings in ImGui's ini file, through ImGui's settings-handler mechanism,
 // so one file (written atomically by the app) holds the window layout and our choices: panel
-// width, the last corpus, the timeline's window mode and speed, the filters, the legend.
+// and reader widths, the last corpus, the timeline's window mode and speed, the filters, the
+// legend.
 #pragma once
 
 #include <string>

@@ -73,15 +73,16 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
   drawOpenCorpusPopup(state, openCorpus);
 }
 
-// A vertical bar between map and side panel that can be dragged to resize the panel.
-void drawSplitter(UiState& state, float height, float maxPanelWidth) {
-  const float thickness = std::max(4.0f, ImGui::GetStyle().ItemSpacing.x);
-  ImGui::InvisibleButton("##splitter", ImVec2(thickness, height));
+// A vertical bar that can be dragged to resize the region on its right (the side panel, or the
+// reader beside the map): `width` is that region's width in unscaled pixels.
+void drawSplitter(const char* id, float& width, float uiScale, ImVec2 size, float minWidth,
+                  float maxWidth) {
+  ImGui::InvisibleButton(id, size);
   if (ImGui::IsItemHovered() || ImGui::IsItemActive())
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   if (ImGui::IsItemActive()) {
-    const float px = state.sidePanelWidth * state.uiScale - ImGui::GetIO().MouseDelta.x;
-    state.sidePanelWidth = std::clamp(px, 160.0f, maxPanelWidth) / state.uiScale;
+    const float px = width * uiScale - ImGui::GetIO().MouseDelta.x;
+    width = std::clamp(px, minWidth, std::max(minWidth, maxWidth)) / uiScale;
   }
   if (ImGui::IsItemDeactivated()) ImGui::MarkIniSettingsDirty();
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -132,12 +133,33 @@ void MainView::draw(const ViewModel& unfiltered, UiState& state) {
   const float maxPanel = std::max(160.0f, avail.x * 0.7f);
   const float panelW = std::clamp(state.sidePanelWidth * state.uiScale, 160.0f, maxPanel);
   const float splitterW = std::max(4.0f, ImGui::GetStyle().ItemSpacing.x);
-  const float mapW = std::max(1.0f, avail.x - panelW - splitterW);
+  // The article reader, when open, sits between the map and the side panel; the map keeps at
+  // least a sixth of the window (or 120 px) and the reader at least 200 px.
+  const bool reader = articleReaderOpen(model, state);
+  const float minReader = 200.0f * state.uiScale;
+  const float maxReader =
+      std::max(minReader, avail.x - panelW - 2 * splitterW - std::max(120.0f, avail.x / 6));
+  const float readerW =
+      reader ? std::clamp(state.readerWidth * state.uiScale, minReader, maxReader) : 0.0f;
+  const float mapW =
+      std::max(1.0f, avail.x - panelW - splitterW - (reader ? readerW + splitterW : 0.0f));
 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   map_.draw(model, state, ImVec2(mapW, bodyH));
+  if (reader) {
+    ImGui::SameLine();
+    drawSplitter("##readerSplitter", state.readerWidth, state.uiScale, ImVec2(splitterW, bodyH),
+                 minReader, maxReader);
+    ImGui::SameLine();
+    ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
+    drawArticleReader(model, state, ImVec2(readerW, bodyH));
+    ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  }
   ImGui::SameLine();
-  drawSplitter(state, bodyH, maxPanel);
+  drawSplitter("##splitter", state.sidePanelWidth, state.uiScale, ImVec2(splitterW, bodyH), 160.0f,
+               maxPanel);
   ImGui::SameLine();
   ImGui::PopStyleVar();
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
@@ -153,7 +175,6 @@ void MainView::draw(const ViewModel& unfiltered, UiState& state) {
   drawStatusBar(model, state, ImVec2(avail.x, statusH));
   ImGui::PopStyleVar();
   ImGui::End();
-  drawArticleReader(model, state);
 }
 
 }  // namespace atlas::ui

@@ -8,6 +8,7 @@
 
 #include "ui/arabic_input.h"
 #include "ui/arabic_text.h"
+#include "ui/articles_panel.h"
 #include "ui/timeline_panel.h"
 
 namespace atlas::ui {
@@ -59,11 +60,17 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
       ImGui::Text("since %s", c.since->iso().c_str());
     else
       ImGui::TextDisabled("(baseline)");
-    for (const ControlClaim& claim : c.decidedBy)
-      ImGui::TextDisabled("  by %s%s", claim.evidence.doc.c_str(),
-                          claim.evidence.sentence >= 0
-                              ? (", sentence " + std::to_string(claim.evidence.sentence)).c_str()
-                              : "");
+    for (const ControlClaim& claim : c.decidedBy) {
+      // The document id is a file name: it may be Arabic, and it wraps at the panel's edge.
+      std::string by = "  by " + claim.evidence.doc;
+      if (claim.evidence.sentence >= 0)
+        by += ", sentence " + std::to_string(claim.evidence.sentence);
+      DataTextOptions o;
+      o.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+      o.size = ImGui::GetFontSize();
+      o.ltr = true;
+      DataText(by, o);
+    }
   }
   ImGui::Separator();
 
@@ -92,29 +99,26 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     ImGui::Text("%s  %s", m.date ? m.date->iso().c_str() : "undated",
                 datePrecisionName(m.datePrecision));
     ImGui::SameLine();
-    ImGui::TextDisabled("%s | %s", eventTypeName(m.event),
-                        a.outlet.empty() ? a.id.c_str() : a.outlet.c_str());
+    ImGui::TextDisabled("%s |", eventTypeName(m.event));
+    // Outlet (or document id): data, maybe Arabic; beside the event when it fits, else below.
+    DataTextOptions source;
+    source.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    source.sameLine = true;
+    DataText(a.outlet.empty() ? a.id : a.outlet, source);
     if (m.dateRule) {
-      // "<Arabic words> → <resolution>": the quoted words shaped on their own line, so bidi
-      // reordering never mixes them with the English explanation.
-      const std::string& rule = *m.dateRule;
-      const size_t arrow = rule.find(" \u2192 ");
-      if (arrow == std::string::npos) {
-        ImGui::TextDisabled("%s", rule.c_str());
-      } else {
-        std::string words = rule.substr(0, arrow);
-        const std::string prefix = "set earlier in the paragraph: ";
-        if (words.rfind(prefix, 0) == 0) {
-          ImGui::TextDisabled("set earlier in the paragraph by");
-          words.erase(0, prefix.size());
-        }
-        ArabicTextOptions quoted;
-        quoted.size = ImGui::GetFontSize() * 1.05f;
-        quoted.width = width;
-        quoted.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-        ArabicText(words, quoted);
-        ImGui::TextDisabled("= %s", rule.substr(arrow + 5).c_str());
-      }
+      // One line, left to right: "فجر أمس → 2016-12-05 (publication - 1 day, dawn)", the Arabic
+      // words shaped in place, wrapped at the panel's edge.
+      // A left-to-right mark after the words keeps the arrow and the date out of the Arabic run
+      // (else bidi reads "2016-12-05" as Arabic digits and reverses it); the UI fonts have no
+      // arrow glyph, so it is drawn as "->".
+      std::string line = *m.dateRule;
+      if (const size_t arrow = line.find(" \u2192 "); arrow != std::string::npos)
+        line.replace(arrow, 5, "\u200E -> ");
+      DataTextOptions rule;
+      rule.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+      rule.size = ImGui::GetFontSize();
+      rule.ltr = true;
+      DataText(line, rule);
     }
     const std::string sentence = a.text.substr(m.sentenceStart, m.sentenceEnd - m.sentenceStart);
     const TextHighlight highlight{m.start - m.sentenceStart, m.end - m.sentenceStart,
@@ -126,8 +130,14 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     state.sourceRows.push_back({k, {r.min.x, r.min.y, r.max.x, r.max.y}});
     if (r.hovered) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      ImGui::SetTooltip("%s, sentence %d: click to read the whole article", a.id.c_str(),
-                        m.sentence + 1);
+      ImGui::BeginTooltip();
+      DataTextOptions tip;
+      tip.wrap = false;
+      tip.ltr = true;
+      DataText(a.id + ", sentence " + std::to_string(m.sentence + 1) +
+                   ": click to read the whole article",
+               tip);
+      ImGui::EndTooltip();
     }
     if (r.clicked) state.article = {m.doc, m.sentenceStart, m.sentenceEnd, true};
     if (!inWindow) ImGui::PopStyleVar();
@@ -144,30 +154,7 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
 
 void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
   const Corpus* corpus = model.corpus;
-  ImGui::Text("Articles (%zu)", corpus->articles.size());
-  ImGui::Separator();
-  if (ImGui::BeginTable(
-          "##articles", 3,
-          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY,
-          ImVec2(0, size.y * 0.3f))) {
-    ImGui::TableSetupColumn("Article", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Published", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("KiB", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableHeadersRow();
-    for (const Article& a : corpus->articles) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.id.c_str());
-      ImGui::TableNextColumn();
-      if (a.published)
-        ImGui::TextUnformatted(a.published->iso().c_str());
-      else
-        ImGui::TextDisabled("unknown");
-      ImGui::TableNextColumn();
-      ImGui::Text("%.1f", a.text.size() / 1024.0);
-    }
-    ImGui::EndTable();
-  }
+  drawArticlesPanel(model, state, size.y * 0.35f);
   // The places the corpus names, most mentioned first: a click selects one.
   std::vector<int> named;
   for (int i = 0; i < static_cast<int>(model.places.size()); ++i)
@@ -185,8 +172,12 @@ void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
     for (int i : named) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      if (ImGui::Selectable(model.names[i].en.c_str(), false,
-                            ImGuiSelectableFlags_SpanAllColumns)) {
+      ImGui::PushID(i);
+      const bool picked =
+          DataSelectable(model.names[i].en.empty() ? model.names[i].ar : model.names[i].en, false,
+                         ImGuiSelectableFlags_SpanAllColumns);
+      ImGui::PopID();
+      if (picked) {
         state.selectedPlace = model.places[i].id;
         state.frameSelection = true;
       }
@@ -199,7 +190,11 @@ void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
     ImGui::Spacing();
     ImGui::Text("Load warnings (%zu)", corpus->diagnostics.size());
     ImGui::Separator();
-    for (const Diagnostic& d : corpus->diagnostics) ImGui::TextWrapped("%s", d.format().c_str());
+    for (const Diagnostic& d : corpus->diagnostics) {
+      DataTextOptions o;  // names a file, which may be Arabic
+      o.ltr = true;
+      DataText(d.format(), o);
+    }
   }
 }
 
@@ -235,10 +230,9 @@ bool drawPlaceSearch(const ViewModel& model, UiState& state) {
   for (size_t k = 0; k < hits.size() && k < 30; ++k) {
     const int i = hits[k];
     ImGui::PushID(i);
-    char label[200];
-    std::snprintf(label, sizeof label, "%s  (%d)", model.names[i].en.c_str(),
-                  model.places[i].mentions);
-    if (ImGui::Selectable(label, model.places[i].id == state.selectedPlace)) {
+    const std::string& name = model.names[i].en.empty() ? model.names[i].ar : model.names[i].en;
+    const std::string label = name + "  (" + std::to_string(model.places[i].mentions) + ")";
+    if (DataSelectable(label, model.places[i].id == state.selectedPlace)) {
       state.selectedPlace = model.places[i].id;
       state.frameSelection = true;
       state.placeQuery.clear();

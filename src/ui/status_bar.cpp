@@ -2,8 +2,10 @@
 
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 
+#include "ui/arabic_text.h"
 #include "ui/theme.h"
 
 namespace atlas::ui {
@@ -22,6 +24,41 @@ std::string elide(const std::string& text, float width) {
   return text.substr(0, n) + ellipsis;
 }
 
+namespace {
+
+// The status line shaped (left to right, at the UI font's size) and cut with an ellipsis to
+// `width`: the longest prefix, on whole UTF-8 characters, that fits (binary search; the layouts
+// are cached, so a steady line costs look-ups only).
+std::shared_ptr<const text::Paragraph> elideShaped(const std::string& text, float width) {
+  const float size = ImGui::GetFontSize();
+  auto p = LayoutDataLine(text, size, true);
+  if (!p || p->width <= width) return p;
+  auto boundary = [&](size_t n) {
+    while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return n;
+  };
+  size_t lo = 0, hi = text.size();
+  std::shared_ptr<const text::Paragraph> best = LayoutDataLine("...", size, true);
+  while (lo + 1 < hi) {
+    const size_t mid = boundary((lo + hi) / 2);
+    if (mid <= lo) break;
+    auto cut = LayoutDataLine(text.substr(0, mid) + "...", size, true);
+    if (cut->width <= width) {
+      lo = mid;
+      best = std::move(cut);
+    } else {
+      hi = mid;
+    }
+  }
+  return best;
+}
+
+// A data string in the status line: a left-to-right mark after one ImGui cannot draw keeps what
+// follows ("  |  3 articles") out of its Arabic run.
+std::string isolated(const std::string& s) { return ImGuiCanDraw(s) ? s : s + "\u200E"; }
+
+}  // namespace
+
 float statusBarHeight() {
   return ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y;
 }
@@ -33,8 +70,8 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
 
   std::string line;
   if (model.corpus) {
-    line =
-        model.corpusLabel + "  |  " + std::to_string(model.corpus->articles.size()) + " articles";
+    line = isolated(model.corpusLabel) + "  |  " + std::to_string(model.corpus->articles.size()) +
+           " articles";
     if (model.firstPublished && model.lastPublished)
       line += ", " + model.firstPublished->iso() + " to " + model.lastPublished->iso();
     if (!model.corpus->diagnostics.empty())
@@ -52,9 +89,9 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
     ImGui::SetCursorScreenPos(ImVec2(x, p0.y + 2));
     ImGui::ProgressBar(state.loadFraction, ImVec2(ImGui::GetFontSize() * 10, size.y - 4));
     x += ImGui::GetFontSize() * 10 + 2 * pad;
-    line = "Loading " + state.loadingCorpus + ": " + state.loadStep + "...";
+    line = "Loading " + isolated(state.loadingCorpus) + ": " + state.loadStep + "...";
   } else if (!state.loadError.empty()) {
-    line = state.loadError + "  |  " + line;
+    line = isolated(state.loadError) + "  |  " + line;
   }
   char fps[32];
   std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
@@ -62,12 +99,18 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
   // A narrow window: the frame time goes first, then the line is cut with an ellipsis.
   const bool showFps = size.x - (x - p0.x) - fpsW - 3 * pad > ImGui::GetFontSize() * 12;
   const float room = size.x - (x - p0.x) - pad - (showFps ? fpsW + 2 * pad : 0.0f);
-  const std::string shown = elide(line, room);
-  dl->AddText(ImVec2(x, textY),
-              state.loadError.empty() || !state.loadingCorpus.empty()
-                  ? theme::kStatusBarText
-                  : IM_COL32(255, 150, 120, 255),
-              shown.c_str());
+  const ImU32 ink = state.loadError.empty() || !state.loadingCorpus.empty()
+                        ? theme::kStatusBarText
+                        : IM_COL32(255, 150, 120, 255);
+  // The corpus label is a folder name and may be Arabic: then the line is shaped.
+  if (TextRenderer* r = GetTextRenderer(); r && !ImGuiCanDraw(line)) {
+    if (const auto p = elideShaped(line, room)) {
+      const float y = p0.y + (size.y - p->height) / 2;
+      r->draw(dl, *p, ImVec2(x, y), ink);
+    }
+  } else {
+    dl->AddText(ImVec2(x, textY), ink, elide(line, room).c_str());
+  }
   if (showFps) dl->AddText(ImVec2(p0.x + size.x - fpsW - pad, textY), theme::kStatusBarText, fps);
   ImGui::SetCursorScreenPos(p0);
   ImGui::Dummy(size);

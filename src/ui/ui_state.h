@@ -95,6 +95,8 @@ struct UiState {
   };
   OpenArticle article;
   float sidePanelWidth = 340.0f;  // unscaled pixels; persisted in the ImGui ini (layout_settings)
+  float readerWidth = 460.0f;     // the reader beside the map, unscaled pixels; persisted too
+  bool articlesInWindowOnly = false;  // the articles list shows only those in the timeline window
   bool legendOpen = true;
   float uiScale = 1.0f;  // the display's content scale (HiDPI), set by the app
   bool quitRequested = false;
@@ -118,6 +120,7 @@ struct UiState {
     Rect rect;         // its sentence in the source panel
   };
   std::vector<SourceRow> sourceRows;       // the sentences the source panel drew
+  Rect articleReader;                      // the whole reader beside the map
   Rect articleWindow;                      // the reader's visible content region
   Rect articleSentence;                    // the sentence it was opened at, on screen
   std::vector<SourceRow> articleMentions;  // each mention in the reader: its first rectangle
