@@ -2,17 +2,24 @@
 
 #include <imgui.h>
 
+#include "ui/arabic_text.h"
+#include "ui/ui_text.h"
+
 namespace atlas::ui {
 
 void drawAboutBox(bool open) {
-  if (open) ImGui::OpenPopup("About Aleppo Atlas");
+  if (open) UiOpenPopup(Str::About);
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
-  if (!ImGui::BeginPopupModal("About Aleppo Atlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-    return;
+  if (!UiBeginPopupModal(Str::About, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 33);
-  ImGui::TextUnformatted(
-      "Aleppo Atlas maps the Aleppo neighbourhoods, sites and nearby towns that Arabic news "
-      "reports name, day by day, with the sentences behind every place.");
+  if (arabicInterface()) {
+    ArabicTextOptions about;
+    about.width = ImGui::GetFontSize() * 33;
+    about.size = ImGui::GetFontSize() * 1.15f;
+    ArabicText(tr(Str::AboutText), about);
+  } else {
+    ImGui::TextUnformatted(english(Str::AboutText));
+  }
   ImGui::Separator();
   ImGui::TextUnformatted("Data");
   // BulletText does not wrap: a bullet, then wrapped text beside it.
@@ -31,7 +38,7 @@ void drawAboutBox(bool open) {
   bullet("Fonts: Noto Sans, Noto Naskh Arabic (SIL OFL), Amiri (SIL OFL).");
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+  if (UiButton(Str::Close) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }

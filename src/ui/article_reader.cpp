@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/arabic_text.h"
+#include "ui/ui_text.h"
 
 namespace atlas::ui {
 
@@ -47,6 +48,22 @@ void drawHeader(const Article& a, float width) {
   DataTextOptions meta;
   meta.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   meta.wrap = false;
+  if (arabicInterface()) {
+    UiText(a.id, meta.color);
+    std::string line = tr(Str::Published);
+    line.append(" ")
+        .append(a.published ? uiDate(*a.published) : tr(Str::Unknown))
+        .append("  |  ")
+        .append(tr(Str::Outlet))
+        .append(" ")
+        .append(a.outlet.empty() ? tr(Str::Unknown) : a.outlet);
+    UiText(line, meta.color);
+    DataTextOptions path = meta;
+    path.wrap = true;
+    path.ltr = true;
+    DataText(a.source, path);
+    return;
+  }
   DataText(a.id, meta);
   ImGui::SameLine();
   ImGui::TextDisabled("|  published %s  |  %.1f KiB",
@@ -107,13 +124,23 @@ void drawArticleReader(const ViewModel& model, UiState& state, ImVec2 size) {
   state.articleReader = {r0.x, r0.y, r0.x + rsize.x, r0.y + rsize.y};
   state.articleMentions.clear();
   // Its title bar: which article, and a button that closes the reader (the map takes the room).
-  const char* close = "Close";
-  const float closeW = ImGui::CalcTextSize(close).x + 2 * ImGui::GetStyle().FramePadding.x;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Article");
-  ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - closeW));
-  bool keepOpen = !ImGui::SmallButton(close);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the article (Escape)");
+  bool keepOpen = true;
+  if (arabicInterface()) {
+    // Mirrored: the button at the left, the heading at the right.
+    keepOpen = !UiSmallButton(Str::Close);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::SameLine();
+    UiText(tr(Str::Article));
+    if (hovered) ImGui::SetTooltip("Close the article (Escape)");
+  } else {
+    const char* close = "Close";
+    const float closeW = ImGui::CalcTextSize(close).x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Article");
+    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - closeW));
+    keepOpen = !ImGui::SmallButton(close);
+  }
+  if (!arabicInterface() && ImGui::IsItemHovered()) ImGui::SetTooltip("Close the article (Escape)");
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
     keepOpen = false;

@@ -8,6 +8,7 @@
 
 #include "ui/arabic_text.h"
 #include "ui/timeline_panel.h"
+#include "ui/ui_text.h"
 
 namespace atlas::ui {
 
@@ -140,7 +141,19 @@ void drawArticlesPanel(const ViewModel& model, UiState& state, float tableHeight
   const std::vector<Article>& articles = model.corpus->articles;
   const std::optional<TimeWindow> window =
       state.articlesInWindowOnly ? std::optional(currentWindow(model, state)) : std::nullopt;
-  if (window)
+  const bool rtl = arabicInterface();
+  if (rtl) {
+    std::string heading = tr(Str::Articles);
+    heading.append(" (");
+    if (window)
+      heading
+          .append(uiNumber(std::count_if(
+              articles.begin(), articles.end(),
+              [&](const Article& a) { return a.published && window->contains(*a.published); })))
+          .append(" / ");
+    heading.append(uiNumber(static_cast<long>(articles.size()))).append(")");
+    UiText(heading);
+  } else if (window)
     ImGui::Text(
         "Articles (%zu of %zu)",
         static_cast<size_t>(std::count_if(
@@ -150,7 +163,7 @@ void drawArticlesPanel(const ViewModel& model, UiState& state, float tableHeight
   else
     ImGui::Text("Articles (%zu)", articles.size());
   ImGui::Separator();
-  ImGui::Checkbox("Only those published in the timeline's window", &state.articlesInWindowOnly);
+  UiCheckbox(Str::OnlyInWindow, &state.articlesInWindowOnly);
   gProbe.inWindowCheckbox = lastItemRect();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s", window ? ("Published from " + window->from.iso() + " to " +
@@ -162,23 +175,56 @@ void drawArticlesPanel(const ViewModel& model, UiState& state, float tableHeight
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                 ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                 ImGuiTableFlags_Resizable;
-  if (!ImGui::BeginTable("##articles", Column::ColumnCount, flags, ImVec2(0, tableHeight))) return;
+  // Right to left the columns run the other way (a table of its own, so widths and sorting of
+  // each order are ImGui's as usual); `shown[i]` is the column (Column) at display index i.
+  const Column ltrOrder[] = {Column::Title, Column::Outlet, Column::Published, Column::Mentions};
+  const Column rtlOrder[] = {Column::Mentions, Column::Published, Column::Outlet, Column::Title};
+  const Column* shown = rtl ? rtlOrder : ltrOrder;
+  if (!ImGui::BeginTable(rtl ? "##articlesRtl" : "##articles", Column::ColumnCount, flags,
+                         ImVec2(0, tableHeight)))
+    return;
   const float fs = ImGui::GetFontSize();
-  ImGui::TableSetupColumn("Article",
-                          ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort,
-                          1.0f, Column::Title);
-  ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthStretch, 0.45f, Column::Outlet);
-  ImGui::TableSetupColumn("Published", ImGuiTableColumnFlags_WidthFixed,
-                          ImGui::CalcTextSize("0000-00-00").x, Column::Published);
-  ImGui::TableSetupColumn(
-      "Mentions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
-      ImGui::CalcTextSize("Mentions").x + fs, Column::Mentions);
+  for (int i = 0; i < Column::ColumnCount; ++i) switch (shown[i]) {
+      case Column::Title:
+        ImGui::TableSetupColumn(
+            "Article", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort, 1.0f,
+            Column::Title);
+        break;
+      case Column::Outlet:
+        ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthStretch, 0.45f,
+                                Column::Outlet);
+        break;
+      case Column::Published:
+        ImGui::TableSetupColumn(
+            "Published", ImGuiTableColumnFlags_WidthFixed,
+            rtl ? UiTextWidth("٣٠ تشرين الثاني ٢٠١٦") : ImGui::CalcTextSize("0000-00-00").x,
+            Column::Published);
+        break;
+      default:
+        ImGui::TableSetupColumn(
+            "Mentions",
+            ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+            (rtl ? UiTextWidth(tr(Str::Mentions)) : ImGui::CalcTextSize("Mentions").x) + fs,
+            Column::Mentions);
+        break;
+    }
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int c = 0; c < Column::ColumnCount; ++c) {
     if (!ImGui::TableSetColumnIndex(c)) continue;
-    ImGui::TableHeader(ImGui::TableGetColumnName(c));
-    gProbe.headers[c] = lastItemRect();
+    if (rtl) {
+      // The header's words shaped over an unlabelled header (which keeps sorting).
+      constexpr Str kHeaders[] = {Str::Article, Str::Outlet, Str::Published, Str::Mentions};
+      ImGui::PushID(c);
+      ImGui::TableHeader("##header");
+      ImGui::PopID();
+      const UiState::Rect r = lastItemRect();
+      drawCellText(tr(kHeaders[shown[c]]), r.x0, r.x1 - ImGui::GetFontSize(), r.y0, r.y1 - r.y0,
+                   ImGui::GetColorU32(ImGuiCol_Text));
+    } else {
+      ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    }
+    gProbe.headers[shown[c]] = lastItemRect();
   }
 
   int column = Column::Title;
@@ -213,48 +259,65 @@ void drawArticlesPanel(const ViewModel& model, UiState& state, float tableHeight
       const Article& a = articles[doc];
       ImGui::TableNextRow(ImGuiTableRowFlags_None, rowH);
       ImGui::PushID(doc);
-      ImGui::TableNextColumn();
-      ImVec2 cell = ImGui::GetCursorScreenPos();
-      float cellW = ImGui::GetContentRegionAvail().x;
-      const bool clicked = ImGui::Selectable(
-          "##row", doc == state.article.doc,
-          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
-          ImVec2(0, rowH));
-      gProbe.rows.push_back({doc, lastItemRect()});
-      if (ImGui::IsItemHovered()) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::BeginTooltip();
-        if (!a.title.empty()) {
-          ArabicTextOptions title;
-          title.width = ImGui::GetFontSize() * 28;
-          ArabicText(a.title, title);
+      for (int i = 0; i < Column::ColumnCount; ++i) {
+        ImGui::TableNextColumn();
+        const ImVec2 cell = ImGui::GetCursorScreenPos();
+        const float cellW = ImGui::GetContentRegionAvail().x;
+        if (i == 0) {  // the row's selectable, across all columns
+          const bool clicked = ImGui::Selectable(
+              "##row", doc == state.article.doc,
+              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
+              ImVec2(0, rowH));
+          gProbe.rows.push_back({doc, lastItemRect()});
+          if (ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::BeginTooltip();
+            if (!a.title.empty()) {
+              ArabicTextOptions title;
+              title.width = ImGui::GetFontSize() * 28;
+              ArabicText(a.title, title);
+            }
+            DataTextOptions id;
+            id.wrap = false;
+            DataText(a.id, id);
+            ImGui::SameLine(0, 0);
+            ImGui::TextUnformatted(": click to read the article");
+            ImGui::EndTooltip();
+          }
+          if (clicked) state.article = {doc, 0, 0, true};
+          if (shown[i] != Column::Title) ImGui::SetCursorScreenPos(cell);
         }
-        DataTextOptions id;
-        id.wrap = false;
-        DataText(a.id, id);
-        ImGui::SameLine(0, 0);
-        ImGui::TextUnformatted(": click to read the article");
-        ImGui::EndTooltip();
+        switch (shown[i]) {
+          case Column::Title:
+            drawCellText(titleOf(a), cell.x, cell.x + cellW, cell.y, rowH, textColour);
+            break;
+          case Column::Outlet:
+            if (a.outlet.empty() && rtl)
+              drawCellText(tr(Str::Unknown), cell.x, cell.x + cellW, cell.y, rowH,
+                           ImGui::GetColorU32(ImGuiCol_TextDisabled));
+            else if (a.outlet.empty())
+              centredText(rowH, "unknown", true);
+            else
+              drawCellText(a.outlet, cell.x, cell.x + cellW, cell.y, rowH, textColour);
+            break;
+          case Column::Published:
+            if (rtl)
+              drawCellText(a.published ? uiDate(*a.published) : tr(Str::Unknown), cell.x,
+                           cell.x + cellW, cell.y, rowH, textColour);
+            else if (a.published)
+              centredText(rowH, a.published->iso().c_str());
+            else
+              centredText(rowH, "unknown", true);
+            break;
+          default:
+            if (rtl)
+              drawCellText(uiNumber(mentionsOf(model, doc)), cell.x, cell.x + cellW, cell.y, rowH,
+                           textColour);
+            else
+              centredText(rowH, std::to_string(mentionsOf(model, doc)).c_str());
+            break;
+        }
       }
-      if (clicked) state.article = {doc, 0, 0, true};
-      drawCellText(titleOf(a), cell.x, cell.x + cellW, cell.y, rowH, textColour);
-
-      ImGui::TableNextColumn();
-      cell = ImGui::GetCursorScreenPos();
-      cellW = ImGui::GetContentRegionAvail().x;
-      if (a.outlet.empty())
-        centredText(rowH, "unknown", true);
-      else
-        drawCellText(a.outlet, cell.x, cell.x + cellW, cell.y, rowH, textColour);
-
-      ImGui::TableNextColumn();
-      if (a.published)
-        centredText(rowH, a.published->iso().c_str());
-      else
-        centredText(rowH, "unknown", true);
-
-      ImGui::TableNextColumn();
-      centredText(rowH, std::to_string(mentionsOf(model, doc)).c_str());
       ImGui::PopID();
     }
   ImGui::EndTable();

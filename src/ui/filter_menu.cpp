@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "ui/arabic_text.h"
+#include "ui/ui_text.h"
 
 namespace atlas::ui {
 
@@ -26,17 +27,20 @@ const char* const kPrecisionLabels[kDatePrecisionCount] = {
 struct ActorEntry {
   Actor bit;
   const char* label;
+  const char* arabic;
 };
-const ActorEntry kActors[] = {{kGovernment, "Government forces and allies"},
-                              {kOpposition, "Armed opposition"},
-                              {kRussianAirForce, "Russian air force"},
-                              {kKurdish, "Kurdish forces"},
-                              {kCivilians, "Civilians"}};
+const ActorEntry kActors[] = {
+    {kGovernment, "Government forces and allies", "القوات الحكومية وحلفاؤها"},
+    {kOpposition, "Armed opposition", "المعارضة المسلحة"},
+    {kRussianAirForce, "Russian air force", "سلاح الجو الروسي"},
+    {kKurdish, "Kurdish forces", "القوات الكردية"},
+    {kCivilians, "Civilians", "المدنيون"}};
 
-// A checkbox menu item over one bit of a mask; the menu stays open while ticking.
-void bitItem(const char* label, std::uint32_t& mask, std::uint32_t bit) {
+// A checkbox menu item over one bit of a mask; the menu stays open while ticking. `label` is
+// its ID and English words, `words` what it shows.
+void bitItem(const char* label, std::string_view words, std::uint32_t& mask, std::uint32_t bit) {
   bool on = (mask & bit) != 0;
-  if (ImGui::MenuItem(label, nullptr, &on)) mask = on ? mask | bit : mask & ~bit;
+  if (UiMenuItem(words, label, &on)) mask = on ? mask | bit : mask & ~bit;
 }
 
 // A checkbox menu item whose label is a data string (an outlet): ImGui's MenuItem when its font
@@ -78,8 +82,8 @@ bool dataMenuItem(std::string_view label, bool* selected) {
 }
 
 void allNone(std::uint32_t& mask, std::uint32_t all) {
-  if (ImGui::MenuItem("All")) mask = all;
-  if (ImGui::MenuItem("None")) mask = 0;
+  if (UiMenuItem(Str::All)) mask = all;
+  if (UiMenuItem(Str::None)) mask = 0;
   ImGui::Separator();
 }
 
@@ -97,44 +101,52 @@ void drawFilterMenu(const ViewModel& model, UiState& state) {
   char title[32];
   std::snprintf(title, sizeof title, active ? "Filters (%d)###filters" : "Filters###filters",
                 active);
-  if (!ImGui::BeginMenu(title)) return;
+  std::string words = tr(Str::Filters);
+  if (active) words.append(" (").append(uiNumber(active)).append(")");
+  if (!UiBeginMenu(words, title)) return;
   ImGui::PushItemFlag(ImGuiItemFlags_SelectableDontClosePopup, true);
-  if (ImGui::BeginMenu("Event type")) {
+  if (UiBeginMenu(Str::EventType)) {
     allNone(f.eventTypes, (1u << kEventTypeCount) - 1);
-    for (int t = 0; t < kEventTypeCount; ++t) bitItem(kEventLabels[t], f.eventTypes, 1u << t);
+    for (int t = 0; t < kEventTypeCount; ++t)
+      bitItem(kEventLabels[t], uiEventType(t), f.eventTypes, 1u << t);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Actor")) {
-    ImGui::TextDisabled(f.actors ? "Mentions naming any of:" : "Any actor (tick to narrow)");
-    if (ImGui::MenuItem("Any actor")) f.actors = 0;
+  if (UiBeginMenu(Str::Actor)) {
+    if (arabicInterface())
+      UiText(tr(f.actors ? Str::ActorsNaming : Str::AnyActorHint),
+             ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    else
+      ImGui::TextDisabled(f.actors ? "Mentions naming any of:" : "Any actor (tick to narrow)");
+    if (UiMenuItem(Str::AnyActor)) f.actors = 0;
     ImGui::Separator();
-    for (const ActorEntry& a : kActors) bitItem(a.label, f.actors, a.bit);
+    for (const ActorEntry& a : kActors)
+      bitItem(a.label, arabicInterface() ? a.arabic : a.label, f.actors, a.bit);
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Outlet")) {
-    if (ImGui::MenuItem("All")) f.hiddenOutlets.clear();
-    if (ImGui::MenuItem("None")) f.hiddenOutlets = model.outlets;
+  if (UiBeginMenu(Str::Outlet)) {
+    if (UiMenuItem(Str::All)) f.hiddenOutlets.clear();
+    if (UiMenuItem(Str::None)) f.hiddenOutlets = model.outlets;
     ImGui::Separator();
     int k = 0;
     for (const std::string& outlet : model.outlets) {
       bool shown = f.outletShown(outlet);
       ImGui::PushID(k++);
-      if (dataMenuItem(outlet.empty() ? std::string_view("(outlet unknown)") : outlet, &shown))
+      if (dataMenuItem(outlet.empty() ? std::string_view(tr(Str::OutletUnknown)) : outlet, &shown))
         f.setOutletShown(outlet, shown);
       ImGui::PopID();
     }
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Date precision")) {
+  if (UiBeginMenu(Str::DatePrecision)) {
     allNone(f.precisions, (1u << kDatePrecisionCount) - 1);
     for (int p = 0; p < kDatePrecisionCount; ++p)
-      bitItem(kPrecisionLabels[p], f.precisions, 1u << p);
+      bitItem(kPrecisionLabels[p], uiPrecision(p), f.precisions, 1u << p);
     ImGui::EndMenu();
   }
   ImGui::PopItemFlag();
   ImGui::Separator();
   ImGui::BeginDisabled(active == 0);
-  if (ImGui::MenuItem("Clear all filters")) f = MentionFilter{};
+  if (UiMenuItem(Str::ClearAllFilters)) f = MentionFilter{};
   ImGui::EndDisabled();
   ImGui::EndMenu();
 }

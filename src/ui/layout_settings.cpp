@@ -57,6 +57,8 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
     state->filter.setOutletShown(v, false);
   else if (std::sscanf(line, "LegendOpen=%d", &i) == 1)
     state->legendOpen = i != 0;
+  else if (std::sscanf(line, "ArabicInterface=%d", &i) == 1)
+    state->arabicInterface = i != 0;
 }
 
 void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf) {
@@ -70,6 +72,7 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf
   buf->appendf("LastNDays=%d\n", state->lastNDays);
   buf->appendf("DaysPerSecond=%.1f\n", state->daysPerSecond);
   buf->appendf("LegendOpen=%d\n", state->legendOpen ? 1 : 0);
+  buf->appendf("ArabicInterface=%d\n", state->arabicInterface ? 1 : 0);
   buf->appendf("FilterEventTypes=%x\n", state->filter.eventTypes);
   buf->appendf("FilterActors=%x\n", state->filter.actors);
   buf->appendf("FilterPrecisions=%x\n", state->filter.precisions);
@@ -94,7 +97,8 @@ void registerLayoutSettings(UiState* state) {
 void SettingsWatcher::markDirtyIfChanged(const UiState& s) {
   const bool changed = s.corpusPath != corpus_ || s.windowMode != windowMode_ ||
                        s.lastNDays != lastNDays_ || s.daysPerSecond != daysPerSecond_ ||
-                       s.legendOpen != legendOpen_ || !(s.filter == filter_);
+                       s.legendOpen != legendOpen_ || s.arabicInterface != arabicInterface_ ||
+                       !(s.filter == filter_);
   if (changed && !first_) ImGui::MarkIniSettingsDirty();
   first_ = false;
   corpus_ = s.corpusPath;
@@ -102,6 +106,7 @@ void SettingsWatcher::markDirtyIfChanged(const UiState& s) {
   lastNDays_ = s.lastNDays;
   daysPerSecond_ = s.daysPerSecond;
   legendOpen_ = s.legendOpen;
+  arabicInterface_ = s.arabicInterface;
   filter_ = s.filter;
 }
 

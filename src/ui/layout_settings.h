@@ -1,7 +1,7 @@
 // Persists the user's settings in ImGui's ini file, through ImGui's settings-handler mechanism,
 // so one file (written atomically by the app) holds the window layout and our choices: panel
 // and reader widths, the last corpus, the timeline's window mode and speed, the filters, the
-// legend.
+// legend, the interface's language (Arabic or English).
 #pragma once
 
 #include <string>
@@ -28,6 +28,7 @@ class SettingsWatcher {
   int lastNDays_ = 0;
   float daysPerSecond_ = 0;
   bool legendOpen_ = true;
+  bool arabicInterface_ = false;
   MentionFilter filter_;
 };
 

@@ -13,6 +13,7 @@
 #include "ui/side_panel.h"
 #include "ui/status_bar.h"
 #include "ui/timeline_panel.h"
+#include "ui/ui_text.h"
 
 namespace atlas::ui {
 
@@ -24,22 +25,22 @@ void drawOpenCorpusPopup(UiState& state, bool open) {
   static char path[1024] = "";
   if (open) {
     std::snprintf(path, sizeof path, "%s", state.corpusPath.c_str());
-    ImGui::OpenPopup("Open corpus");
+    UiOpenPopup(Str::OpenCorpusTitle);
   }
-  if (!ImGui::BeginPopupModal("Open corpus", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::TextUnformatted("A folder of .txt articles with MANIFEST.tsv, or a .jsonl file:");
+  if (!UiBeginPopupModal(Str::OpenCorpusTitle, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  UiText(tr(Str::OpenCorpusPrompt));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32);
   if (open) ImGui::SetKeyboardFocusHere();
   const bool enter =
       ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::BeginDisabled(path[0] == 0 || !state.loadingCorpus.empty());
-  if (ImGui::Button("Open") || (enter && path[0] != 0)) {
+  if (UiButton(Str::Open) || (enter && path[0] != 0)) {
     state.openCorpusRequest = path;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+  if (UiButton(Str::Cancel) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
@@ -47,22 +48,46 @@ void drawOpenCorpusPopup(UiState& state, bool open) {
 void drawMenuBar(const ViewModel& model, UiState& state) {
   if (!ImGui::BeginMenuBar()) return;
   bool openCorpus = false;
-  if (ImGui::BeginMenu("File")) {
-    const bool busy = !state.loadingCorpus.empty();
-    if (ImGui::MenuItem("Open corpus...", "Ctrl+O", false, !busy)) openCorpus = true;
-    if (ImGui::MenuItem("Open sample corpus", nullptr, false,
-                        !busy && !state.sampleCorpusPath.empty()))
-      state.openCorpusRequest = state.sampleCorpusPath;
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
-    ImGui::EndMenu();
-  }
-  drawFilterMenu(model, state);
+  auto fileMenu = [&] {
+    if (UiBeginMenu(Str::File)) {
+      const bool busy = !state.loadingCorpus.empty();
+      if (UiMenuItem(Str::OpenCorpus, "Ctrl+O", false, !busy)) openCorpus = true;
+      if (UiMenuItem(Str::OpenSampleCorpus, nullptr, false,
+                     !busy && !state.sampleCorpusPath.empty()))
+        state.openCorpusRequest = state.sampleCorpusPath;
+      ImGui::Separator();
+      if (UiMenuItem(Str::Quit, "Ctrl+Q")) state.quitRequested = true;
+      ImGui::EndMenu();
+    }
+  };
   bool about = state.aboutRequested;
   state.aboutRequested = false;
-  if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("About Aleppo Atlas")) about = true;
-    ImGui::EndMenu();
+  auto helpMenu = [&] {
+    if (UiBeginMenu(Str::Help)) {
+      if (UiMenuItem(Str::About)) about = true;
+      ImGui::Separator();
+      bool arabic = state.arabicInterface;
+      if (UiLanguageMenuItem(&arabic)) state.arabicInterface = arabic;
+      ImGui::EndMenu();
+    }
+  };
+  if (arabicInterface()) {
+    // Right to left: the first menu at the right edge (placed by the width the menus took on
+    // the last frame).
+    static float used = 0;
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float right = w->MenuBarRect().Max.x - ImGui::GetStyle().WindowPadding.x;
+    const float start = ImGui::GetCursorScreenPos().x;
+    ImGui::SetCursorScreenPos(ImVec2(std::max(start, right - used), ImGui::GetCursorScreenPos().y));
+    const float x0 = ImGui::GetCursorScreenPos().x;
+    helpMenu();
+    drawFilterMenu(model, state);
+    fileMenu();
+    used = w->DC.CursorPos.x - x0;
+  } else {
+    fileMenu();
+    drawFilterMenu(model, state);
+    helpMenu();
   }
   ImGui::EndMenuBar();
   drawAboutBox(about);
@@ -74,14 +99,16 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
 }
 
 // A vertical bar that can be dragged to resize the region on its right (the side panel, or the
-// reader beside the map): `width` is that region's width in unscaled pixels.
+// reader beside the map; on its left when the layout is mirrored): `width` is that region's
+// width in unscaled pixels.
 void drawSplitter(const char* id, float& width, float uiScale, ImVec2 size, float minWidth,
-                  float maxWidth) {
+                  float maxWidth, bool regionOnLeft = false) {
   ImGui::InvisibleButton(id, size);
   if (ImGui::IsItemHovered() || ImGui::IsItemActive())
     ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
   if (ImGui::IsItemActive()) {
-    const float px = width * uiScale - ImGui::GetIO().MouseDelta.x;
+    const float dx = ImGui::GetIO().MouseDelta.x;
+    const float px = width * uiScale + (regionOnLeft ? dx : -dx);
     width = std::clamp(px, minWidth, std::max(minWidth, maxWidth)) / uiScale;
   }
   if (ImGui::IsItemDeactivated()) ImGui::MarkIniSettingsDirty();
@@ -110,8 +137,35 @@ const ViewModel& MainView::filtered(const ViewModel& model, const MentionFilter&
   return filtered_;
 }
 
+void MainView::drawBodyLeftToRight(const ViewModel& model, UiState& state, float panelW,
+                                   float readerW, float mapW, float bodyH, float splitterW,
+                                   float maxPanel, float minReader, float maxReader, bool reader) {
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  map_.draw(model, state, ImVec2(mapW, bodyH));
+  if (reader) {
+    ImGui::SameLine();
+    drawSplitter("##readerSplitter", state.readerWidth, state.uiScale, ImVec2(splitterW, bodyH),
+                 minReader, maxReader);
+    ImGui::SameLine();
+    ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
+    drawArticleReader(model, state, ImVec2(readerW, bodyH));
+    ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  }
+  ImGui::SameLine();
+  drawSplitter("##splitter", state.sidePanelWidth, state.uiScale, ImVec2(splitterW, bodyH), 160.0f,
+               maxPanel);
+  ImGui::SameLine();
+  ImGui::PopStyleVar();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
+  drawSidePanel(model, state, ImVec2(panelW, bodyH));
+  ImGui::PopStyleVar();
+}
+
 void MainView::draw(const ViewModel& unfiltered, UiState& state) {
   const ViewModel& model = filtered(unfiltered, state.filter);
+  setArabicInterface(state.arabicInterface);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -144,27 +198,33 @@ void MainView::draw(const ViewModel& unfiltered, UiState& state) {
   const float mapW =
       std::max(1.0f, avail.x - panelW - splitterW - (reader ? readerW + splitterW : 0.0f));
 
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  map_.draw(model, state, ImVec2(mapW, bodyH));
-  if (reader) {
-    ImGui::SameLine();
-    drawSplitter("##readerSplitter", state.readerWidth, state.uiScale, ImVec2(splitterW, bodyH),
-                 minReader, maxReader);
-    ImGui::SameLine();
-    ImGui::PopStyleVar();
+  if (state.arabicInterface) {
+    // Mirrored: side panel | reader | map, the splitters resizing the regions on their left.
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
-    drawArticleReader(model, state, ImVec2(readerW, bodyH));
+    drawSidePanel(model, state, ImVec2(panelW, bodyH));
     ImGui::PopStyleVar();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::SameLine();
+    drawSplitter("##splitter", state.sidePanelWidth, state.uiScale, ImVec2(splitterW, bodyH),
+                 160.0f, maxPanel, true);
+    ImGui::SameLine();
+    if (reader) {
+      ImGui::PopStyleVar();
+      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
+      drawArticleReader(model, state, ImVec2(readerW, bodyH));
+      ImGui::PopStyleVar();
+      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+      ImGui::SameLine();
+      drawSplitter("##readerSplitter", state.readerWidth, state.uiScale, ImVec2(splitterW, bodyH),
+                   minReader, maxReader, true);
+      ImGui::SameLine();
+    }
+    map_.draw(model, state, ImVec2(mapW, bodyH));
+    ImGui::PopStyleVar();
+  } else {
+    drawBodyLeftToRight(model, state, panelW, readerW, mapW, bodyH, splitterW, maxPanel, minReader,
+                        maxReader, reader);
   }
-  ImGui::SameLine();
-  drawSplitter("##splitter", state.sidePanelWidth, state.uiScale, ImVec2(splitterW, bodyH), 160.0f,
-               maxPanel);
-  ImGui::SameLine();
-  ImGui::PopStyleVar();
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
-  drawSidePanel(model, state, ImVec2(panelW, bodyH));
-  ImGui::PopStyleVar();
   handleTimelineKeys(model, state);
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + bodyH));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);

@@ -22,6 +22,10 @@ class MainView {
   // The model as the filters leave it: `model` itself when no filter is on, else a copy with
   // the evidence recomputed (only when the filters or the model change).
   const ViewModel& filtered(const ViewModel& model, const MentionFilter& filter);
+  // The body in English order: map | reader | side panel.
+  void drawBodyLeftToRight(const ViewModel& model, UiState& state, float panelW, float readerW,
+                           float mapW, float bodyH, float splitterW, float maxPanel,
+                           float minReader, float maxReader, bool reader);
 
   MapPanel map_;
   ViewModel filtered_;

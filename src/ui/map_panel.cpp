@@ -10,6 +10,7 @@
 #include "ui/arabic_text.h"
 #include "ui/theme.h"
 #include "ui/timeline_panel.h"
+#include "ui/ui_text.h"
 
 namespace atlas::ui {
 
@@ -271,9 +272,15 @@ void MapPanel::drawLabels(const ViewModel& model, const UiState& state, const Ma
   }
   const float ax = static_cast<float>(area.x), ay = static_cast<float>(area.y);
   const float ax1 = ax + static_cast<float>(area.width), ay1 = ay + static_cast<float>(area.height);
-  obstacles.push_back({ax, ay, ax + 190 * s, ay + 40 * s});    // buttons
-  obstacles.push_back({ax1 - 52 * s, ay, ax1, ay + 64 * s});   // north arrow
-  obstacles.push_back({ax, ay1 - 44 * s, ax + 150 * s, ay1});  // scale bar
+  if (arabicInterface()) {                                         // mirrored
+    obstacles.push_back({ax1 - 190 * s, ay, ax1, ay + 40 * s});    // buttons
+    obstacles.push_back({ax, ay, ax + 52 * s, ay + 64 * s});       // north arrow
+    obstacles.push_back({ax1 - 150 * s, ay1 - 44 * s, ax1, ay1});  // scale bar
+  } else {
+    obstacles.push_back({ax, ay, ax + 190 * s, ay + 40 * s});    // buttons
+    obstacles.push_back({ax1 - 52 * s, ay, ax1, ay + 64 * s});   // north arrow
+    obstacles.push_back({ax, ay1 - 44 * s, ax + 150 * s, ay1});  // scale bar
+  }
   if (legendShown(state, area)) obstacles.push_back(legendRect(state, area));
   for (size_t k = 0; k < markers_.size(); ++k) {
     if (markers_[k].fill == 0 || (markers_[k].fill >> 24) < 0xff) continue;  // rings, faded
@@ -351,46 +358,68 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   const ImU32 ink = IM_COL32(60, 52, 40, 255);
   const ImU32 paper = IM_COL32(250, 248, 242, 225);
 
-  // Buttons, top left.
+  // Buttons, top left (top right, mirrored, right to left).
+  const bool rtl = arabicInterface();
+  const float padX = 2 * ImGui::GetStyle().FramePadding.x;
+  const float fitCityW = UiTextWidth(tr(Str::FitCity)) + padX;
+  const float fitSelW = UiTextWidth(tr(Str::FitSelection)) + padX;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
   ImGui::SetCursorScreenPos(
-      ImVec2(static_cast<float>(area.x) + 8 * s, static_cast<float>(area.y) + 8 * s));
-  if (ImGui::Button("Fit city") && !cityBounds_.empty())
-    fitBounds(state.camera, area, frame_, cityBounds_);
-  ImGui::SameLine();
-  ImGui::BeginDisabled(model.findPlace(state.selectedPlace) < 0);
-  if (ImGui::Button("Fit selection")) fitSelection(model, state, area);
-  ImGui::EndDisabled();
+      ImVec2(rtl ? static_cast<float>(area.x + area.width) - 8 * s - fitCityW - gap - fitSelW
+                 : static_cast<float>(area.x) + 8 * s,
+             static_cast<float>(area.y) + 8 * s));
+  auto fitCity = [&] {
+    if (UiButton(Str::FitCity) && !cityBounds_.empty())
+      fitBounds(state.camera, area, frame_, cityBounds_);
+  };
+  auto fitSel = [&] {
+    ImGui::BeginDisabled(model.findPlace(state.selectedPlace) < 0);
+    if (UiButton(Str::FitSelection)) fitSelection(model, state, area);
+    ImGui::EndDisabled();
+  };
+  if (rtl) {
+    fitSel();
+    ImGui::SameLine();
+    fitCity();
+  } else {
+    fitCity();
+    ImGui::SameLine();
+    fitSel();
+  }
 
-  // Scale bar, bottom left, in ground metres at the map's centre latitude.
+  // Scale bar, bottom left (right), in ground metres at the map's centre latitude.
   const double lat = map::unproject(state.camera.centre).lat;
   const double groundPerPx = state.camera.metresPerPixel * map::groundMetresPerProjectedMetre(lat);
   const double metres = niceScaleLength(groundPerPx, 120 * s);
   const float barPx = static_cast<float>(metres / groundPerPx);
-  const ImVec2 b0(static_cast<float>(area.x) + 12 * s,
+  const ImVec2 b0(rtl ? static_cast<float>(area.x + area.width) - 12 * s - barPx
+                      : static_cast<float>(area.x) + 12 * s,
                   static_cast<float>(area.y + area.height) - 14 * s);
-  char label[32];
-  if (metres >= 1000)
-    std::snprintf(label, sizeof label, "%g km", metres / 1000);
-  else
-    std::snprintf(label, sizeof label, "%g m", metres);
-  const ImVec2 ts = ImGui::CalcTextSize(label);
+  const double value = metres >= 1000 ? metres / 1000 : metres;
+  char number[32];
+  std::snprintf(number, sizeof number, "%g", value);
+  std::string label =
+      rtl && value == std::floor(value) ? uiNumber(static_cast<long>(value)) : number;
+  label.append(" ").append(tr(metres >= 1000 ? Str::Kilometres : Str::Metres));
+  const ImVec2 ts(UiTextWidth(label), ImGui::GetTextLineHeight());
   dl->AddRectFilled(ImVec2(b0.x - 6 * s, b0.y - ts.y - 8 * s),
                     ImVec2(b0.x + barPx + 6 * s, b0.y + 6 * s), paper, 3 * s);
   dl->AddLine(b0, ImVec2(b0.x + barPx, b0.y), ink, 2 * s);
   dl->AddLine(ImVec2(b0.x, b0.y - 5 * s), ImVec2(b0.x, b0.y), ink, 2 * s);
   dl->AddLine(ImVec2(b0.x + barPx, b0.y - 5 * s), ImVec2(b0.x + barPx, b0.y), ink, 2 * s);
-  dl->AddText(ImVec2(b0.x + (barPx - ts.x) / 2, b0.y - ts.y - 5 * s), ink, label);
+  UiDrawText(dl, ImVec2(b0.x + (barPx - ts.x) / 2, b0.y - ts.y - 5 * s), ink, label);
 
-  // North arrow, top right (Web Mercator keeps north up).
-  const ImVec2 n(static_cast<float>(area.x + area.width) - 28 * s,
-                 static_cast<float>(area.y) + 22 * s);
+  // North arrow, top right (top left) (Web Mercator keeps north up).
+  const ImVec2 n(
+      rtl ? static_cast<float>(area.x) + 28 * s : static_cast<float>(area.x + area.width) - 28 * s,
+      static_cast<float>(area.y) + 22 * s);
   dl->AddCircleFilled(ImVec2(n.x, n.y + 8 * s), 17 * s, paper);
   dl->AddTriangleFilled(ImVec2(n.x, n.y - 4 * s), ImVec2(n.x - 7 * s, n.y + 16 * s),
                         ImVec2(n.x, n.y + 11 * s), ink);
   dl->AddTriangle(ImVec2(n.x, n.y - 4 * s), ImVec2(n.x + 7 * s, n.y + 16 * s),
                   ImVec2(n.x, n.y + 11 * s), ink, 1.2f * s);
-  const ImVec2 nts = ImGui::CalcTextSize("N");
-  dl->AddText(ImVec2(n.x - nts.x / 2, n.y + 17 * s), ink, "N");
+  const float nw = UiTextWidth(tr(Str::North));
+  UiDrawText(dl, ImVec2(n.x - nw / 2, n.y + 17 * s), ink, tr(Str::North));
 
   drawLegend(state, area);
 
@@ -399,18 +428,18 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
   if (h.days() > 0) {
     const Date day = currentDay(model, state);
     const Date last = Date::fromDays(h.first.toDays() + h.days() - 1);
-    char note[96] = "";
+    std::string note;
     if (day > last)
-      std::snprintf(note, sizeof note, "No evidence after %s", last.iso().c_str());
+      note = std::string(tr(Str::NoEvidenceAfter)).append(" ").append(uiDate(last));
     else if (day < h.first)
-      std::snprintf(note, sizeof note, "No evidence before %s", h.first.iso().c_str());
-    if (note[0]) {
-      const ImVec2 ts = ImGui::CalcTextSize(note);
+      note = std::string(tr(Str::NoEvidenceBefore)).append(" ").append(uiDate(h.first));
+    if (!note.empty()) {
+      const ImVec2 ts(UiTextWidth(note), ImGui::GetTextLineHeight());
       const float x = static_cast<float>(area.x + area.width / 2) - ts.x / 2;
       const float y = static_cast<float>(area.y) + 10 * s;
       dl->AddRectFilled(ImVec2(x - 8 * s, y - 4 * s), ImVec2(x + ts.x + 8 * s, y + ts.y + 4 * s),
                         IM_COL32(255, 244, 214, 240), 4 * s);
-      dl->AddText(ImVec2(x, y), IM_COL32(120, 60, 20, 255), note);
+      UiDrawText(dl, ImVec2(x, y), IM_COL32(120, 60, 20, 255), note);
     }
   }
 }
@@ -421,12 +450,17 @@ float legendHeight(float s) {
 }
 }  // namespace
 
-// The legend's box, bottom right of the map (the collapsed button's corner when hidden).
+// The legend's box, bottom right of the map (bottom left right to left) (the collapsed button's
+// corner when hidden).
 map::LabelRect MapPanel::legendRect(const UiState& state, const MapArea& area) {
   const float s = state.uiScale;
-  const float w = 190 * s, h = legendHeight(s);
-  const float x1 = static_cast<float>(area.x + area.width) - 10 * s;
+  const float w = (arabicInterface() ? 240 : 190) * s, h = legendHeight(s);
   const float y1 = static_cast<float>(area.y + area.height) - 10 * s;
+  if (arabicInterface()) {
+    const float x0 = static_cast<float>(area.x) + 10 * s;
+    return {x0, y1 - h, x0 + w, y1};
+  }
+  const float x1 = static_cast<float>(area.x + area.width) - 10 * s;
   return {x1 - w, y1 - h, x1, y1};
 }
 
@@ -444,89 +478,109 @@ void MapPanel::drawLegend(UiState& state, const MapArea& area) {
   const float s = state.uiScale;
   const ImU32 ink = IM_COL32(60, 52, 40, 255);
   const ImU32 paper = IM_COL32(250, 248, 242, 225);
-  // Legend, bottom right.
+  // Legend, bottom right (bottom left and mirrored right to left).
+  const bool rtl = arabicInterface();
   struct Entry {
-    const char* text;
+    Str text;
     std::uint32_t colour;
   };
-  const Entry kinds[] = {{"Neighbourhood", map::style::markerFill(map::PlaceKind::Neighbourhood)},
-                         {"Site", map::style::markerFill(map::PlaceKind::Site)},
-                         {"Town", map::style::markerFill(map::PlaceKind::Town)}};
+  const Entry kinds[] = {
+      {Str::Neighbourhoods, map::style::markerFill(map::PlaceKind::Neighbourhood)},
+      {Str::Sites, map::style::markerFill(map::PlaceKind::Site)},
+      {Str::Towns, map::style::markerFill(map::PlaceKind::Town)}};
   const int sizes[] = {1, 5, 20};
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float maxR = map::style::markerRadius(20, s);
   const map::LabelRect box = legendRect(state, area);
   const ImVec2 l0(box.x0, box.y0);
+  // x of something `w` wide that sits at x left to right.
+  auto mx = [&](float x, float w = 0) { return rtl ? box.x0 + box.x1 - x - w : x; };
+  auto rect = [&](ImVec2 a, ImVec2 b) {
+    return std::pair(ImVec2(mx(b.x), a.y), ImVec2(mx(a.x), b.y));
+  };
+  auto text = [&](float x, float y, Str words) {
+    const char* t = tr(words);
+    UiDrawText(dl, ImVec2(mx(x, UiTextWidth(t)), y), ink, t);
+  };
   if (!legendShown(state, area)) {
     // Collapsed (by the user, or the map is too small for it): a button that opens it.
-    ImGui::SetCursorScreenPos(ImVec2(box.x1 - ImGui::CalcTextSize("Legend").x - 14 * s,
-                                     box.y1 - ImGui::GetFrameHeight()));
-    if (ImGui::SmallButton("Legend")) state.legendOpen = true;
+    const float w = UiTextWidth(tr(Str::Legend));
+    ImGui::SetCursorScreenPos(
+        ImVec2(rtl ? box.x0 : box.x1 - w - 14 * s, box.y1 - ImGui::GetFrameHeight()));
+    if (UiSmallButton(Str::Legend)) state.legendOpen = true;
     return;
   }
   dl->AddRectFilled(l0, ImVec2(box.x1, box.y1), paper, 4 * s);
-  ImGui::SetCursorScreenPos(ImVec2(box.x1 - ImGui::GetFontSize() * 1.6f, l0.y + 3 * s));
+  ImGui::SetCursorScreenPos(
+      ImVec2(rtl ? box.x0 + ImGui::GetFontSize() * 0.3f : box.x1 - ImGui::GetFontSize() * 1.6f,
+             l0.y + 3 * s));
   if (ImGui::SmallButton("x##legend")) state.legendOpen = false;
   float y = l0.y + 6 * s;
   // Who holds the neighbourhood areas at the timeline's date, two swatches a row.
-  dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Held by (at the date)");
+  text(l0.x + 8 * s, y, Str::HeldBy);
   y += line;
-  const Entry sides[] = {{"Government", map::style::kGovernmentFill},
-                         {"Opposition", map::style::kOppositionFill},
-                         {"Kurdish", map::style::kKurdishFill},
-                         {"Contested", map::style::kContestedFill}};
+  const Entry sides[] = {{Str::Government, map::style::kGovernmentFill},
+                         {Str::Opposition, map::style::kOppositionFill},
+                         {Str::Kurdish, map::style::kKurdishFill},
+                         {Str::Contested, map::style::kContestedFill}};
+  const float column2 = rtl ? 128 : 100;
   for (int k = 0; k < 4; ++k) {
-    const float x0 = l0.x + (k % 2 ? 100 : 10) * s;
-    const ImVec2 a(x0, y + 3 * s), b(x0 + 12 * s, y + line - 5 * s);
+    const float x0 = l0.x + (k % 2 ? column2 : 10) * s;
+    const auto [a, b] = rect(ImVec2(x0, y + 3 * s), ImVec2(x0 + 12 * s, y + line - 5 * s));
     dl->AddRectFilled(a, b, toImU32(sides[k].colour));
     if (k == 3)
       for (float t = -12; t < 12; t += 4)  // the hatching of contested areas
         dl->AddLine(ImVec2(std::max(a.x, a.x + t * s), std::min(b.y, b.y + t * s)),
                     ImVec2(std::min(b.x, b.x + t * s), std::max(a.y, a.y + t * s)),
                     toImU32(map::style::kContestedHatch), 1.0f * s);
-    dl->AddText(ImVec2(x0 + 18 * s, y), ink, sides[k].text);
+    text(x0 + 18 * s, y, sides[k].text);
     if (k % 2) y += line;
   }
-  dl->AddLine(ImVec2(l0.x + 10 * s, y + line / 2), ImVec2(l0.x + 22 * s, y + line / 2),
+  dl->AddLine(ImVec2(mx(l0.x + 10 * s), y + line / 2), ImVec2(mx(l0.x + 22 * s), y + line / 2),
               toImU32(map::style::kFrontline), 2.5f * s);
-  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "Front");
-  dl->AddLine(ImVec2(l0.x + 100 * s, y + line / 2), ImVec2(l0.x + 112 * s, y + line / 2),
+  text(l0.x + 28 * s, y, Str::Front);
+  dl->AddLine(ImVec2(mx(l0.x + column2 * s), y + line / 2),
+              ImVec2(mx(l0.x + (column2 + 12) * s), y + line / 2),
               toImU32(map::style::kFrontlineActive), 5.0f * s);
-  dl->AddText(ImVec2(l0.x + 118 * s, y), ink, "Fighting");
+  text(l0.x + (column2 + 18) * s, y, Str::Fighting);
   y += line * 1.2f;
-  dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Places by kind");
+  text(l0.x + 8 * s, y, Str::PlacesByKind);
   y += line;
   for (const Entry& e : kinds) {
-    dl->AddCircleFilled(ImVec2(l0.x + 16 * s, y + line / 2 - 2 * s), 5 * s, toImU32(e.colour));
-    dl->AddText(ImVec2(l0.x + 28 * s, y), ink, e.text);
+    dl->AddCircleFilled(ImVec2(mx(l0.x + 16 * s), y + line / 2 - 2 * s), 5 * s, toImU32(e.colour));
+    text(l0.x + 28 * s, y, e.text);
     y += line;
   }
-  dl->AddText(ImVec2(l0.x + 8 * s, y), ink, "Mentions");
+  text(l0.x + 8 * s, y, Str::Mentions);
   y += line + maxR;
   float x = l0.x + 14 * s;
   for (int n : sizes) {
     const float r = map::style::markerRadius(n, s);
-    dl->AddCircle(ImVec2(x + r, y), r, ink, 24, 1.2f * s);
-    char num[8];
-    std::snprintf(num, sizeof num, "%d", n);
-    dl->AddText(ImVec2(x + 2 * r + 4 * s, y - ImGui::GetTextLineHeight() / 2), ink, num);
+    dl->AddCircle(ImVec2(mx(x + r), y), r, ink, 24, 1.2f * s);
+    const std::string num = uiNumber(n);
+    const float nw = UiTextWidth(num);
+    UiDrawText(dl, ImVec2(mx(x + 2 * r + 4 * s, nw), y - ImGui::GetTextLineHeight() / 2), ink, num);
     x += 2 * r + 30 * s;
   }
   y += maxR + 4 * s;
-  dl->AddRectFilled(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s),
-                    toImU32(map::style::kOldCityFill | 0xff000000u));
-  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "Old City");
-  dl->AddLine(ImVec2(l0.x + 90 * s, y + line / 2 - 1 * s),
-              ImVec2(l0.x + 106 * s, y + line / 2 - 1 * s), toImU32(map::style::kRiver), 3 * s);
-  dl->AddText(ImVec2(l0.x + 110 * s, y), ink, "Queiq");
+  const auto [oa, ob] =
+      rect(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s));
+  dl->AddRectFilled(oa, ob, toImU32(map::style::kOldCityFill | 0xff000000u));
+  text(l0.x + 28 * s, y, Str::OldCity);
+  const float river = rtl ? 134 : 90;
+  dl->AddLine(ImVec2(mx(l0.x + river * s), y + line / 2 - 1 * s),
+              ImVec2(mx(l0.x + (river + 16) * s), y + line / 2 - 1 * s),
+              toImU32(map::style::kRiver), 3 * s);
+  text(l0.x + (river + 20) * s, y, Str::Queiq);
   y += line;
-  dl->AddRect(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s),
-              toImU32(map::style::kEastAleppoOutline), 0, 0, 1.5f * s);
-  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "East Aleppo (outline)");
+  const auto [ea, eb] =
+      rect(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s));
+  dl->AddRect(ea, eb, toImU32(map::style::kEastAleppoOutline), 0, 0, 1.5f * s);
+  text(l0.x + 28 * s, y, Str::EastAleppo);
   y += line;
-  dl->AddCircleFilled(ImVec2(l0.x + 16 * s, y + line / 2 - 2 * s), 3 * s,
+  dl->AddCircleFilled(ImVec2(mx(l0.x + 16 * s), y + line / 2 - 2 * s), 3 * s,
                       toImU32(map::style::kLandmark));
-  dl->AddText(ImVec2(l0.x + 28 * s, y), ink, "Not mentioned");
+  text(l0.x + 28 * s, y, Str::NotMentioned);
 }
 
 void MapPanel::draw(const ViewModel& model, UiState& state, ImVec2 size) {
@@ -546,16 +600,15 @@ void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size)
   dl->AddRectFilled(p0, p1, theme::kMapBackground);
   ImGui::InvisibleButton("##area", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
   ImGui::SetItemAllowOverlap();  // the buttons drawn over the map take the mouse when on them
-  auto caption = [&](const char* text) {
-    const ImVec2 ts = ImGui::CalcTextSize(text);
-    dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2),
-                IM_COL32(120, 112, 96, 255), text);
+  auto caption = [&](Str words) {
+    const char* text = tr(words);
+    const ImVec2 ts(UiTextWidth(text), ImGui::GetTextLineHeight());
+    UiDrawText(dl, ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2),
+               IM_COL32(120, 112, 96, 255), text);
   };
   if (!model.baseMap) {
-    caption(!state.loadingCorpus.empty()
-                ? "Loading the corpus..."
-                : (model.corpus ? "No base map (assets/basemap.geojson is missing or unreadable)"
-                                : "No corpus loaded: File > Open corpus..."));
+    caption(!state.loadingCorpus.empty() ? Str::LoadingCorpus
+                                         : (model.corpus ? Str::NoBaseMap : Str::NoCorpusOpenHint));
     return;
   }
 
@@ -576,7 +629,7 @@ void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size)
     dl->AddCallback(&MapPanel::renderCallback, this);
     dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   } else {
-    caption("The map layers cannot be drawn: OpenGL shaders failed (see the terminal)");
+    caption(Str::ShadersFailed);
   }
   drawLabels(model, state, area);
   drawChrome(model, state, area);

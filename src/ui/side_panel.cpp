@@ -10,6 +10,7 @@
 #include "ui/arabic_text.h"
 #include "ui/articles_panel.h"
 #include "ui/timeline_panel.h"
+#include "ui/ui_text.h"
 
 namespace atlas::ui {
 
@@ -40,26 +41,50 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
   title.size = ImGui::GetFontSize() * 1.6f;
   title.width = width;
   ArabicText(p.nameAr, title);
-  ImGui::Text("%s  (%s)", p.nameEn.c_str(), placeKindName(p.kind));
-  if (ImGui::SmallButton("Clear selection")) state.selectedPlace.clear();
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", p.id.c_str());
+  const bool rtl = arabicInterface();
+  if (rtl) {
+    UiText(p.nameEn + "  (" + placeKindName(p.kind) + ")");
+    // Right to left: the id, then the button at the right edge.
+    const float buttonW =
+        UiTextWidth(tr(Str::ClearSelection)) + 2 * ImGui::GetStyle().FramePadding.x;
+    const float idW = ImGui::CalcTextSize(p.id.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, ImGui::GetContentRegionAvail().x - buttonW - idW));
+    ImGui::TextDisabled("%s", p.id.c_str());
+    ImGui::SameLine();
+    if (UiSmallButton(Str::ClearSelection)) state.selectedPlace.clear();
+  } else {
+    ImGui::Text("%s  (%s)", p.nameEn.c_str(), placeKindName(p.kind));
+    if (ImGui::SmallButton("Clear selection")) state.selectedPlace.clear();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", p.id.c_str());
+  }
 
   const Date day = currentDay(model, state);
   if (model.control && p.kind != PlaceKind::City) {
     const ControlState c = model.control->at(p.id, day);
-    ImGui::TextUnformatted("Held on");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(day.iso().c_str());
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, sideColour(c.side));
-    ImGui::TextUnformatted(sideName(c.side));
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    if (c.since)
-      ImGui::Text("since %s", c.since->iso().c_str());
-    else
-      ImGui::TextDisabled("(baseline)");
+    if (rtl) {
+      std::string held = tr(Str::HeldOn);
+      held.append(" ").append(uiDate(day)).append(": ").append(uiSide(static_cast<int>(c.side)));
+      if (c.since)
+        held.append("، ").append(tr(Str::Since)).append(" ").append(uiDate(*c.since));
+      else
+        held.append(" ").append(tr(Str::Baseline));
+      UiText(held, sideColour(c.side));
+    } else {
+      ImGui::TextUnformatted("Held on");
+      ImGui::SameLine();
+      ImGui::TextUnformatted(day.iso().c_str());
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, sideColour(c.side));
+      ImGui::TextUnformatted(sideName(c.side));
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      if (c.since)
+        ImGui::Text("since %s", c.since->iso().c_str());
+      else
+        ImGui::TextDisabled("(baseline)");
+    }
     for (const ControlClaim& claim : c.decidedBy) {
       // The document id is a file name: it may be Arabic, and it wraps at the panel's edge.
       std::string by = "  by " + claim.evidence.doc;
@@ -80,7 +105,12 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
   std::stable_partition(order.begin(), order.end(), [&](int k) {
     return x.mentions[k].date && window.contains(*x.mentions[k].date);
   });
-  ImGui::Text("%zu sentence%s", order.size(), order.size() == 1 ? "" : "s");
+  if (rtl)
+    UiText(std::string(tr(Str::Sentences))
+               .append(": ")
+               .append(uiNumber(static_cast<long>(order.size()))));
+  else
+    ImGui::Text("%zu sentence%s", order.size(), order.size() == 1 ? "" : "s");
   // A place can have thousands: list a page and offer more (laying out every one each frame
   // would cost more than the frame).
   if (state.sourcesShownFor != p.id) {
@@ -96,15 +126,27 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     ImGui::PushID(k);
     ImGui::Spacing();
     if (!inWindow) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
-    ImGui::Text("%s  %s", m.date ? m.date->iso().c_str() : "undated",
-                datePrecisionName(m.datePrecision));
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s |", eventTypeName(m.event));
-    // Outlet (or document id): data, maybe Arabic; beside the event when it fits, else below.
-    DataTextOptions source;
-    source.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    source.sameLine = true;
-    DataText(a.outlet.empty() ? a.id : a.outlet, source);
+    if (rtl) {
+      // One right-to-left line: date, precision, event, outlet (or the Latin document id).
+      std::string meta = m.date ? uiDate(*m.date) : tr(Str::Undated);
+      meta.append("  ")
+          .append(uiPrecision(static_cast<int>(m.datePrecision)))
+          .append(" | ")
+          .append(uiEventType(static_cast<int>(m.event)))
+          .append(" | ")
+          .append(a.outlet.empty() ? a.id : a.outlet);
+      UiText(meta);
+    } else {
+      ImGui::Text("%s  %s", m.date ? m.date->iso().c_str() : "undated",
+                  datePrecisionName(m.datePrecision));
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s |", eventTypeName(m.event));
+      // Outlet (or document id): data, maybe Arabic; beside the event when it fits, else below.
+      DataTextOptions source;
+      source.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+      source.sameLine = true;
+      DataText(a.outlet.empty() ? a.id : a.outlet, source);
+    }
     if (m.dateRule) {
       // One line, left to right: "فجر أمس → 2016-12-05 (publication - 1 day, dawn)", the Arabic
       // words shaped in place, wrapped at the panel's edge.
@@ -148,7 +190,8 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
   if (shown < total) {
     char more[64];
     std::snprintf(more, sizeof more, "Show more (%zu of %zu listed)", shown, total);
-    if (ImGui::Button(more)) state.sourcesShown += UiState::kSourcesPage;
+    if (rtl ? UiButton(Str::ShowMore) : ImGui::Button(more))
+      state.sourcesShown += UiState::kSourcesPage;
   }
 }
 
@@ -163,32 +206,62 @@ void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
     return model.places[a].mentions > model.places[b].mentions;
   });
   ImGui::Spacing();
-  ImGui::Text("Places named (%zu)", named.size());
+  if (arabicInterface())
+    UiText(std::string(tr(Str::PlacesNamed))
+               .append(" (")
+               .append(uiNumber(static_cast<long>(named.size())))
+               .append(")"));
+  else
+    ImGui::Text("Places named (%zu)", named.size());
   ImGui::Separator();
-  if (ImGui::BeginTable("##places", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+  // Right to left: the counts at the left, the names at the right.
+  const bool rtl = arabicInterface();
+  if (ImGui::BeginTable(rtl ? "##placesRtl" : "##places", 2,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
                         ImVec2(0, size.y * 0.45f))) {
+    if (rtl) ImGui::TableSetupColumn("Mentions", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Mentions", ImGuiTableColumnFlags_WidthFixed);
+    if (!rtl) ImGui::TableSetupColumn("Mentions", ImGuiTableColumnFlags_WidthFixed);
     for (int i : named) {
       ImGui::TableNextRow();
+      if (rtl) {
+        ImGui::TableNextColumn();
+        DataText(uiNumber(model.places[i].mentions));
+      }
       ImGui::TableNextColumn();
       ImGui::PushID(i);
-      const bool picked =
-          DataSelectable(model.names[i].en.empty() ? model.names[i].ar : model.names[i].en, false,
-                         ImGuiSelectableFlags_SpanAllColumns);
+      // Arabic names for Arabic readers.
+      const PlaceNames& n = model.names[i];
+      const std::string& name = rtl ? (n.ar.empty() ? n.en : n.ar) : (n.en.empty() ? n.ar : n.en);
+      if (rtl) {
+        // As wide as DataSelectable draws it.
+        const auto shapedName = ImGuiCanDraw(name) ? nullptr : LayoutDataLine(name);
+        const float w = shapedName ? shapedName->width : ImGui::CalcTextSize(name.c_str()).x;
+        const float avail = ImGui::GetContentRegionAvail().x;
+        if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+      }
+      const bool picked = DataSelectable(name, false, ImGuiSelectableFlags_SpanAllColumns);
       ImGui::PopID();
       if (picked) {
         state.selectedPlace = model.places[i].id;
         state.frameSelection = true;
       }
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", model.places[i].mentions);
+      if (!rtl) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", model.places[i].mentions);
+      }
     }
     ImGui::EndTable();
   }
   if (!corpus->diagnostics.empty()) {
     ImGui::Spacing();
-    ImGui::Text("Load warnings (%zu)", corpus->diagnostics.size());
+    if (arabicInterface())
+      UiText(std::string(tr(Str::LoadWarnings))
+                 .append(" (")
+                 .append(uiNumber(static_cast<long>(corpus->diagnostics.size())))
+                 .append(")"));
+    else
+      ImGui::Text("Load warnings (%zu)", corpus->diagnostics.size());
     ImGui::Separator();
     for (const Diagnostic& d : corpus->diagnostics) {
       DataTextOptions o;  // names a file, which may be Arabic
@@ -224,14 +297,24 @@ bool drawPlaceSearch(const ViewModel& model, UiState& state) {
   std::stable_sort(hits.begin(), hits.end(), [&](int a, int b) {
     return model.places[a].mentions > model.places[b].mentions;
   });
-  ImGui::Text("%zu place%s", hits.size(), hits.size() == 1 ? "" : "s");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Clear")) state.placeQuery.clear();
+  if (arabicInterface()) {
+    // Right to left: the button at the left, the count at the right.
+    if (UiSmallButton(Str::Clear)) state.placeQuery.clear();
+    ImGui::SameLine();
+    UiText(
+        std::string(tr(Str::Places)).append(": ").append(uiNumber(static_cast<long>(hits.size()))));
+  } else {
+    ImGui::Text("%zu place%s", hits.size(), hits.size() == 1 ? "" : "s");
+    ImGui::SameLine();
+    if (UiSmallButton(Str::Clear)) state.placeQuery.clear();
+  }
   for (size_t k = 0; k < hits.size() && k < 30; ++k) {
     const int i = hits[k];
     ImGui::PushID(i);
-    const std::string& name = model.names[i].en.empty() ? model.names[i].ar : model.names[i].en;
-    const std::string label = name + "  (" + std::to_string(model.places[i].mentions) + ")";
+    const PlaceNames& n = model.names[i];
+    const std::string& name =
+        arabicInterface() ? (n.ar.empty() ? n.en : n.ar) : (n.en.empty() ? n.ar : n.en);
+    const std::string label = name + "  (" + uiNumber(model.places[i].mentions) + ")";
     if (DataSelectable(label, model.places[i].id == state.selectedPlace)) {
       state.selectedPlace = model.places[i].id;
       state.frameSelection = true;
@@ -248,9 +331,9 @@ void drawSidePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   drawPlaceSearch(model, state);
   if (state.filter.active())
-    ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.1f, 1), "Filters on: counts and sentences filtered");
+    UiText(tr(Str::FiltersOn), ImGui::GetColorU32(ImVec4(0.75f, 0.35f, 0.1f, 1)));
   if (!model.corpus) {
-    ImGui::TextDisabled("No corpus loaded");
+    UiText(tr(Str::NoCorpusLoaded), ImGui::GetColorU32(ImGuiCol_TextDisabled));
   } else if (const int place = model.findPlace(state.selectedPlace);
              place >= 0 && model.gazetteer && model.extraction) {
     drawSources(model, state, place, ImGui::GetContentRegionAvail().x);

@@ -7,6 +7,7 @@
 
 #include "ui/arabic_text.h"
 #include "ui/theme.h"
+#include "ui/ui_text.h"
 
 namespace atlas::ui {
 
@@ -59,6 +60,76 @@ std::string isolated(const std::string& s) { return ImGuiCanDraw(s) ? s : s + "\
 
 }  // namespace
 
+namespace {
+
+// The status line in Arabic: the words right to left from the right edge, the frame time at the
+// left.
+void drawStatusBarRightToLeft(const ViewModel& model, const UiState& state, ImVec2 p0,
+                              ImVec2 size) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  std::string line;
+  const std::string bar = "  |  ";
+  if (!state.loadingCorpus.empty()) {
+    line.append(tr(Str::Loading)).append(" ").append(state.loadingCorpus).append(": ");
+    line.append(state.loadStep).append("...");
+  } else {
+    if (!state.loadError.empty()) line.append(state.loadError).append(bar);
+    if (model.corpus) {
+      line.append(model.corpusLabel).append("\u200F").append(bar);
+      line.append(tr(Str::ArticlesCount))
+          .append(": ")
+          .append(uiNumber(static_cast<long>(model.corpus->articles.size())));
+      if (model.firstPublished && model.lastPublished)
+        line.append(bar)
+            .append(tr(Str::From))
+            .append(" ")
+            .append(uiDate(*model.firstPublished))
+            .append(" ")
+            .append(tr(Str::To))
+            .append(" ")
+            .append(uiDate(*model.lastPublished));
+      if (!model.corpus->diagnostics.empty())
+        line.append(bar)
+            .append(tr(Str::LoadWarnings))
+            .append(": ")
+            .append(uiNumber(static_cast<long>(model.corpus->diagnostics.size())));
+    } else {
+      line.append(tr(Str::NoCorpus));
+    }
+    if (state.date)
+      line.append(bar).append(tr(Str::Showing)).append(" ").append(uiDate(*state.date));
+    if (state.filter.active()) line.append(bar).append(tr(Str::FiltersOnShort));
+  }
+  const float pad = ImGui::GetStyle().FramePadding.x;
+  const float textY = p0.y + (size.y - ImGui::GetTextLineHeight()) / 2;
+  char fps[32];
+  std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
+  const float fpsW = ImGui::CalcTextSize(fps).x;
+  float x0 = p0.x + pad, right = p0.x + size.x - pad;
+  if (!state.loadingCorpus.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + size.x - pad - ImGui::GetFontSize() * 10, p0.y + 2));
+    ImGui::ProgressBar(state.loadFraction, ImVec2(ImGui::GetFontSize() * 10, size.y - 4));
+    right -= ImGui::GetFontSize() * 10 + 2 * pad;
+  } else if (size.x > fpsW + ImGui::GetFontSize() * 14) {
+    dl->AddText(ImVec2(x0, textY), theme::kStatusBarText, fps);
+    x0 += fpsW + 2 * pad;
+  }
+  const ImU32 ink = state.loadError.empty() || !state.loadingCorpus.empty()
+                        ? theme::kStatusBarText
+                        : IM_COL32(255, 150, 120, 255);
+  if (TextRenderer* r = GetTextRenderer()) {
+    if (const auto p = LayoutDataLine(line, ImGui::GetFontSize())) {
+      dl->PushClipRect(ImVec2(x0, p0.y), ImVec2(right, p0.y + size.y), true);
+      r->draw(dl, *p, ImVec2(right - p->width, p0.y + (size.y - p->height) / 2), ink);
+      dl->PopClipRect();
+    }
+  }
+  ImGui::SetCursorScreenPos(p0);
+  ImGui::Dummy(size);
+}
+
+}  // namespace
+
 float statusBarHeight() {
   return ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y;
 }
@@ -69,6 +140,10 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
   dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), theme::kStatusBarBackground);
 
   std::string line;
+  if (arabicInterface()) {
+    drawStatusBarRightToLeft(model, state, p0, size);
+    return;
+  }
   if (model.corpus) {
     line = isolated(model.corpusLabel) + "  |  " + std::to_string(model.corpus->articles.size()) +
            " articles";

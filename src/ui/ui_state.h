@@ -98,6 +98,9 @@ struct UiState {
   float readerWidth = 460.0f;     // the reader beside the map, unscaled pixels; persisted too
   bool articlesInWindowOnly = false;  // the articles list shows only those in the timeline window
   bool legendOpen = true;
+  // The chrome in Arabic and the layout mirrored right to left (View > العربية / English);
+  // persisted.
+  bool arabicInterface = false;
   float uiScale = 1.0f;  // the display's content scale (HiDPI), set by the app
   bool quitRequested = false;
 
@@ -114,7 +117,8 @@ struct UiState {
   struct Rect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   };
-  Rect timelineBars;  // the histogram the slider is dragged along
+  Rect timelineBars;         // the histogram the slider is dragged along
+  float timelineCursor = 0;  // x of the current day's line on the timeline
   struct SourceRow {
     int mention = -1;  // index into extraction->mentions
     Rect rect;         // its sentence in the source panel
