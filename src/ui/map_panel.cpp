@@ -82,7 +82,10 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
     control_ = std::move(next);
     controlDay_ = day;
   }
-  const bool baseChanged = geometryChanged || controlChanged || area != builtArea_;
+  // The selected place's area is outlined in the base layers: a new selection rebuilds them
+  // (a click, never a pan or zoom).
+  const bool baseChanged = geometryChanged || controlChanged || area != builtArea_ ||
+                           builtSelection_ != state.selectedPlace;
   builtArea_ = area;
   if (baseChanged && model.baseMap) {
     const map::BaseMap& base = *model.baseMap;
@@ -91,6 +94,12 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
     map::BaseLayers layers = map::buildBaseLayers(base, hoods_, model.control ? &fill : nullptr,
                                                   area, model.control ? &hatch : nullptr);
     map::appendFrontline(control_.front, layers.lines);
+    const auto selected = std::find(hoods_.ids.begin(), hoods_.ids.end(), state.selectedPlace);
+    if (selected != hoods_.ids.end())
+      for (const map::Polygon& poly : hoods_.cells[selected - hoods_.ids.begin()])
+        for (size_t k = 0; k < poly.outer.size(); ++k)
+          layers.lines.push_back({poly.outer[k], poly.outer[(k + 1) % poly.outer.size()],
+                                  3.0f * state.uiScale, map::style::kSelection});
     renderer_.uploadBaseLayers(layers);
     cityBounds_ = {};
     for (const map::Vec2& p : base.cityExtent.outer) cityBounds_.add(p);

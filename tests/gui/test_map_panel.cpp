@@ -585,3 +585,27 @@ TEST_F(MapPanelTest, TheTimelineCursorStaysOnTheTimelineForADateOutsideTheData) 
   EXPECT_GT(redAt(r.x0, r.x0 + 12), 20) << "cursor and arrow at the left end";
   EXPECT_EQ(redAt(r.x1 - 12, r.x1), 0);
 }
+
+TEST_F(MapPanelTest, ASelectedAreaIsOutlinedEvenWithoutAMarker) {
+  // al-Sakhour is not named in the samples: no marker, so the selection shows as its outline.
+  auto redPixels = [&] {
+    EXPECT_TRUE(window_->beginFrame(false));
+    view_.draw(model_->view, state_);
+    window_->render();
+    int w = 0, h = 0;
+    pixels_ = window_->readPixels(w, h);
+    window_->present();
+    return countColour(pixels_, w, view_.mapPanel().area(), {230, 60, 40});
+  };
+  frame();
+  const long before = redPixels();
+  state_.selectedPlace = "al-sakhour";
+  frame();
+  const long after = redPixels();
+  EXPECT_GT(after, before + 300) << before << " -> " << after;
+  // Panning does not rebuild anything; the outline moves with the map.
+  const int uploads = view_.mapPanel().renderer().uploadCount();
+  for (int i = 0; i < 20; ++i) frame(300 + i, 300, true);
+  frame(320, 300, false);
+  EXPECT_EQ(view_.mapPanel().renderer().uploadCount(), uploads);
+}
