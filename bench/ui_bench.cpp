@@ -89,7 +89,7 @@ void BM_FrameWhileScrubbing(benchmark::State& st) {
   ui::MainView view;  // not init()ed: no GL, everything but the GL pass runs
   ui::UiState state;
   state.selectedPlace = "al-myassar";
-  state.windowMode = WindowMode::LastNDays;
+  state.settings.windowMode = WindowMode::LastNDays;
   const DayHistogram& hist = model->view.histogram;
   int frame = 0;
   for (int i = 0; i < 5; ++i) {  // first frames: tessellation, first layouts
@@ -107,7 +107,7 @@ void BM_FrameWhileScrubbing(benchmark::State& st) {
   st.counters["articles"] = static_cast<double>(model->corpus.articles.size());
   st.counters["mentions"] = static_cast<double>(model->extraction.mentions.size());
   st.counters["days"] = hist.days();
-  st.counters["sentences_listed"] = static_cast<double>(state.sourceRows.size());
+  st.counters["sentences_listed"] = static_cast<double>(state.probes.sourceRows.size());
   st.counters["places_selected_mentions"] =
       static_cast<double>(model->view.mentionsOfPlace[model->view.findPlace("al-myassar")].size());
   ui::SetTextRenderer(nullptr);

@@ -53,20 +53,20 @@ bool pollLoader(std::unique_ptr<ModelLoader>& loader, std::unique_ptr<AppModel>&
                 ui::UiState& state) {
   if (!loader) return true;
   const int step = loader->progress().step.load(std::memory_order_relaxed);
-  state.loadingCorpus = loader->corpusPath();
-  state.loadStep = LoadProgress::stepName(step);
-  state.loadFraction = loader->progress().fraction();
+  state.loading.corpus = loader->corpusPath();
+  state.loading.step = LoadProgress::stepName(step);
+  state.loading.fraction = loader->progress().fraction();
   if (!loader->done()) return true;
   std::unique_ptr<AppModel> loaded = loader->take();
-  state.loadingCorpus.clear();
+  state.loading.corpus.clear();
   if (!loaded) {
     std::fprintf(stderr, "aleppo-atlas: %s\n", loader->error().c_str());
-    state.loadError = loader->error();
+    state.loading.error = loader->error();
     loader.reset();
     return model != nullptr;
   }
-  state.corpusPath = loader->corpusPath();
-  state.loadError.clear();
+  state.settings.corpusPath = loader->corpusPath();
+  state.loading.error.clear();
   loader.reset();
   // A new corpus: its own days, places and articles.
   state.date.reset();
@@ -112,14 +112,14 @@ int runGui(const GuiArgs& args) {
   ui::SettingsWatcher settings;
   const bool scripted = args.quitAfterFrames > 0;
   int status = 0;
-  for (int frame = 0; !state.quitRequested; ++frame) {
+  for (int frame = 0; !state.requests.quit; ++frame) {
     if (!pollLoader(loader, model, state)) {
       status = 2;  // the corpus given (or remembered) cannot be loaded: said on stderr
       break;
     }
-    if (!state.openCorpusRequest.empty() && !loader) {
-      loader = std::make_unique<ModelLoader>(state.openCorpusRequest);
-      state.openCorpusRequest.clear();
+    if (!state.requests.openCorpus.empty() && !loader) {
+      loader = std::make_unique<ModelLoader>(state.requests.openCorpus);
+      state.requests.openCorpus.clear();
     }
     // While loading, frames keep coming (the progress bar moves); after, they wait for input.
     if (!window->beginFrame(/*waitForEvents=*/!scripted && !loader)) break;

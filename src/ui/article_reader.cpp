@@ -121,8 +121,8 @@ void drawArticleReader(const ViewModel& model, UiState& state, ImVec2 size) {
   const Article& a = model.corpus->articles[open.doc];
   ImGui::BeginChild("##reader", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   const ImVec2 r0 = ImGui::GetWindowPos(), rsize = ImGui::GetWindowSize();
-  state.articleReader = {r0.x, r0.y, r0.x + rsize.x, r0.y + rsize.y};
-  state.articleMentions.clear();
+  state.probes.articleReader = {r0.x, r0.y, r0.x + rsize.x, r0.y + rsize.y};
+  state.probes.articleMentions.clear();
   // Its title bar: which article, and a button that closes the reader (the map takes the room).
   bool keepOpen = true;
   if (arabicInterface()) {
@@ -152,7 +152,7 @@ void drawArticleReader(const ViewModel& model, UiState& state, ImVec2 size) {
   ImGui::BeginChild("##articleText", ImVec2(0, 0), false);
   const ImVec2 c0 = ImGui::GetWindowPos();
   const ImVec2 csize = ImGui::GetWindowSize();
-  state.articleWindow = {c0.x, c0.y, c0.x + csize.x, c0.y + csize.y};
+  state.probes.articleWindow = {c0.x, c0.y, c0.x + csize.x, c0.y + csize.y};
   const auto [shownBegin, shownEnd] = shownRange(a.text, open.sentenceStart);
   if (shownBegin > 0 || shownEnd < a.text.size())
     ImGui::TextDisabled("Showing %.0f KiB around the sentence of this %.1f MiB article",
@@ -201,7 +201,7 @@ void drawArticleReader(const ViewModel& model, UiState& state, ImVec2 size) {
                                                 std::min<size_t>(open.sentenceEnd, end) - begin);
         if (!rects.empty()) y += rects.front().y0;
       }
-      state.articleSentence = {r.min.x, y, r.max.x, y + ImGui::GetFontSize() * 1.3f};
+      state.probes.articleSentence = {r.min.x, y, r.max.x, y + ImGui::GetFontSize() * 1.3f};
       if (open.scrollToSentence) {
         ImGui::SetScrollFromPosY(y - ImGui::GetWindowPos().y, 0.25f);
         open.scrollToSentence = false;
@@ -212,9 +212,9 @@ void drawArticleReader(const ViewModel& model, UiState& state, ImVec2 size) {
         const auto rects = r.layout->rangeRects(x.mentions[k].start - begin,
                                                 std::min<size_t>(x.mentions[k].end, end) - begin);
         if (!rects.empty())
-          state.articleMentions.push_back({k,
-                                           {r.min.x + rects[0].x0, r.min.y + rects[0].y0,
-                                            r.min.x + rects[0].x1, r.min.y + rects[0].y1}});
+          state.probes.articleMentions.push_back({k,
+                                                  {r.min.x + rects[0].x0, r.min.y + rects[0].y0,
+                                                   r.min.x + rects[0].x1, r.min.y + rects[0].y1}});
       }
     if (r.hovered && r.hoveredOffset != SIZE_MAX) {
       const size_t at = begin + r.hoveredOffset;

@@ -96,7 +96,7 @@ int activeFilterCount(const MentionFilter& f) {
 }
 
 void drawFilterMenu(const ViewModel& model, UiState& state) {
-  MentionFilter& f = state.filter;
+  MentionFilter& f = state.settings.filter;
   const int active = activeFilterCount(f);
   char title[32];
   std::snprintf(title, sizeof title, active ? "Filters (%d)###filters" : "Filters###filters",

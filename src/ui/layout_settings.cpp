@@ -38,45 +38,45 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
   unsigned u = 0;
   int i = 0;
   if (std::sscanf(line, "SidePanelWidth=%f", &f) == 1 && f >= 120 && f <= 4000)
-    state->sidePanelWidth = f;
+    state->settings.sidePanelWidth = f;
   else if (std::sscanf(line, "ReaderWidth=%f", &f) == 1 && f >= 120 && f <= 4000)
-    state->readerWidth = f;
+    state->settings.readerWidth = f;
   else if (std::sscanf(line, "WindowMode=%d", &i) == 1 && i >= 0 && i <= 2)
-    state->windowMode = static_cast<WindowMode>(i);
+    state->settings.windowMode = static_cast<WindowMode>(i);
   else if (std::sscanf(line, "LastNDays=%d", &i) == 1 && i >= 1 && i <= 365)
-    state->lastNDays = i;
+    state->settings.lastNDays = i;
   else if (std::sscanf(line, "DaysPerSecond=%f", &f) == 1 && f >= 0.5f && f <= 10.0f)
-    state->daysPerSecond = f;
+    state->settings.daysPerSecond = f;
   else if (std::sscanf(line, "FilterEventTypes=%x", &u) == 1)
-    state->filter.eventTypes = u & ((1u << kEventTypeCount) - 1);
+    state->settings.filter.eventTypes = u & ((1u << kEventTypeCount) - 1);
   else if (std::sscanf(line, "FilterActors=%x", &u) == 1)
-    state->filter.actors = u & 0xffu;
+    state->settings.filter.actors = u & 0xffu;
   else if (std::sscanf(line, "FilterPrecisions=%x", &u) == 1)
-    state->filter.precisions = u & ((1u << kDatePrecisionCount) - 1);
+    state->settings.filter.precisions = u & ((1u << kDatePrecisionCount) - 1);
   else if (value(line, "HiddenOutlet", v))
-    state->filter.setOutletShown(v, false);
+    state->settings.filter.setOutletShown(v, false);
   else if (std::sscanf(line, "LegendOpen=%d", &i) == 1)
-    state->legendOpen = i != 0;
+    state->settings.legendOpen = i != 0;
   else if (std::sscanf(line, "ArabicInterface=%d", &i) == 1)
-    state->arabicInterface = i != 0;
+    state->settings.arabicInterface = i != 0;
 }
 
 void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf) {
   const auto* state = static_cast<const UiState*>(handler->UserData);
   buf->appendf("%s\n", kSection);
-  buf->appendf("SidePanelWidth=%.0f\n", state->sidePanelWidth);
-  buf->appendf("ReaderWidth=%.0f\n", state->readerWidth);
-  if (!state->corpusPath.empty())
-    buf->appendf("LastCorpus=%s\n", oneLine(state->corpusPath).c_str());
-  buf->appendf("WindowMode=%d\n", static_cast<int>(state->windowMode));
-  buf->appendf("LastNDays=%d\n", state->lastNDays);
-  buf->appendf("DaysPerSecond=%.1f\n", state->daysPerSecond);
-  buf->appendf("LegendOpen=%d\n", state->legendOpen ? 1 : 0);
-  buf->appendf("ArabicInterface=%d\n", state->arabicInterface ? 1 : 0);
-  buf->appendf("FilterEventTypes=%x\n", state->filter.eventTypes);
-  buf->appendf("FilterActors=%x\n", state->filter.actors);
-  buf->appendf("FilterPrecisions=%x\n", state->filter.precisions);
-  for (const std::string& outlet : state->filter.hiddenOutlets)
+  buf->appendf("SidePanelWidth=%.0f\n", state->settings.sidePanelWidth);
+  buf->appendf("ReaderWidth=%.0f\n", state->settings.readerWidth);
+  if (!state->settings.corpusPath.empty())
+    buf->appendf("LastCorpus=%s\n", oneLine(state->settings.corpusPath).c_str());
+  buf->appendf("WindowMode=%d\n", static_cast<int>(state->settings.windowMode));
+  buf->appendf("LastNDays=%d\n", state->settings.lastNDays);
+  buf->appendf("DaysPerSecond=%.1f\n", state->settings.daysPerSecond);
+  buf->appendf("LegendOpen=%d\n", state->settings.legendOpen ? 1 : 0);
+  buf->appendf("ArabicInterface=%d\n", state->settings.arabicInterface ? 1 : 0);
+  buf->appendf("FilterEventTypes=%x\n", state->settings.filter.eventTypes);
+  buf->appendf("FilterActors=%x\n", state->settings.filter.actors);
+  buf->appendf("FilterPrecisions=%x\n", state->settings.filter.precisions);
+  for (const std::string& outlet : state->settings.filter.hiddenOutlets)
     buf->appendf("HiddenOutlet=%s\n", oneLine(outlet).c_str());
   buf->append("\n");
 }
@@ -94,20 +94,10 @@ void registerLayoutSettings(UiState* state) {
   ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
 }
 
-void SettingsWatcher::markDirtyIfChanged(const UiState& s) {
-  const bool changed = s.corpusPath != corpus_ || s.windowMode != windowMode_ ||
-                       s.lastNDays != lastNDays_ || s.daysPerSecond != daysPerSecond_ ||
-                       s.legendOpen != legendOpen_ || s.arabicInterface != arabicInterface_ ||
-                       !(s.filter == filter_);
-  if (changed && !first_) ImGui::MarkIniSettingsDirty();
+void SettingsWatcher::markDirtyIfChanged(const UiState& state) {
+  if (!first_ && !(state.settings == saved_)) ImGui::MarkIniSettingsDirty();
   first_ = false;
-  corpus_ = s.corpusPath;
-  windowMode_ = s.windowMode;
-  lastNDays_ = s.lastNDays;
-  daysPerSecond_ = s.daysPerSecond;
-  legendOpen_ = s.legendOpen;
-  arabicInterface_ = s.arabicInterface;
-  filter_ = s.filter;
+  saved_ = state.settings;
 }
 
 std::string lastCorpusIn(std::string_view ini) {

@@ -23,13 +23,7 @@ class SettingsWatcher {
 
  private:
   bool first_ = true;
-  std::string corpus_;
-  WindowMode windowMode_ = WindowMode::UpToThisDay;
-  int lastNDays_ = 0;
-  float daysPerSecond_ = 0;
-  bool legendOpen_ = true;
-  bool arabicInterface_ = false;
-  MentionFilter filter_;
+  Settings saved_;  // as of the last frame
 };
 
 // The corpus the user had open last, from the ini's text ("" if none): read before the window

@@ -24,7 +24,7 @@ namespace {
 void drawOpenCorpusPopup(UiState& state, bool open) {
   static char path[1024] = "";
   if (open) {
-    std::snprintf(path, sizeof path, "%s", state.corpusPath.c_str());
+    std::snprintf(path, sizeof path, "%s", state.settings.corpusPath.c_str());
     UiOpenPopup(Str::OpenCorpusTitle);
   }
   if (!UiBeginPopupModal(Str::OpenCorpusTitle, ImGuiWindowFlags_AlwaysAutoResize)) return;
@@ -33,9 +33,9 @@ void drawOpenCorpusPopup(UiState& state, bool open) {
   if (open) ImGui::SetKeyboardFocusHere();
   const bool enter =
       ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::BeginDisabled(path[0] == 0 || !state.loadingCorpus.empty());
+  ImGui::BeginDisabled(path[0] == 0 || !state.loading.corpus.empty());
   if (UiButton(Str::Open) || (enter && path[0] != 0)) {
-    state.openCorpusRequest = path;
+    state.requests.openCorpus = path;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndDisabled();
@@ -50,24 +50,24 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
   bool openCorpus = false;
   auto fileMenu = [&] {
     if (UiBeginMenu(Str::File)) {
-      const bool busy = !state.loadingCorpus.empty();
+      const bool busy = !state.loading.corpus.empty();
       if (UiMenuItem(Str::OpenCorpus, "Ctrl+O", false, !busy)) openCorpus = true;
       if (UiMenuItem(Str::OpenSampleCorpus, nullptr, false,
                      !busy && !state.sampleCorpusPath.empty()))
-        state.openCorpusRequest = state.sampleCorpusPath;
+        state.requests.openCorpus = state.sampleCorpusPath;
       ImGui::Separator();
-      if (UiMenuItem(Str::Quit, "Ctrl+Q")) state.quitRequested = true;
+      if (UiMenuItem(Str::Quit, "Ctrl+Q")) state.requests.quit = true;
       ImGui::EndMenu();
     }
   };
-  bool about = state.aboutRequested;
-  state.aboutRequested = false;
+  bool about = state.requests.about;
+  state.requests.about = false;
   auto helpMenu = [&] {
     if (UiBeginMenu(Str::Help)) {
       if (UiMenuItem(Str::About)) about = true;
       ImGui::Separator();
-      bool arabic = state.arabicInterface;
-      if (UiLanguageMenuItem(&arabic)) state.arabicInterface = arabic;
+      bool arabic = state.settings.arabicInterface;
+      if (UiLanguageMenuItem(&arabic)) state.settings.arabicInterface = arabic;
       ImGui::EndMenu();
     }
   };
@@ -92,9 +92,9 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
   ImGui::EndMenuBar();
   drawAboutBox(about);
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.KeyCtrl && ImGui::IsKeyPressed('O', false) && state.loadingCorpus.empty())
+  if (io.KeyCtrl && ImGui::IsKeyPressed('O', false) && state.loading.corpus.empty())
     openCorpus = true;
-  if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) state.quitRequested = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) state.requests.quit = true;
   drawOpenCorpusPopup(state, openCorpus);
 }
 
@@ -144,8 +144,8 @@ void MainView::drawBodyLeftToRight(const ViewModel& model, UiState& state, float
   map_.draw(model, state, ImVec2(mapW, bodyH));
   if (reader) {
     ImGui::SameLine();
-    drawSplitter("##readerSplitter", state.readerWidth, state.uiScale, ImVec2(splitterW, bodyH),
-                 minReader, maxReader);
+    drawSplitter("##readerSplitter", state.settings.readerWidth, state.uiScale,
+                 ImVec2(splitterW, bodyH), minReader, maxReader);
     ImGui::SameLine();
     ImGui::PopStyleVar();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
@@ -154,8 +154,8 @@ void MainView::drawBodyLeftToRight(const ViewModel& model, UiState& state, float
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   }
   ImGui::SameLine();
-  drawSplitter("##splitter", state.sidePanelWidth, state.uiScale, ImVec2(splitterW, bodyH), 160.0f,
-               maxPanel);
+  drawSplitter("##splitter", state.settings.sidePanelWidth, state.uiScale, ImVec2(splitterW, bodyH),
+               160.0f, maxPanel);
   ImGui::SameLine();
   ImGui::PopStyleVar();
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
@@ -164,8 +164,8 @@ void MainView::drawBodyLeftToRight(const ViewModel& model, UiState& state, float
 }
 
 void MainView::draw(const ViewModel& unfiltered, UiState& state) {
-  const ViewModel& model = filtered(unfiltered, state.filter);
-  setArabicInterface(state.arabicInterface);
+  const ViewModel& model = filtered(unfiltered, state.settings.filter);
+  setArabicInterface(state.settings.arabicInterface);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -185,7 +185,7 @@ void MainView::draw(const ViewModel& unfiltered, UiState& state) {
   const float timelineH = timelinePanelHeight();
   const float bodyH = std::max(1.0f, avail.y - statusH - timelineH);
   const float maxPanel = std::max(160.0f, avail.x * 0.7f);
-  const float panelW = std::clamp(state.sidePanelWidth * state.uiScale, 160.0f, maxPanel);
+  const float panelW = std::clamp(state.settings.sidePanelWidth * state.uiScale, 160.0f, maxPanel);
   const float splitterW = std::max(4.0f, ImGui::GetStyle().ItemSpacing.x);
   // The article reader, when open, sits between the map and the side panel; the map keeps at
   // least a sixth of the window (or 120 px) and the reader at least 200 px.
@@ -194,19 +194,19 @@ void MainView::draw(const ViewModel& unfiltered, UiState& state) {
   const float maxReader =
       std::max(minReader, avail.x - panelW - 2 * splitterW - std::max(120.0f, avail.x / 6));
   const float readerW =
-      reader ? std::clamp(state.readerWidth * state.uiScale, minReader, maxReader) : 0.0f;
+      reader ? std::clamp(state.settings.readerWidth * state.uiScale, minReader, maxReader) : 0.0f;
   const float mapW =
       std::max(1.0f, avail.x - panelW - splitterW - (reader ? readerW + splitterW : 0.0f));
 
-  if (state.arabicInterface) {
+  if (state.settings.arabicInterface) {
     // Mirrored: side panel | reader | map, the splitters resizing the regions on their left.
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImGui::GetStyle().FramePadding);
     drawSidePanel(model, state, ImVec2(panelW, bodyH));
     ImGui::PopStyleVar();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::SameLine();
-    drawSplitter("##splitter", state.sidePanelWidth, state.uiScale, ImVec2(splitterW, bodyH),
-                 160.0f, maxPanel, true);
+    drawSplitter("##splitter", state.settings.sidePanelWidth, state.uiScale,
+                 ImVec2(splitterW, bodyH), 160.0f, maxPanel, true);
     ImGui::SameLine();
     if (reader) {
       ImGui::PopStyleVar();
@@ -215,8 +215,8 @@ void MainView::draw(const ViewModel& unfiltered, UiState& state) {
       ImGui::PopStyleVar();
       ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
       ImGui::SameLine();
-      drawSplitter("##readerSplitter", state.readerWidth, state.uiScale, ImVec2(splitterW, bodyH),
-                   minReader, maxReader, true);
+      drawSplitter("##readerSplitter", state.settings.readerWidth, state.uiScale,
+                   ImVec2(splitterW, bodyH), minReader, maxReader, true);
       ImGui::SameLine();
     }
     map_.draw(model, state, ImVec2(mapW, bodyH));

@@ -478,7 +478,8 @@ map::LabelRect MapPanel::legendRect(const UiState& state, const MapArea& area) {
 bool MapPanel::legendShown(const UiState& state, const MapArea& area) {
   const map::LabelRect box = legendRect(state, area);
   const double legendArea = static_cast<double>(box.x1 - box.x0) * (box.y1 - box.y0);
-  return state.legendOpen && area.height >= legendHeight(state.uiScale) + 160 * state.uiScale &&
+  return state.settings.legendOpen &&
+         area.height >= legendHeight(state.uiScale) + 160 * state.uiScale &&
          legendArea <= 0.2 * area.width * area.height;
 }
 
@@ -516,14 +517,14 @@ void MapPanel::drawLegend(UiState& state, const MapArea& area) {
     const float w = UiTextWidth(tr(Str::Legend));
     ImGui::SetCursorScreenPos(
         ImVec2(rtl ? box.x0 : box.x1 - w - 14 * s, box.y1 - ImGui::GetFrameHeight()));
-    if (UiSmallButton(Str::Legend)) state.legendOpen = true;
+    if (UiSmallButton(Str::Legend)) state.settings.legendOpen = true;
     return;
   }
   dl->AddRectFilled(l0, ImVec2(box.x1, box.y1), paper, 4 * s);
   ImGui::SetCursorScreenPos(
       ImVec2(rtl ? box.x0 + ImGui::GetFontSize() * 0.3f : box.x1 - ImGui::GetFontSize() * 1.6f,
              l0.y + 3 * s));
-  if (ImGui::SmallButton("x##legend")) state.legendOpen = false;
+  if (ImGui::SmallButton("x##legend")) state.settings.legendOpen = false;
   float y = l0.y + 6 * s;
   // Who holds the neighbourhood areas at the timeline's date, two swatches a row.
   text(l0.x + 8 * s, y, Str::HeldBy);
@@ -616,8 +617,9 @@ void MapPanel::drawContents(const ViewModel& model, UiState& state, ImVec2 size)
                IM_COL32(120, 112, 96, 255), text);
   };
   if (!model.baseMap) {
-    caption(!state.loadingCorpus.empty() ? Str::LoadingCorpus
-                                         : (model.corpus ? Str::NoBaseMap : Str::NoCorpusOpenHint));
+    caption(!state.loading.corpus.empty()
+                ? Str::LoadingCorpus
+                : (model.corpus ? Str::NoBaseMap : Str::NoCorpusOpenHint));
     return;
   }
 

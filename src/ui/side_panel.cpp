@@ -169,7 +169,7 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     body.width = width;
     body.highlights = {&highlight, 1};
     const ArabicTextResult r = ArabicText(sentence, body);
-    state.sourceRows.push_back({k, {r.min.x, r.min.y, r.max.x, r.max.y}});
+    state.probes.sourceRows.push_back({k, {r.min.x, r.min.y, r.max.x, r.max.y}});
     if (r.hovered) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::BeginTooltip();
@@ -327,10 +327,10 @@ bool drawPlaceSearch(const ViewModel& model, UiState& state) {
 }
 
 void drawSidePanel(const ViewModel& model, UiState& state, ImVec2 size) {
-  state.sourceRows.clear();
+  state.probes.sourceRows.clear();
   ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   drawPlaceSearch(model, state);
-  if (state.filter.active())
+  if (state.settings.filter.active())
     UiText(tr(Str::FiltersOn), ImGui::GetColorU32(ImVec4(0.75f, 0.35f, 0.1f, 1)));
   if (!model.corpus) {
     UiText(tr(Str::NoCorpusLoaded), ImGui::GetColorU32(ImGuiCol_TextDisabled));

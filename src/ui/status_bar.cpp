@@ -69,11 +69,11 @@ void drawStatusBarRightToLeft(const ViewModel& model, const UiState& state, ImVe
   ImDrawList* dl = ImGui::GetWindowDrawList();
   std::string line;
   const std::string bar = "  |  ";
-  if (!state.loadingCorpus.empty()) {
-    line.append(tr(Str::Loading)).append(" ").append(state.loadingCorpus).append(": ");
-    line.append(state.loadStep).append("...");
+  if (!state.loading.corpus.empty()) {
+    line.append(tr(Str::Loading)).append(" ").append(state.loading.corpus).append(": ");
+    line.append(state.loading.step).append("...");
   } else {
-    if (!state.loadError.empty()) line.append(state.loadError).append(bar);
+    if (!state.loading.error.empty()) line.append(state.loading.error).append(bar);
     if (model.corpus) {
       line.append(model.corpusLabel).append("\u200F").append(bar);
       line.append(tr(Str::ArticlesCount))
@@ -98,7 +98,7 @@ void drawStatusBarRightToLeft(const ViewModel& model, const UiState& state, ImVe
     }
     if (state.date)
       line.append(bar).append(tr(Str::Showing)).append(" ").append(uiDate(*state.date));
-    if (state.filter.active()) line.append(bar).append(tr(Str::FiltersOnShort));
+    if (state.settings.filter.active()) line.append(bar).append(tr(Str::FiltersOnShort));
   }
   const float pad = ImGui::GetStyle().FramePadding.x;
   const float textY = p0.y + (size.y - ImGui::GetTextLineHeight()) / 2;
@@ -106,15 +106,15 @@ void drawStatusBarRightToLeft(const ViewModel& model, const UiState& state, ImVe
   std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
   const float fpsW = ImGui::CalcTextSize(fps).x;
   float x0 = p0.x + pad, right = p0.x + size.x - pad;
-  if (!state.loadingCorpus.empty()) {
+  if (!state.loading.corpus.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(p0.x + size.x - pad - ImGui::GetFontSize() * 10, p0.y + 2));
-    ImGui::ProgressBar(state.loadFraction, ImVec2(ImGui::GetFontSize() * 10, size.y - 4));
+    ImGui::ProgressBar(state.loading.fraction, ImVec2(ImGui::GetFontSize() * 10, size.y - 4));
     right -= ImGui::GetFontSize() * 10 + 2 * pad;
   } else if (size.x > fpsW + ImGui::GetFontSize() * 14) {
     dl->AddText(ImVec2(x0, textY), theme::kStatusBarText, fps);
     x0 += fpsW + 2 * pad;
   }
-  const ImU32 ink = state.loadError.empty() || !state.loadingCorpus.empty()
+  const ImU32 ink = state.loading.error.empty() || !state.loading.corpus.empty()
                         ? theme::kStatusBarText
                         : IM_COL32(255, 150, 120, 255);
   if (TextRenderer* r = GetTextRenderer()) {
@@ -155,18 +155,18 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
     line = "No corpus";
   }
   if (state.date) line += "  |  showing " + state.date->iso();
-  if (state.filter.active()) line += "  |  filters on";
+  if (state.settings.filter.active()) line += "  |  filters on";
   const float pad = ImGui::GetStyle().FramePadding.x;
   const float textY = p0.y + (size.y - ImGui::GetTextLineHeight()) / 2;
   float x = p0.x + pad;
-  if (!state.loadingCorpus.empty()) {
+  if (!state.loading.corpus.empty()) {
     // Loading off the UI thread: a progress bar with what the loader is doing.
     ImGui::SetCursorScreenPos(ImVec2(x, p0.y + 2));
-    ImGui::ProgressBar(state.loadFraction, ImVec2(ImGui::GetFontSize() * 10, size.y - 4));
+    ImGui::ProgressBar(state.loading.fraction, ImVec2(ImGui::GetFontSize() * 10, size.y - 4));
     x += ImGui::GetFontSize() * 10 + 2 * pad;
-    line = "Loading " + isolated(state.loadingCorpus) + ": " + state.loadStep + "...";
-  } else if (!state.loadError.empty()) {
-    line = isolated(state.loadError) + "  |  " + line;
+    line = "Loading " + isolated(state.loading.corpus) + ": " + state.loading.step + "...";
+  } else if (!state.loading.error.empty()) {
+    line = isolated(state.loading.error) + "  |  " + line;
   }
   char fps[32];
   std::snprintf(fps, sizeof fps, "%.1f ms/frame", 1000.0f / ImGui::GetIO().Framerate);
@@ -174,7 +174,7 @@ void drawStatusBar(const ViewModel& model, const UiState& state, ImVec2 size) {
   // A narrow window: the frame time goes first, then the line is cut with an ellipsis.
   const bool showFps = size.x - (x - p0.x) - fpsW - 3 * pad > ImGui::GetFontSize() * 12;
   const float room = size.x - (x - p0.x) - pad - (showFps ? fpsW + 2 * pad : 0.0f);
-  const ImU32 ink = state.loadError.empty() || !state.loadingCorpus.empty()
+  const ImU32 ink = state.loading.error.empty() || !state.loading.corpus.empty()
                         ? theme::kStatusBarText
                         : IM_COL32(255, 150, 120, 255);
   // The corpus label is a folder name and may be Arabic: then the line is shaped.

@@ -41,7 +41,8 @@ Date currentDay(const ViewModel& model, const UiState& state) {
 
 TimeWindow currentWindow(const ViewModel& model, const UiState& state) {
   const Date first = model.histogram.days() > 0 ? model.histogram.first : currentDay(model, state);
-  return windowAt(currentDay(model, state), state.windowMode, state.lastNDays, first);
+  return windowAt(currentDay(model, state), state.settings.windowMode, state.settings.lastNDays,
+                  first);
 }
 
 float timelinePanelHeight() {
@@ -74,7 +75,7 @@ void handleTimelineKeys(const ViewModel& model, UiState& state) {
   }
   if (state.playing) {
     state.playClock += io.DeltaTime;
-    const double step = 1.0 / std::max(0.1f, state.daysPerSecond);
+    const double step = 1.0 / std::max(0.1f, state.settings.daysPerSecond);
     while (state.playClock >= step) {
       state.playClock -= step;
       const int now = dayIndex(h, currentDay(model, state));
@@ -96,22 +97,22 @@ void drawWindowControls(UiState& state) {
   const bool rtl = arabicInterface();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   if (!rtl) {
-    ImGui::SliderFloat("##speed", &state.daysPerSecond, 0.5f, 10.0f, "%.1f days/s");
+    ImGui::SliderFloat("##speed", &state.settings.daysPerSecond, 0.5f, 10.0f, "%.1f days/s");
   } else {
-    ImGui::SliderFloat("##speed", &state.daysPerSecond, 0.5f, 10.0f, "%.1f");
+    ImGui::SliderFloat("##speed", &state.settings.daysPerSecond, 0.5f, 10.0f, "%.1f");
     ImGui::SameLine();
     DataText(tr(Str::DaysPerSecond), {.wrap = false});
   }
   ImGui::SameLine();
   const Str modes[] = {Str::ThisDay, Str::LastNDays, Str::UpToThisDay};
-  int mode = static_cast<int>(state.windowMode);
+  int mode = static_cast<int>(state.settings.windowMode);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (UiCombo("##mode", &mode, modes, 3)) state.windowMode = static_cast<WindowMode>(mode);
-  if (state.windowMode == WindowMode::LastNDays) {
+  if (UiCombo("##mode", &mode, modes, 3)) state.settings.windowMode = static_cast<WindowMode>(mode);
+  if (state.settings.windowMode == WindowMode::LastNDays) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    ImGui::InputInt(rtl ? "##n" : "days##n", &state.lastNDays);
-    state.lastNDays = std::clamp(state.lastNDays, 1, 365);
+    ImGui::InputInt(rtl ? "##n" : "days##n", &state.settings.lastNDays);
+    state.settings.lastNDays = std::clamp(state.settings.lastNDays, 1, 365);
     if (rtl) {
       ImGui::SameLine();
       DataText(tr(Str::Days), {.wrap = false});
@@ -246,7 +247,7 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   // The left edge of day d's column, and the day under screen x.
   auto dayX = [&](float d) { return rtl ? p0.x + width - d * dayW : p0.x + d * dayW; };
   auto dayAt = [&](float x) { return rtl ? (p0.x + width - x) / dayW : (x - p0.x) / dayW; };
-  state.timelineBars = {p0.x, p0.y, p0.x + width, p0.y + barsH};
+  state.probes.timelineBars = {p0.x, p0.y, p0.x + width, p0.y + barsH};
   if (ImGui::IsItemActive())
     setDay(model, state, static_cast<int>(dayAt(ImGui::GetIO().MousePos.x)));
   if (ImGui::IsItemHovered()) {
@@ -275,7 +276,8 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   const float base = p0.y + barsH;
   dl->AddRectFilled(p0, ImVec2(p0.x + width, base), IM_COL32(236, 233, 226, 255));
   // The window of days the map shows.
-  const TimeWindow window = windowAt(day, state.windowMode, state.lastNDays, h.first);
+  const TimeWindow window =
+      windowAt(day, state.settings.windowMode, state.settings.lastNDays, h.first);
   const float wa = dayX(static_cast<float>(std::max(0, dayIndex(h, window.from))));
   const float wb = dayX(static_cast<float>(std::min(h.days(), dayIndex(h, window.to) + 1)));
   dl->AddRectFilled(ImVec2(std::min(wa, wb), p0.y), ImVec2(std::max(wa, wb), base),
@@ -307,7 +309,7 @@ void drawTimelinePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   const ImU32 red = IM_COL32(230, 60, 40, 255);
   const int shown = std::clamp(index, 0, h.days() - 1);
   const float cx = dayX(shown + 0.5f);
-  state.timelineCursor = cx;
+  state.probes.timelineCursor = cx;
   dl->AddLine(ImVec2(cx, p0.y), ImVec2(cx, base + 4), red, 2.0f);
   if (index != shown) {
     const float a = ImGui::GetFontSize() * 0.5f, mid = p0.y + barsH / 2;

@@ -70,50 +70,39 @@ struct MapCamera {
   double metresPerPixel = 0;  // 0: not yet placed (the map fits the city on its first frame)
 };
 
-struct UiState {
-  bool aboutRequested = false;  // open Help > About on the next frame (menu or a test)
-  std::optional<Date> date;     // the timeline's current day; unset: the last day of the corpus
+// What the user chose and the app keeps between runs (layout_settings writes it into the ImGui
+// ini): one struct, compared and serialised in one place.
+struct Settings {
   WindowMode windowMode = WindowMode::UpToThisDay;
   int lastNDays = 7;
-  MentionFilter filter;
-  std::string placeQuery;  // the side panel's search box
-  // The source panel lists this many sentences (more on request) of the selected place.
-  static constexpr int kSourcesPage = 40;
-  int sourcesShown = kSourcesPage;
-  std::string sourcesShownFor;  // the place sourcesShown applies to
-  bool playing = false;
   float daysPerSecond = 2.0f;
-  double playClock = 0;         // seconds accumulated towards the next step while playing
-  std::string selectedPlace;    // place id, empty for none
-  bool frameSelection = false;  // the map should frame the selection on its next frame
-  MapCamera camera;
-  // The article reader: which article is open and the sentence it was opened at.
-  struct OpenArticle {
-    int doc = -1;  // index into corpus->articles; -1: the reader is closed
-    uint32_t sentenceStart = 0, sentenceEnd = 0;
-    bool scrollToSentence = false;  // scroll there on the next frame
-  };
-  OpenArticle article;
-  float sidePanelWidth = 340.0f;  // unscaled pixels; persisted in the ImGui ini (layout_settings)
-  float readerWidth = 460.0f;     // the reader beside the map, unscaled pixels; persisted too
-  bool articlesInWindowOnly = false;  // the articles list shows only those in the timeline window
+  MentionFilter filter;
+  float sidePanelWidth = 340.0f;  // unscaled pixels
+  float readerWidth = 460.0f;     // the reader beside the map, unscaled pixels
   bool legendOpen = true;
-  // The chrome in Arabic and the layout mirrored right to left (View > العربية / English);
-  // persisted.
+  // The chrome in Arabic and the layout mirrored right to left (Help > العربية / English).
   bool arabicInterface = false;
-  float uiScale = 1.0f;  // the display's content scale (HiDPI), set by the app
-  bool quitRequested = false;
+  std::string corpusPath;  // the corpus shown (reopened next time)
+  bool operator==(const Settings&) const = default;
+};
 
-  // Corpus loading (done by the app off the UI thread; the views show progress and ask).
-  std::string corpusPath;         // the corpus shown (persisted as the last corpus)
-  std::string loadingCorpus;      // being loaded now, or empty
-  std::string loadStep;           // what the loader is doing
-  float loadFraction = 0;         // 0..1
-  std::string loadError;          // the last load that failed, shown until the next one
-  std::string openCorpusRequest;  // set by File > Open; the app starts loading it
-  std::string sampleCorpusPath;   // for File > Open sample corpus (set by the app)
+// What the views ask the app to do; the app takes each request and clears it.
+struct Requests {
+  bool about = false;      // open Help > About on the next frame (menu or a test)
+  bool quit = false;       // File > Quit, Ctrl+Q
+  std::string openCorpus;  // File > Open: the app starts loading it
+};
 
-  // Where the last frame drew things, for scripted input in tests (views write, nobody reads).
+// Corpus loading, done by the app off the UI thread; the views show it.
+struct LoadingStatus {
+  std::string corpus;  // being loaded now, or empty
+  std::string step;    // what the loader is doing
+  float fraction = 0;  // 0..1
+  std::string error;   // the last load that failed, shown until the next one
+};
+
+// Where the last frame drew things, for scripted input in tests (views write, nobody reads).
+struct Probes {
   struct Rect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   };
@@ -128,6 +117,42 @@ struct UiState {
   Rect articleWindow;                      // the reader's visible content region
   Rect articleSentence;                    // the sentence it was opened at, on screen
   std::vector<SourceRow> articleMentions;  // each mention in the reader: its first rectangle
+};
+
+// The transient view state: what the views show now (not kept between runs).
+struct ViewState {
+  std::optional<Date> date;  // the timeline's current day; unset: the last day of the corpus
+  std::string placeQuery;    // the side panel's search box
+  // The source panel lists this many sentences (more on request) of the selected place.
+  static constexpr int kSourcesPage = 40;
+  int sourcesShown = kSourcesPage;
+  std::string sourcesShownFor;  // the place sourcesShown applies to
+  bool playing = false;
+  double playClock = 0;         // seconds accumulated towards the next step while playing
+  std::string selectedPlace;    // place id, empty for none
+  bool frameSelection = false;  // the map should frame the selection on its next frame
+  MapCamera camera;
+  // The article reader: which article is open and the sentence it was opened at.
+  struct OpenArticle {
+    int doc = -1;  // index into corpus->articles; -1: the reader is closed
+    uint32_t sentenceStart = 0, sentenceEnd = 0;
+    bool scrollToSentence = false;  // scroll there on the next frame
+  };
+  OpenArticle article;
+  bool articlesInWindowOnly = false;  // the articles list shows only those in the timeline window
+  float uiScale = 1.0f;               // the display's content scale (HiDPI), set by the app
+  std::string sampleCorpusPath;       // for File > Open sample corpus (set by the app)
+};
+
+// Everything the views read and change: the view state itself, and apart from it the saved
+// settings, the requests to the app, the loading status and the test probes.
+struct UiState : ViewState {
+  using Rect = Probes::Rect;
+  using SourceRow = Probes::SourceRow;
+  Settings settings;
+  Requests requests;
+  LoadingStatus loading;
+  Probes probes;
 };
 
 }  // namespace atlas::ui

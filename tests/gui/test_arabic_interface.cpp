@@ -224,7 +224,7 @@ class ArabicInterfaceTest : public ::testing::Test {
 }  // namespace
 
 TEST_F(ArabicInterfaceTest, EveryViewDrawsWithoutFallbackGlyphsAndMirrored) {
-  state_.arabicInterface = true;
+  state_.settings.arabicInterface = true;
   for (int i = 0; i < 3; ++i) frame();
   EXPECT_TRUE(ui::arabicInterface());
 
@@ -240,29 +240,29 @@ TEST_F(ArabicInterfaceTest, EveryViewDrawsWithoutFallbackGlyphsAndMirrored) {
   ASSERT_GT(model_->view.histogram.days(), 1);
   state_.date = model_->view.histogram.first;
   frame();
-  const float first = state_.timelineCursor;
+  const float first = state_.probes.timelineCursor;
   state_.date = Date::fromDays(model_->view.histogram.first.toDays() + 1);
   frame();
-  EXPECT_LT(state_.timelineCursor, first);
-  EXPECT_GT(first, (state_.timelineBars.x0 + state_.timelineBars.x1) / 2);
+  EXPECT_LT(state_.probes.timelineCursor, first);
+  EXPECT_GT(first, (state_.probes.timelineBars.x0 + state_.probes.timelineBars.x1) / 2);
   state_.date.reset();
 
   // A place selected: its sources, dated in Arabic, right of the map... left of it.
   state_.selectedPlace = "sheikh-saeed";
   for (int i = 0; i < 3; ++i) frame();
-  ASSERT_FALSE(state_.sourceRows.empty());
-  EXPECT_LT(state_.sourceRows.front().rect.x1, view_.mapPanel().area().x);
+  ASSERT_FALSE(state_.probes.sourceRows.empty());
+  EXPECT_LT(state_.probes.sourceRows.front().rect.x1, view_.mapPanel().area().x);
 
   // The reader, opened by a click on a sentence, sits between the side panel and the map.
-  const auto row = state_.sourceRows.front().rect;
+  const auto row = state_.probes.sourceRows.front().rect;
   const float rx = (row.x0 + row.x1) / 2, ry = (row.y0 + row.y1) / 2;
   frame(rx, ry);
   frame(rx, ry, true);
   frame(rx, ry, false);
   for (int i = 0; i < 3; ++i) frame();
   ASSERT_GE(state_.article.doc, 0);
-  EXPECT_GE(state_.articleReader.x0, side->Pos.x + side->Size.x);
-  EXPECT_LE(state_.articleReader.x1, view_.mapPanel().area().x);
+  EXPECT_GE(state_.probes.articleReader.x0, side->Pos.x + side->Size.x);
+  EXPECT_LE(state_.probes.articleReader.x1, view_.mapPanel().area().x);
   const std::string shot = std::string(ATLAS_SOURCE_DIR) + "/docs/arabic-interface.png";
   if (std::getenv("ATLAS_WRITE_DOCS_SCREENSHOT")) shot_ = shot;
   if (const char* dir = std::getenv("ATLAS_TEST_SCREENSHOT_DIR"))
@@ -270,18 +270,18 @@ TEST_F(ArabicInterfaceTest, EveryViewDrawsWithoutFallbackGlyphsAndMirrored) {
   frame();
 
   // The timeline's tooltip.
-  const float tx = (state_.timelineBars.x0 + state_.timelineBars.x1) / 2;
-  const float ty = (state_.timelineBars.y0 + state_.timelineBars.y1) / 2;
+  const float tx = (state_.probes.timelineBars.x0 + state_.probes.timelineBars.x1) / 2;
+  const float ty = (state_.probes.timelineBars.y0 + state_.probes.timelineBars.y1) / 2;
   for (int i = 0; i < 3; ++i) frame(tx, ty);
   ASSERT_NE(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
   EXPECT_TRUE(ImGui::FindWindowByName("##Tooltip_00")->Active);
   frame();
 
   // The legend collapsed and opened again (its button, bottom left).
-  state_.legendOpen = false;
+  state_.settings.legendOpen = false;
   frame();
   frame();
-  state_.legendOpen = true;
+  state_.settings.legendOpen = true;
   frame();
 
   // Every menu, and each submenu of Filters.
@@ -305,12 +305,12 @@ TEST_F(ArabicInterfaceTest, EveryViewDrawsWithoutFallbackGlyphsAndMirrored) {
   closeMenus();
 
   // The about box.
-  state_.aboutRequested = true;
+  state_.requests.about = true;
   for (int i = 0; i < 3; ++i) frame();
   closeMenus();
 
   // The window mode's combo and the "last N days" field.
-  state_.windowMode = WindowMode::LastNDays;
+  state_.settings.windowMode = WindowMode::LastNDays;
   for (int i = 0; i < 2; ++i) frame();
 
   // A search listing places (Arabic names, Arabic-Indic counts).
@@ -329,7 +329,7 @@ TEST_F(ArabicInterfaceTest, EveryViewDrawsWithoutFallbackGlyphsAndMirrored) {
 
 TEST_F(ArabicInterfaceTest, TheHelpMenuSwitchesTheLanguage) {
   for (int i = 0; i < 2; ++i) frame();
-  ASSERT_FALSE(state_.arabicInterface);
+  ASSERT_FALSE(state_.settings.arabicInterface);
   ImGuiWindow* help = openMenu("Help");
   ASSERT_NE(help, nullptr);
   const float hx = help->Pos.x + help->Size.x / 2;
@@ -337,7 +337,7 @@ TEST_F(ArabicInterfaceTest, TheHelpMenuSwitchesTheLanguage) {
                         ImVec2(hx, help->Pos.y + help->Size.y), 60));
   frame(mouse_.x, mouse_.y, true);
   frame(mouse_.x, mouse_.y, false);
-  EXPECT_TRUE(state_.arabicInterface);
+  EXPECT_TRUE(state_.settings.arabicInterface);
   for (int i = 0; i < 3; ++i) frame();
   EXPECT_GT(view_.mapPanel().area().x, 100.0);
   // And back, through the same item (its ID is the same in Arabic).
@@ -348,7 +348,7 @@ TEST_F(ArabicInterfaceTest, TheHelpMenuSwitchesTheLanguage) {
                         ImVec2(ax, help->Pos.y + help->Size.y), 60));
   frame(mouse_.x, mouse_.y, true);
   frame(mouse_.x, mouse_.y, false);
-  EXPECT_FALSE(state_.arabicInterface);
+  EXPECT_FALSE(state_.settings.arabicInterface);
 }
 
 TEST_F(ArabicInterfaceTest, TurningItOffRestoresTheEnglishLayout) {
@@ -356,50 +356,50 @@ TEST_F(ArabicInterfaceTest, TurningItOffRestoresTheEnglishLayout) {
   state_.date = model_->view.histogram.first;
   for (int i = 0; i < 3; ++i) frame();
   const ui::MapArea english = view_.mapPanel().area();
-  const float englishCursor = state_.timelineCursor;
+  const float englishCursor = state_.probes.timelineCursor;
   const ImGuiWindow* side = sidePanel();
   ASSERT_NE(side, nullptr);
   const float englishSide = side->Pos.x;
   EXPECT_NEAR(english.x, 0.0, 1.0);
   EXPECT_GE(englishSide, english.x + english.width);
 
-  state_.arabicInterface = true;
+  state_.settings.arabicInterface = true;
   for (int i = 0; i < 3; ++i) frame();
   EXPECT_GT(view_.mapPanel().area().x, english.x);
-  EXPECT_NE(state_.timelineCursor, englishCursor);
+  EXPECT_NE(state_.probes.timelineCursor, englishCursor);
 
-  state_.arabicInterface = false;
+  state_.settings.arabicInterface = false;
   for (int i = 0; i < 3; ++i) frame();
   EXPECT_FALSE(ui::arabicInterface());
   const ui::MapArea back = view_.mapPanel().area();
   EXPECT_EQ(back.x, english.x);
   EXPECT_EQ(back.width, english.width);
-  EXPECT_EQ(state_.timelineCursor, englishCursor);
+  EXPECT_EQ(state_.probes.timelineCursor, englishCursor);
   EXPECT_EQ(sidePanel()->Pos.x, englishSide);
 }
 
 TEST_F(ArabicInterfaceTest, TheChoiceIsKeptInTheSettings) {
   ui::registerLayoutSettings(&state_);
-  state_.arabicInterface = true;
+  state_.settings.arabicInterface = true;
   size_t size = 0;
   std::string ini = ImGui::SaveIniSettingsToMemory(&size);
   EXPECT_NE(ini.find("ArabicInterface=1"), std::string::npos) << ini;
-  state_.arabicInterface = false;
+  state_.settings.arabicInterface = false;
   ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
-  EXPECT_TRUE(state_.arabicInterface);
+  EXPECT_TRUE(state_.settings.arabicInterface);
 
-  state_.arabicInterface = false;
+  state_.settings.arabicInterface = false;
   ini = ImGui::SaveIniSettingsToMemory(&size);
   EXPECT_NE(ini.find("ArabicInterface=0"), std::string::npos) << ini;
-  state_.arabicInterface = true;
+  state_.settings.arabicInterface = true;
   ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
-  EXPECT_FALSE(state_.arabicInterface);
+  EXPECT_FALSE(state_.settings.arabicInterface);
 
   // A change marks the settings dirty, so the app saves it.
   ui::SettingsWatcher watcher;
   watcher.markDirtyIfChanged(state_);
   GImGui->SettingsDirtyTimer = 0;
-  state_.arabicInterface = true;
+  state_.settings.arabicInterface = true;
   watcher.markDirtyIfChanged(state_);
   EXPECT_GT(GImGui->SettingsDirtyTimer, 0.0f);
 }

@@ -140,7 +140,7 @@ TEST_F(ArticlesTest, ClickingARowOpensTheReaderBesideTheMap) {
   frame();
   // The reader sits between the map and the side panel; the map is narrower, same height.
   const ui::MapArea map = view_.mapPanel().area();
-  const ui::UiState::Rect reader = state_.articleReader;
+  const ui::UiState::Rect reader = state_.probes.articleReader;
   const float mapRight = static_cast<float>(map.x + map.width);
   EXPECT_LT(map.width, full.width - 150);
   EXPECT_EQ(map.x, full.x);
@@ -153,8 +153,8 @@ TEST_F(ArticlesTest, ClickingARowOpensTheReaderBesideTheMap) {
   ASSERT_NE(rowOf(3), nullptr);
   EXPECT_GE(rowOf(3)->rect.x0, reader.x1);
   // The reader's text region is inside it.
-  EXPECT_GE(state_.articleWindow.x0, reader.x0);
-  EXPECT_LE(state_.articleWindow.x1, reader.x1 + 1);
+  EXPECT_GE(state_.probes.articleWindow.x0, reader.x0);
+  EXPECT_LE(state_.probes.articleWindow.x1, reader.x1 + 1);
 
   if (const char* png = std::getenv("ATLAS_TEST_ARTICLES_PNG")) {  // to look at it
     int w = 0, h = 0;
@@ -181,8 +181,8 @@ TEST_F(ArticlesTest, DraggingTheSplitterResizesMapAndReader) {
   frame();
   frame();
   const ui::MapArea map0 = view_.mapPanel().area();
-  const ui::UiState::Rect reader0 = state_.articleReader;
-  const float width0 = state_.readerWidth;
+  const ui::UiState::Rect reader0 = state_.probes.articleReader;
+  const float width0 = state_.settings.readerWidth;
   // Drag the bar between them 120 px to the left.
   const float x = static_cast<float>((map0.x + map0.width + reader0.x0) / 2);
   const float y = static_cast<float>(map0.y + map0.height / 2);
@@ -192,10 +192,10 @@ TEST_F(ArticlesTest, DraggingTheSplitterResizesMapAndReader) {
   frame(x - 120, y, false);
   frame();
   const ui::MapArea map1 = view_.mapPanel().area();
-  const ui::UiState::Rect reader1 = state_.articleReader;
+  const ui::UiState::Rect reader1 = state_.probes.articleReader;
   EXPECT_NEAR(map1.width, map0.width - 120, 1);
   EXPECT_NEAR(reader1.x1 - reader1.x0, reader0.x1 - reader0.x0 + 120, 1);
-  EXPECT_NEAR(state_.readerWidth, width0 + 120, 1);
+  EXPECT_NEAR(state_.settings.readerWidth, width0 + 120, 1);
   EXPECT_NEAR(reader1.x1, reader0.x1, 1);  // the side panel did not move
   EXPECT_LE(map1.x + map1.width, reader1.x0);
   // Dragging far to the right stops with the reader at its narrowest, the map still there.
@@ -205,19 +205,20 @@ TEST_F(ArticlesTest, DraggingTheSplitterResizesMapAndReader) {
   for (int dx = 50; dx <= 1000; dx += 50) frame(x1 + static_cast<float>(dx), y, true);
   frame(x1 + 1000, y, false);
   frame();
-  EXPECT_NEAR(state_.articleReader.x1 - state_.articleReader.x0, 200, 1);
-  EXPECT_LE(view_.mapPanel().area().x + view_.mapPanel().area().width, state_.articleReader.x0);
+  EXPECT_NEAR(state_.probes.articleReader.x1 - state_.probes.articleReader.x0, 200, 1);
+  EXPECT_LE(view_.mapPanel().area().x + view_.mapPanel().area().width,
+            state_.probes.articleReader.x0);
 }
 
 TEST_F(ArticlesTest, TheReaderWidthIsPersistedInTheIni) {
   ui::registerLayoutSettings(&state_);
-  state_.readerWidth = 555;
+  state_.settings.readerWidth = 555;
   size_t size = 0;
   const std::string ini = ImGui::SaveIniSettingsToMemory(&size);
   EXPECT_NE(ini.find("ReaderWidth=555"), std::string::npos) << ini;
-  state_.readerWidth = 300;
+  state_.settings.readerWidth = 300;
   ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
-  EXPECT_EQ(state_.readerWidth, 555);
+  EXPECT_EQ(state_.settings.readerWidth, 555);
 }
 
 TEST_F(ArticlesTest, HeadersSortByDateAndByMentions) {
@@ -258,7 +259,7 @@ TEST_F(ArticlesTest, HeadersSortByDateAndByMentions) {
 }
 
 TEST_F(ArticlesTest, TheCheckboxHidesArticlesOutsideTheTimelineWindow) {
-  state_.windowMode = WindowMode::ThisDay;
+  state_.settings.windowMode = WindowMode::ThisDay;
   state_.date = Date{2016, 12, 5};
   frame();
   frame();
@@ -275,7 +276,7 @@ TEST_F(ArticlesTest, TheCheckboxHidesArticlesOutsideTheTimelineWindow) {
   for (int doc : probe().order) EXPECT_EQ(articles[doc].published, (Date{2016, 12, 5}));
   EXPECT_EQ(probe().rows.size(), expected);
   // The window follows the timeline: up to 5 October holds the articles of 4 and 5 October.
-  state_.windowMode = WindowMode::UpToThisDay;
+  state_.settings.windowMode = WindowMode::UpToThisDay;
   state_.date = Date{2016, 10, 5};
   frame();
   for (int doc : probe().order) EXPECT_LE(*articles[doc].published, (Date{2016, 10, 5}));
@@ -314,16 +315,16 @@ TEST_F(ArticlesTest, AMentionInTheReaderSelectsItsPlaceAndPansTheMapToIt) {
   const double before =
       std::hypot(state_.camera.centre.x - target.x, state_.camera.centre.y - target.y);
 
-  const ui::UiState::Rect view = state_.articleWindow;
+  const ui::UiState::Rect view = state_.probes.articleWindow;
   const ui::UiState::SourceRow* hit = nullptr;
-  for (const auto& r : state_.articleMentions)
+  for (const auto& r : state_.probes.articleMentions)
     if (x.mentions[r.mention].place == mention->place && r.rect.y0 >= view.y0 &&
         r.rect.y1 <= view.y1) {
       hit = &r;
       break;
     }
   ASSERT_NE(hit, nullptr) << "al-Qaterji not visible in the reader";
-  EXPECT_GE(hit->rect.x0, state_.articleReader.x0);
+  EXPECT_GE(hit->rect.x0, state_.probes.articleReader.x0);
   click(hit->rect);
   frame();
   EXPECT_EQ(state_.selectedPlace, "al-qaterji");
@@ -352,8 +353,8 @@ TEST_F(ArticlesTest, AMentionInTheReaderSelectsItsPlaceAndPansTheMapToIt) {
       if (std::abs(px[i] - 230) < 12 && std::abs(px[i + 1] - 60) < 20 &&
           std::abs(px[i + 2] - 40) < 20) {
         if (std::hypot(xx - sx, yy - sy) < 40) ++ring;
-        if (xx >= state_.articleReader.x0 && xx < state_.articleReader.x1 &&
-            yy < state_.articleReader.y1)
+        if (xx >= state_.probes.articleReader.x0 && xx < state_.probes.articleReader.x1 &&
+            yy < state_.probes.articleReader.y1)
           ++onReader;
       }
     }

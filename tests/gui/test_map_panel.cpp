@@ -128,7 +128,7 @@ TEST_F(MapPanelTest, EveryNeighbourhoodIsNamedQuietlyMoreAsOneZoomsIn) {
 
 TEST_F(MapPanelTest, TheAboutBoxCreditsTheNeighbourhoodBoundaries) {
   frame();
-  state_.aboutRequested = true;
+  state_.requests.about = true;
   frame();
   frame();
   ImGuiWindow* about = ImGui::FindWindowByName("About Aleppo Atlas");
@@ -203,7 +203,7 @@ TEST_F(MapPanelTest, TimelineKeysStepJumpAndPlay) {
   EXPECT_EQ(*state_.date, (Date{2016, 12, 6}));  // the last article's publication day
   // Play from the start at 10 days per second: 60 frames (1 s) later, 10 days on.
   tap(kHome);
-  state_.daysPerSecond = 10;
+  state_.settings.daysPerSecond = 10;
   press(kSpace);
   frame();
   releaseAll();
@@ -278,7 +278,7 @@ TEST_F(MapPanelTest, MarkersFollowTheTimelineWindow) {
   };
   ASSERT_GT(bigMarkers(), 10);
   // "This day" on 5 December: only that day's places are inside the window.
-  state_.windowMode = WindowMode::ThisDay;
+  state_.settings.windowMode = WindowMode::ThisDay;
   state_.date = Date{2016, 12, 5};
   frame();
   const int after = view_.mapPanel().renderer().uploadCount();
@@ -312,7 +312,7 @@ TEST_F(MapPanelTest, DraggingTheSliderChangesControlAreasAndFront) {
   frame();
   const DayHistogram& h = model_->view.histogram;
   auto dragTo = [&](const Date& d) {
-    const ui::UiState::Rect r = state_.timelineBars;
+    const ui::UiState::Rect r = state_.probes.timelineBars;
     const float dayW = (r.x1 - r.x0) / static_cast<float>(h.days());
     const float x = r.x0 + (static_cast<float>(d.toDays() - h.first.toDays()) + 0.5f) * dayW;
     const float y = (r.y0 + r.y1) / 2;
@@ -400,8 +400,8 @@ TEST_F(MapPanelTest, ClickingASentenceOpensTheArticleAtItAndAMentionSelectsItsPl
   state_.selectedPlace = "karm-al-tahhan";
   state_.date = Date{2016, 12, 5};
   for (int i = 0; i < 3; ++i) frame();
-  ASSERT_FALSE(state_.sourceRows.empty());
-  const ui::UiState::SourceRow row = state_.sourceRows.front();
+  ASSERT_FALSE(state_.probes.sourceRows.empty());
+  const ui::UiState::SourceRow row = state_.probes.sourceRows.front();
   const Mention& m = model_->extraction.mentions[row.mention];
   // Its first line (the row may run below the panel's bottom edge).
   const float cx = (row.rect.x0 + row.rect.x1) / 2, cy = row.rect.y0 + 10;
@@ -412,7 +412,8 @@ TEST_F(MapPanelTest, ClickingASentenceOpensTheArticleAtItAndAMentionSelectsItsPl
   EXPECT_EQ(state_.article.sentenceStart, m.sentenceStart);
   for (int i = 0; i < 3; ++i) frame();
   // The reader scrolled the sentence into its view.
-  const ui::UiState::Rect view = state_.articleWindow, sentence = state_.articleSentence;
+  const ui::UiState::Rect view = state_.probes.articleWindow,
+                          sentence = state_.probes.articleSentence;
   EXPECT_GE(sentence.y0, view.y0);
   EXPECT_LE(sentence.y1, view.y1);
   // Pixels: the sentence's tint (196, 222, 250) and the mentions' yellow inside the reader.
@@ -438,9 +439,9 @@ TEST_F(MapPanelTest, ClickingASentenceOpensTheArticleAtItAndAMentionSelectsItsPl
   // Every mention of the article is listed; clicking al-Qaterji's selects it on the map.
   const int mentions =
       model_->view.firstMentionOfDoc[m.doc + 1] - model_->view.firstMentionOfDoc[m.doc];
-  EXPECT_EQ(static_cast<int>(state_.articleMentions.size()), mentions);
+  EXPECT_EQ(static_cast<int>(state_.probes.articleMentions.size()), mentions);
   const ui::UiState::SourceRow* target = nullptr;
-  for (const auto& r : state_.articleMentions) {
+  for (const auto& r : state_.probes.articleMentions) {
     const Mention& am = model_->extraction.mentions[r.mention];
     if (am.place >= 0 && model_->gazetteer.places[am.place].id == "al-qaterji" &&
         r.rect.y0 >= view.y0 && r.rect.y1 <= view.y1) {
@@ -471,7 +472,7 @@ TEST_F(MapPanelTest, FiltersNarrowTheMarkersAndTheSources) {
   const int uploads = view_.mapPanel().renderer().uploadCount();
   // Only "territory taken" mentions: article 004's government advance on 4 December names
   // al-Myassar, Karm al-Tahhan and al-Qaterji, but not Sheikh Saeed (retaken on 9 October).
-  state_.filter.eventTypes = 1u << static_cast<int>(EventType::TerritoryTaken);
+  state_.settings.filter.eventTypes = 1u << static_cast<int>(EventType::TerritoryTaken);
   frame();
   frame();
   const int taken = opaqueMarkers();
@@ -488,15 +489,15 @@ TEST_F(MapPanelTest, FiltersNarrowTheMarkersAndTheSources) {
   // The source panel lists only the sentences that pass: Karm al-Tahhan's "taken" sentence.
   state_.selectedPlace = "karm-al-tahhan";
   frame();
-  ASSERT_EQ(state_.sourceRows.size(), 1u);
-  EXPECT_EQ(model_->extraction.mentions[state_.sourceRows[0].mention].event,
+  ASSERT_EQ(state_.probes.sourceRows.size(), 1u);
+  EXPECT_EQ(model_->extraction.mentions[state_.probes.sourceRows[0].mention].event,
             EventType::TerritoryTaken);
   // Clearing the filter brings everything back.
-  state_.filter = {};
+  state_.settings.filter = {};
   frame();
   frame();
   EXPECT_EQ(opaqueMarkers(), all);
-  EXPECT_EQ(state_.sourceRows.size(), 2u);
+  EXPECT_EQ(state_.probes.sourceRows.size(), 2u);
 }
 
 #include "ui/article_reader.h"
@@ -571,11 +572,11 @@ TEST_F(MapPanelTest, TheTimelineCursorStaysOnTheTimelineForADateOutsideTheData) 
     int w = 0, hh = 0;
     pixels_ = window_->readPixels(w, hh);
     window_->present();
-    const ui::UiState::Rect r = state_.timelineBars;
+    const ui::UiState::Rect r = state_.probes.timelineBars;
     const ui::MapArea strip{fromX, r.y0, toX - fromX, r.y1 - r.y0};
     return countColour(pixels_, w, strip, {230, 60, 40});
   };
-  const ui::UiState::Rect r = state_.timelineBars;
+  const ui::UiState::Rect r = state_.probes.timelineBars;
   state_.date = Date::fromDays(last.toDays() + 20);  // three weeks after the last report
   frame();
   EXPECT_GT(redAt(r.x1 - 12, r.x1), 20) << "cursor and arrow at the right end";

@@ -225,12 +225,12 @@ TEST_F(NoFallbackGlyphsTest, ArabicOutletsFileNamesAndFolderNeverShowAsQuestionM
   // A place with sentences from all three outlets (date rules such as "فجر أمس → ...").
   state_.selectedPlace = "sheikh-saeed";
   for (int i = 0; i < 3; ++i) frame();
-  ASSERT_FALSE(state_.sourceRows.empty());
+  ASSERT_FALSE(state_.probes.sourceRows.empty());
   if (shots) shot_ = std::string(shots) + "/fallback-sources.png";
   frame();
 
   // Hover a sentence: its tooltip names the (Arabic) file.
-  const auto& row = state_.sourceRows.front().rect;
+  const auto& row = state_.probes.sourceRows.front().rect;
   frame((row.x0 + row.x1) / 2, (row.y0 + row.y1) / 2);
   frame((row.x0 + row.x1) / 2, (row.y0 + row.y1) / 2);
   ASSERT_NE(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
@@ -276,14 +276,14 @@ TEST_F(NoFallbackGlyphsTest, ArabicOutletsFileNamesAndFolderNeverShowAsQuestionM
   frame(in.x, lastY);
   ASSERT_TRUE(outlets->Active);
   const std::string& last = model_->view.outlets.back();
-  EXPECT_TRUE(state_.filter.outletShown(last));
+  EXPECT_TRUE(state_.settings.filter.outletShown(last));
   if (shots) shot_ = std::string(shots) + "/fallback-outlets.png";
   frame(in.x, lastY);
   // A click hides that outlet, and the menu stays open for the next one.
   frame(in.x, lastY, true);
   frame(in.x, lastY, false);
-  EXPECT_FALSE(state_.filter.outletShown(last));
-  EXPECT_EQ(state_.filter.hiddenOutlets.size(), 1u);
+  EXPECT_FALSE(state_.settings.filter.outletShown(last));
+  EXPECT_EQ(state_.settings.filter.hiddenOutlets.size(), 1u);
   frame(in.x, lastY);
   EXPECT_TRUE(outlets->Active);
   if (shots) shot_ = std::string(shots) + "/fallback-outlets-ticked.png";
@@ -291,5 +291,5 @@ TEST_F(NoFallbackGlyphsTest, ArabicOutletsFileNamesAndFolderNeverShowAsQuestionM
   // Clicking it again shows it again.
   frame(in.x, lastY, true);
   frame(in.x, lastY, false);
-  EXPECT_TRUE(state_.filter.outletShown(last));
+  EXPECT_TRUE(state_.settings.filter.outletShown(last));
 }

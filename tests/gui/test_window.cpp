@@ -119,10 +119,12 @@ TEST(Screenshot, SelectFramesThePlaceAtTheCentreOfTheMap) {
   ASSERT_TRUE(img.load(png.string()));
   // The red selection ring (230, 60, 40) surrounds the middle of the map area: find its pixels
   // and check their centre. The map area is the window left of the 340 px side panel, between
-  // the menu bar and the timeline.
+  // the menu bar and the timeline. The place's area is outlined in the same red further out:
+  // only the middle 100 px square is searched (a ring anywhere else is not found at all).
   long sx = 0, sy = 0, n = 0;
-  for (int y = 0; y < img.height; ++y)
-    for (int x = 0; x < 1200 - 340; ++x) {
+  const int cx = (1200 - 340 - 8) / 2;
+  for (int y = 150; y < 600; ++y)
+    for (int x = cx - 50; x < cx + 50; ++x) {
       const Rgb p = img.at(x, y);
       if (std::abs(p.r - 230) < 12 && std::abs(p.g - 60) < 20 && std::abs(p.b - 40) < 20)
         sx += x, sy += y, ++n;
@@ -132,6 +134,14 @@ TEST(Screenshot, SelectFramesThePlaceAtTheCentreOfTheMap) {
   EXPECT_NEAR(static_cast<double>(sx) / n, (1200 - 340 - 8) / 2.0, 2);
   EXPECT_GT(static_cast<double>(sy) / n, 250);
   EXPECT_LT(static_cast<double>(sy) / n, 450);
+  // And the outline of its area, around it.
+  long outline = 0;
+  for (int y = 30; y < 640; ++y)
+    for (int x = 0; x < 1200 - 340 - 8; ++x) {
+      const Rgb p = img.at(x, y);
+      outline += std::abs(p.r - 230) < 12 && std::abs(p.g - 60) < 20 && std::abs(p.b - 40) < 20;
+    }
+  EXPECT_GT(outline, n + 200);
 }
 
 TEST(Screenshot, NoOpenGl33IsOneClearLineAndExitTwo) {
