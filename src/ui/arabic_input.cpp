@@ -228,9 +228,20 @@ bool ArabicInputText(const char* label, std::string& text, const ArabicInputOpti
                         ImVec2(origin.x + r.x1, origin.y + r.y1), c);
   }
   renderer->draw(dl, *p, origin, ImGui::GetColorU32(ImGuiCol_Text));
-  if (s.edit.text().empty() && options.hint)
-    dl->AddText(ImVec2(innerLeft, frame.Min.y + (height - ImGui::GetFontSize()) / 2),
-                ImGui::GetColorU32(ImGuiCol_TextDisabled), options.hint);
+  if (s.edit.text().empty() && options.hint) {
+    if (ImGuiCanDraw(options.hint)) {
+      dl->AddText(ImVec2(innerLeft, frame.Min.y + (height - ImGui::GetFontSize()) / 2),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), options.hint);
+    } else {  // an Arabic hint (the Arabic interface): shaped, at the reading edge
+      text::LayoutOptions hl;
+      hl.size = ImGui::GetFontSize();
+      auto hint = renderer->engine().layoutCached(options.hint, hl);
+      renderer->draw(
+          dl, *hint,
+          ImVec2(innerLeft + innerWidth - hint->width, frame.Min.y + (height - hint->height) / 2),
+          ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    }
+  }
   const float caretScreenX = std::floor(origin.x + caretX);
   const bool caretOn = !io.ConfigInputTextCursorBlink || std::fmod(s.blink, 1.2f) <= 0.8f;
   if (active && caretOn) {

@@ -278,7 +278,7 @@ void drawArticles(const ViewModel& model, UiState& state, ImVec2 size) {
 bool drawPlaceSearch(const ViewModel& model, UiState& state) {
   // ImGui's InputText cannot shape Arabic: this box lays the query out as it is typed.
   ArabicInputOptions box;
-  box.hint = "Search places (Arabic or English)";
+  box.hint = tr(Str::SearchPlaces);
   ImGui::SetNextItemWidth(-FLT_MIN);
   ArabicInputText("##placeSearch", state.placeQuery, box);
   if (state.placeQuery.empty() || !model.gazetteer) return false;

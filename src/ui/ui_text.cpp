@@ -120,6 +120,7 @@ constexpr Words kWords[] = {
      "reports name, day by day, with the sentences behind every place.",
      "يرسم أطلس حلب على الخريطة أحياء حلب ومواقعها والبلدات القريبة منها التي تذكرها الأخبار "
      "العربية، يوما بيوم، مع الجمل التي تذكر كل مكان."},
+    {"Search places (Arabic or English)", "ابحث عن مكان (بالعربية أو الإنجليزية)"},
 };
 static_assert(std::size(kWords) == static_cast<size_t>(Str::Count));
 

@@ -114,6 +114,8 @@ enum class Str {
   Loading,
   // About.
   AboutText,
+  // The place search's hint.
+  SearchPlaces,
   Count
 };
 
