@@ -6,6 +6,8 @@
   assets/basemap.geojson        neighbourhood areas (one feature per place part), the edges two
                                 areas share, the river, the Old City, the city's edge and the
                                 dated east-Aleppo outlines
+  assets/control_history.tsv    the reference history: dated, cited changes of control (the
+                                reference's and the project's researched ones), by gazetteer id
 
 Inputs:
   ../shared/reference/aleppo_places.csv            94 reference places (curated below)
@@ -14,6 +16,8 @@ Inputs:
   data/gazetteer/neighbourhoods.tsv                which place each polygon stands for
   data/gazetteer/research_*.tsv                    the project's own research (see its README)
   data/basemap_layers.tsv                          reference outlines, their layer ids and dates
+  ../shared/reference/control_history_2016.csv     96 dated changes of control, Jul–Dec 2016
+  data/control_history_research.tsv                the project's researched changes (same kind)
 
 Columns of gazetteer.tsv (tab-separated, UTF-8, header first):
   id kind category name_ar name_en lat lon confidence plotted needs_context ambiguous area
@@ -29,6 +33,7 @@ Columns of gazetteer.tsv (tab-separated, UTF-8, header first):
 Usage: tools/build_assets.py   (paths are fixed relative to this file)
 """
 import csv
+import datetime
 import glob
 import json
 import math
@@ -180,6 +185,19 @@ SIDE_CODES = {"OPP": "opposition", "GOV": "government", "YPG/SDF": "kurdish", "Y
               "GOV/SDF": "contested"}
 MONTHS = {m: i + 1 for i, m in enumerate(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+
+# The reference history (control_history_2016.csv): its side codes, and the rows whose place is
+# not one gazetteer place, with the ids they stand for.
+HISTORY_SIDES = {"GOV": "government", "OPP": "opposition", "YPG": "kurdish",
+                 "CONTESTED": "contested"}
+HISTORY_CHANGES = {"captured", "recaptured", "evacuated", "ceasefire", "front_moved"}
+HISTORY_PRECISIONS = {"day", "approx", "week"}
+HISTORY_SLACK = {"day": 0, "approx": 2, "week": 3}  # days a dated change may be off
+HISTORY_PLACES = {
+    "تلال أم القرع": ["tal-umm-al-qara"],              # the hills: the one the gazetteer has
+    "تلة العويجة وتل الأصفر": ["tal-uwayja", "tal-al-asfar"],  # two hills in one row
+    "جيب المعارضة في حلب الشرقية": ["east-aleppo"],    # the final pocket: the east-Aleppo region
+}
 
 
 def fail(msg):
@@ -457,6 +475,7 @@ def main():
 
     rows, by_id, names_seen = [], {}, {}
     snapshots = []
+    ref_ids = {}  # reference place (its Arabic name) -> gazetteer id
 
     def add(row):
         if row["id"] in by_id:
@@ -477,6 +496,7 @@ def main():
             continue
         en = cur.get("en") or ref["english"].split("(")[0].split("/")[0].strip()
         pid = cur.get("id") or slug(ref["english"])
+        ref_ids[ref["arabic"]] = pid
         names = cur.get("names") or split_names(ref["arabic"])
         needs = cur.get("needs_context", False)
         aliases, context, dropped = name_sets(names + cur.get("aliases", []), needs,
@@ -701,6 +721,8 @@ def main():
         '"features":[{', '"features":[\n{')
     write(os.path.join(ASSETS, "basemap.geojson"), text + "\n")
 
+    history_summary = build_control_history(rows, by_id, ref_ids, snapshots)
+
     for s in skipped:
         print("note:", s)
     kinds = {}
@@ -709,6 +731,117 @@ def main():
     print(f"assets/gazetteer.tsv: {len(rows)} places ({kinds}); "
           f"{len(polygons_of)} with areas, {len(parts)} area parts, {len(edges)} shared edges; "
           f"{len(snapshots)} control rows")
+    print(history_summary)
+
+
+def days_between(a, b):
+    """Days from ISO date a to ISO date b."""
+    return (datetime.date.fromisoformat(b) - datetime.date.fromisoformat(a)).days
+
+
+def build_control_history(rows, by_id, ref_ids, snapshots):
+    """Writes assets/control_history.tsv: the reference's dated changes of control and the
+    project's researched ones, one row per change and gazetteer place, sorted by date and place.
+    A reference row's place is the id its reference place became (join on the Arabic name),
+    else the one gazetteer place with that name or alias, else HISTORY_PLACES; rows still
+    without a place are left out and listed. Where control_snapshots.tsv disagrees (see below)
+    both are kept and the history row's note says what the snapshot has. Returns the summary
+    line to print."""
+    names = {}
+    for r in rows:
+        for n in [r["name_ar"]] + r["aliases"] + r["context_aliases"]:
+            names.setdefault(fold(n), set()).add(r["id"])
+
+    def places_of(ref):
+        if ref["place_ar"] in ref_ids:
+            return [ref_ids[ref["place_ar"]]], False
+        found = names.get(fold(ref["place_ar"]), set())
+        if len(found) == 1:
+            return sorted(found), False
+        if ref["place_ar"] in HISTORY_PLACES:
+            return HISTORY_PLACES[ref["place_ar"]], True
+        return [], False
+
+    def clean(text):
+        return " ".join((text or "").replace("\t", " ").split())
+
+    def check(where, date, precision, side, change, source):
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                raise ValueError
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            fail(f"{where}: bad date '{date}'")
+        if precision not in HISTORY_PRECISIONS:
+            fail(f"{where}: bad precision '{precision}'")
+        if side not in ("government", "opposition", "kurdish", "contested"):
+            fail(f"{where}: bad side '{side}'")
+        if change not in HISTORY_CHANGES:
+            fail(f"{where}: bad change '{change}'")
+        if not all(u.startswith(("http://", "https://")) for u in source.split(" | ")):
+            fail(f"{where}: every source must be an http(s) address")
+
+    history, unmatched = [], []
+    path = os.path.join(REF, "control_history_2016.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        reference = list(csv.DictReader(f))
+    for line, ref in enumerate(reference, start=2):
+        where = f"control_history_2016.csv:{line}"
+        side = HISTORY_SIDES.get(ref["side_after"].strip(), "")
+        source = clean(ref["source"])
+        check(where, ref["date"], ref["date_precision"], side, ref["change"], source)
+        pids, mapped = places_of(ref)
+        if not pids:
+            unmatched.append(f"{where}: {ref['place_en']} ({ref['place_ar']})")
+            continue
+        note = "reference: " + clean(ref["note"])
+        if mapped:
+            note += f" [the reference's '{clean(ref['place_en'])}']"
+        for pid in pids:
+            history.append([pid, ref["date"], ref["date_precision"], side, ref["change"],
+                            source, note])
+    from_reference = len(history)
+
+    path = os.path.join(DATA, "control_history_research.tsv")
+    for line, r in enumerate(read_tsv(path), start=1):
+        where = f"data/control_history_research.tsv (row {line})"
+        if r["place"] not in by_id:
+            fail(f"{where}: unknown place id '{r['place']}'")
+        source = clean(r["source"])
+        check(where, r["date"], r["precision"], r["side"], r["change"], source)
+        history.append([r["place"], r["date"], r["precision"], r["side"], r["change"], source,
+                        "research: " + clean(r["note"])])
+
+    # Disagreements with the snapshots: both stay, the history row says so. A snapshot
+    # disagrees when the latest change on or before its date gives another side, or when it
+    # already has the side a later change hands over (the snapshot dates the change earlier).
+    history.sort(key=lambda h: (h[1], h[0]))  # stable: the reference's row first on a tie
+    disagree = 0
+    for pid, date, side, _ in sorted(snapshots, key=lambda s: (s[0], s[1])):
+        own = [h for h in history if h[0] == pid]
+        before = [h for h in own if h[1] <= date]
+        after = [h for h in own if h[1] > date]
+        if before and before[-1][3] != side:
+            before[-1][6] += f" [control_snapshots.tsv: {side} on {date}]"
+            disagree += 1
+        elif after and after[0][3] == side and after[0][4] != "ceasefire" and \
+                after[0][4] != "front_moved" and (not before or before[-1][3] != side) and \
+                days_between(date, after[0][1]) > HISTORY_SLACK[after[0][2]]:
+            after[0][6] += f" [control_snapshots.tsv: already {side} on {date}]"
+            disagree += 1
+
+    write(os.path.join(ASSETS, "control_history.tsv"),
+          "place\tdate\tprecision\tside\tchange\tsource\tnote\n" +
+          "".join("\t".join(h) + "\n" for h in history))
+    summary = (f"assets/control_history.tsv: {len(history)} rows ({from_reference} from the "
+               f"reference, {len(history) - from_reference} researched); {disagree} snapshot "
+               f"rows disagree (noted)")
+    if unmatched:
+        summary += f"; {len(unmatched)} reference rows without a gazetteer place, left out:\n  " + \
+            "\n  ".join(unmatched)
+    else:
+        summary += "; every reference row has a gazetteer place"
+    return summary
 
 
 def write(path, text):

@@ -40,6 +40,8 @@ void buildViewModel(AppModel& m) {
   v.gazetteer = &m.gazetteer;
   v.extraction = &m.extraction;
   v.control = &m.control;
+  v.reference = &m.reference;
+  v.disagreements = &m.disagreements;
   std::error_code ec;
   const bool isSample = std::filesystem::equivalent(m.corpus.root, sampleCorpusDir(), ec);
   v.corpusLabel = isSample ? "Sample corpus" : m.corpus.root.string();
@@ -51,6 +53,10 @@ void buildViewModel(AppModel& m) {
   v.baseMap = m.baseMap ? &*m.baseMap : nullptr;
   for (const ControlSnapshot& s : m.snapshots)
     if (!v.lastReferenceDay || s.date > *v.lastReferenceDay) v.lastReferenceDay = s.date;
+  for (const ReferenceChange& r : m.history)
+    if (!v.lastReferenceDay || r.date > *v.lastReferenceDay) v.lastReferenceDay = r.date;
+  v.firstEvidenceDay = m.control.firstDay();
+  v.lastEvidenceDay = m.control.lastDay();
 
   // Places on the map: every gazetteer place with a position that belongs on the Aleppo map.
   std::vector<int> mapIndexOfPlace(m.gazetteer.places.size(), -1);
@@ -151,6 +157,9 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath, LoadProgre
   ControlSnapshotsLoadResult snapshots = loadControlSnapshots(assets / "control_snapshots.tsv");
   printDiagnostics(snapshots.diagnostics);
   model->snapshots = std::move(snapshots.rows);
+  ReferenceHistoryLoadResult history = loadReferenceHistory(assets / "control_history.tsv");
+  printDiagnostics(history.diagnostics);
+  model->history = std::move(history.rows);
   if (progress) progress->articles = static_cast<int>(model->corpus.articles.size());
   step(1);
   model->extraction = extractMentions(model->corpus, model->gazetteer, 0, true,
@@ -158,6 +167,8 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath, LoadProgre
   step(2);
   model->control =
       buildControlTimeline(model->gazetteer, model->snapshots, model->corpus, model->extraction);
+  model->reference = buildReferenceTimeline(model->gazetteer, model->snapshots, model->history);
+  model->disagreements = findDisagreements(model->control, model->reference);
   step(3);
 
   map::BaseMapLoadResult base = map::loadBaseMap(assets / "basemap.geojson");

@@ -11,6 +11,7 @@
 #include "core/corpus.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
+#include "core/reference_history.h"
 #include "map/basemap.h"
 #include "ui/ui_state.h"
 
@@ -20,8 +21,11 @@ struct AppModel {
   Corpus corpus;
   Gazetteer gazetteer;
   ExtractionResult extraction;
-  std::vector<ControlSnapshot> snapshots;  // the reference's dated rows (assets)
-  ControlTimeline control;
+  std::vector<ControlSnapshot> snapshots;   // the reference's dated rows (assets)
+  std::vector<ReferenceChange> history;     // the reference history of changes (assets)
+  ControlTimeline control;                  // the evidence: snapshots and the texts' claims
+  ControlTimeline reference;                // the reference layer: snapshots and history
+  std::vector<Disagreement> disagreements;  // where the texts and the reference disagree
   std::optional<map::BaseMap> baseMap;
   ui::ViewModel view;  // points into the members above: AppModel is never copied or moved
 };

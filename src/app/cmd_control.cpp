@@ -16,6 +16,27 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
+// A claim's source as the TSV names it: "doc:sentence" or "reference".
+std::string claimSource(const ControlClaim& c) {
+  return c.evidence.doc == kReferenceDoc
+             ? std::string(kReferenceDoc)
+             : c.evidence.doc + ":" + std::to_string(c.evidence.sentence);
+}
+
+json claimJson(const ControlClaim& c) {
+  ordered_json j;
+  j["doc"] = c.evidence.doc;
+  j["sentence"] = c.evidence.sentence;
+  j["date"] = c.date.iso();
+  j["kind"] = c.kind;
+  j["side"] = sideName(c.side);
+  j["actor"] = c.actor ? json(sideName(*c.actor)) : json(nullptr);
+  j["outlet"] = c.evidence.outlet.empty() ? json(nullptr) : json(c.evidence.outlet);
+  j["said_by"] = c.evidence.saidBy.empty() ? json(nullptr) : json(c.evidence.saidBy);
+  j["text"] = c.evidence.text;
+  return j;
+}
+
 std::string tsvCell(std::string s) {
   for (char& c : s)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -39,28 +60,51 @@ int runControl(const ControlArgs& args) {
   }
   const Gazetteer& g = model->gazetteer;
   const ControlTimeline& timeline = model->control;
+  const int shelf = args.shelfLifeDays;
+
+  // Outside the evidence nothing is known: say so, and guess no side.
+  const std::optional<Date> first = timeline.firstDay(), last = timeline.lastDay();
+  const bool outside = !first || *date < *first || date->toDays() - last->toDays() > shelf;
+  if (outside) {
+    if (!first)
+      std::fprintf(stderr, "aleppo-atlas: no evidence on %s: no claim of control at all\n",
+                   date->iso().c_str());
+    else
+      std::fprintf(stderr,
+                   "aleppo-atlas: no evidence on %s: the evidence runs from %s to %s (shelf life "
+                   "%d days); every place is unknown\n",
+                   date->iso().c_str(), first->iso().c_str(), last->iso().c_str(), shelf);
+  }
+  // The state a place is reported in: nothing at all outside the evidence.
+  auto stateOf = [&](const std::string& id) {
+    return outside ? ControlState{} : timeline.at(id, *date, shelf);
+  };
 
   std::string out;
   if (args.format == "tsv") {
-    out = "place\tname_en\tname_ar\tkind\tside\tsince\tdecided_by\tsentence\n";
+    out =
+        "place\tname_en\tname_ar\tkind\tside\tsince\tlast_evidence\tunconfirmed\tdisputed\t"
+        "reference_side\tdecided_by\tsentence\n";
     for (const Place& p : g.places) {
       if (p.kind != PlaceKind::Neighbourhood && p.kind != PlaceKind::Site &&
           p.kind != PlaceKind::Town)
         continue;
-      const ControlState s = timeline.at(p.id, *date);
+      const ControlState s = stateOf(p.id);
       std::string by, sentence;
       for (const ControlClaim& c : s.decidedBy) {
         if (!by.empty()) by += ", ", sentence += " || ";
-        by += c.evidence.doc == kReferenceDoc
-                  ? std::string(kReferenceDoc)
-                  : c.evidence.doc + ":" + std::to_string(c.evidence.sentence);
+        by += claimSource(c);
         sentence += c.evidence.text;
       }
       if (s.decidedBy.empty()) by = "no evidence";
+      const Side reference =
+          outside ? Side::Unknown : model->reference.summaryAt(p.id, *date, 1 << 20).side;
       out += p.id + "\t" + tsvCell(p.nameEn) + "\t" + tsvCell(p.nameAr) + "\t" +
              placeKindName(p.kind) + "\t" + sideName(s.side) + "\t" +
-             (s.since ? s.since->iso() : std::string()) + "\t" + by + "\t" + tsvCell(sentence) +
-             "\n";
+             (s.since ? s.since->iso() : std::string()) + "\t" +
+             (s.lastEvidence ? s.lastEvidence->iso() : std::string()) + "\t" +
+             (s.unconfirmed ? "yes" : "no") + "\t" + (s.disputed ? "yes" : "no") + "\t" +
+             sideName(reference) + "\t" + by + "\t" + tsvCell(sentence) + "\n";
     }
   } else {
     ordered_json fc;
@@ -68,7 +112,7 @@ int runControl(const ControlArgs& args) {
     fc["features"] = json::array();
     for (const Place& p : g.places) {
       if (!p.onMap() || p.isArea()) continue;
-      const ControlState s = timeline.at(p.id, *date);
+      const ControlState s = stateOf(p.id);
       ordered_json f;
       f["type"] = "Feature";
       f["id"] = p.id;
@@ -79,12 +123,14 @@ int runControl(const ControlArgs& args) {
       props["name_ar"] = p.nameAr;
       props["side"] = sideName(s.side);
       props["since"] = s.since ? json(s.since->iso()) : json(nullptr);
-      json evidence = json::array();
-      for (const ControlClaim& c : s.decidedBy)
-        evidence.push_back({{"doc", c.evidence.doc},
-                            {"sentence", c.evidence.sentence},
-                            {"text", c.evidence.text}});
+      props["last_evidence"] = s.lastEvidence ? json(s.lastEvidence->iso()) : json(nullptr);
+      props["unconfirmed"] = s.unconfirmed;
+      props["disputed"] = s.disputed;
+      json evidence = json::array(), disputing = json::array();
+      for (const ControlClaim& c : s.decidedBy) evidence.push_back(claimJson(c));
+      for (const ControlClaim& c : s.disputedBy) disputing.push_back(claimJson(c));
       props["decided_by"] = evidence;
+      props["disputed_by"] = disputing;
       f["properties"] = props;
       fc["features"].push_back(f);
     }
@@ -119,18 +165,23 @@ int runControl(const ControlArgs& args) {
         f["geometry"] = polygons.size() == 1
                             ? ordered_json{{"type", "Polygon"}, {"coordinates", polygons[0]}}
                             : ordered_json{{"type", "MultiPolygon"}, {"coordinates", polygons}};
-        const ControlState s = timeline.at(hoods.ids[i], *date);
-        f["properties"] = {{"area", true},
-                           {"place", hoods.ids[i]},
-                           {"name_en", p ? p->nameEn : std::string()},
-                           {"name_ar", p ? p->nameAr : std::string()},
-                           {"side", sideName(layer.sideOfCell[i])},
-                           {"since", s.since ? json(s.since->iso()) : json(nullptr)},
-                           {"date", date->iso()}};
+        const ControlState s = stateOf(hoods.ids[i]);
+        f["properties"] = {
+            {"area", true},
+            {"place", hoods.ids[i]},
+            {"name_en", p ? p->nameEn : std::string()},
+            {"name_ar", p ? p->nameAr : std::string()},
+            {"side", sideName(outside ? Side::Unknown : s.side)},
+            {"since", s.since ? json(s.since->iso()) : json(nullptr)},
+            {"last_evidence", s.lastEvidence ? json(s.lastEvidence->iso()) : json(nullptr)},
+            {"unconfirmed", s.unconfirmed},
+            {"disputed", s.disputed},
+            {"date", date->iso()}};
         fc["features"].push_back(f);
       }
       const std::vector<map::FrontlineSegment>& segments = layer.front;
       for (bool active : {true, false}) {
+        if (outside) break;  // no front is guessed either
         std::vector<map::FrontlineSegment> subset;
         for (const auto& s : segments)
           if (s.active == active) subset.push_back(s);

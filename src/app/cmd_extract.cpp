@@ -49,7 +49,15 @@ ordered_json mentionRecord(const Corpus& corpus, const Gazetteer& g, const Menti
   r["actors"] = actors;
   r["fatalities"] = m.fatalities ? json(*m.fatalities) : json(nullptr);
   r["frontline"] = m.frontline;
+  r["claim"] = m.claimKind != ClaimKind::None ? json(claimKindName(m.claimKind)) : json(nullptr);
+  r["claim_side"] = m.claimSide ? json(sideName(*m.claimSide)) : json(nullptr);
   r["control_claim"] = m.claim ? json(sideName(*m.claim)) : json(nullptr);
+  r["claim_date"] = m.claimKind != ClaimKind::None && m.date ? json(m.date->iso()) : json(nullptr);
+  r["said_by"] =
+      m.saidByEnd > m.saidByStart ? json(slice(a.text, m.saidByStart, m.saidByEnd)) : json(nullptr);
+  r["actor1"] = m.actor1 == kRussianAirForce ? json("russia")
+                : m.actor1                   ? json(actorNames(m.actor1))
+                                             : json(nullptr);
   r["ambiguous"] = m.ambiguous;
   json candidates = json::array();
   for (int c : m.candidates) candidates.push_back(g.places[c].id);
@@ -78,18 +86,14 @@ void addAcledColumns(const Corpus& corpus, const Gazetteer& g, const Mention& m,
   r["time_precision"] = timePrecision;
   r["event_type"] = acledEventType(m.event);
   r["sub_event_type"] = acledSubEventType(m.event, m.actors);
+  // actor1 is the side that did it; actor2 the first other fighting side the sentence names.
   std::vector<Actor> actors;
+  if (m.actor1) actors.push_back(static_cast<Actor>(m.actor1));
   for (Actor a : {kGovernment, kOpposition, kRussianAirForce, kKurdish, kCivilians})
-    if (m.actors & a) actors.push_back(a);
-  // For a taking, actor1 is the side that took it.
-  if (m.claim && actors.size() > 1) {
-    const Actor taker = m.claim == Side::Government   ? kGovernment
-                        : m.claim == Side::Opposition ? kOpposition
-                                                      : kKurdish;
-    std::stable_partition(actors.begin(), actors.end(), [&](Actor a) { return a == taker; });
-  }
-  r["actor1"] = actors.size() > 0 ? actorLongName(actors[0]) : "";
-  r["actor2"] = actors.size() > 1 ? actorLongName(actors[1]) : "";
+    if (m.actors & a && a != m.actor1) actors.push_back(a);
+  r["actor1"] = m.actor1 ? actorLongName(actors[0]) : "";
+  const size_t second = m.actor1 ? 1 : 0;
+  r["actor2"] = actors.size() > second ? actorLongName(actors[second]) : "";
   const Place* p = m.place >= 0 ? &g.places[m.place] : nullptr;
   r["location"] = p ? p->nameEn : "";
   r["latitude"] = p && p->onMap() ? json(*p->lat) : json(nullptr);
@@ -158,7 +162,7 @@ int runExtract(const ExtractArgs& args) {
         "doc", "sentence", "start", "end", "surface", "place", "name_ar", "name_en", "kind", "lat",
         "lon", "date", "date_precision", "ambiguous", "candidates", "context", "run_together",
         "sentence_text", "date_end", "date_rule", "event", "actors", "fatalities", "frontline",
-        "control_claim",
+        "claim", "claim_side", "control_claim", "claim_date", "said_by",
         // ACLED's columns
         "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
         "location", "latitude", "longitude", "geo_precision", "source", "notes"};

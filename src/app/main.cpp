@@ -76,6 +76,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"tsv", "geojson"}))
       ->capture_default_str();
   controlCmd->add_option("--out", control.out, "File to write (default: standard output)");
+  controlCmd
+      ->add_option("--shelf-life", control.shelfLifeDays,
+                   "Days a claim keeps a place confirmed (default 14)")
+      ->check(CLI::Range(1, 3650));
   controlCmd->add_option("--corpus", corpus, "Corpus to read (as the top-level --corpus)");
 
   atlas::app::PlacesArgs places;

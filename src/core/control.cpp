@@ -1,5 +1,6 @@
 #include "core/control.h"
 
+#include <algorithm>
 #include <iterator>
 #include <set>
 
@@ -27,35 +28,96 @@ std::optional<Side> parseSide(const std::string& name) {
   return std::nullopt;
 }
 
-void ControlTimeline::setBaseline(const std::string& place, Side side) { baseline_[place] = side; }
-
 void ControlTimeline::addClaim(ControlClaim claim) {
   const Date date = claim.date;
   claims_[claim.place][date].push_back(std::move(claim));
 }
 
-ControlState ControlTimeline::at(const std::string& place, const Date& day) const {
+namespace {
+
+using DayClaims = std::map<Date, std::vector<ControlClaim>>;
+
+bool isReference(const ControlClaim& c) { return c.kind == "reference"; }
+
+// The holder the claims of one day name: the texts outrank reference rows of the same day; among
+// several, the side most of them name (ties: the last one added).
+Side holderOf(const std::vector<ControlClaim>& claims) {
+  bool anyText = false;
+  for (const ControlClaim& c : claims) anyText = anyText || !isReference(c);
+  std::map<Side, int> votes;
+  Side last = Side::Unknown;
+  for (const ControlClaim& c : claims) {
+    if (anyText && isReference(c)) continue;
+    ++votes[c.side];
+    last = c.side;
+  }
+  Side best = last;
+  for (const auto& [side, n] : votes)
+    if (n > votes[best]) best = side;
+  return best;
+}
+
+bool opposed(Side a, Side b) {
+  auto fighting = [](Side s) {
+    return s == Side::Government || s == Side::Opposition || s == Side::Kurdish;
+  };
+  return fighting(a) && fighting(b) && a != b;
+}
+
+// Claims in the kDisputeDays before `last` (its day included) from texts that name a holder
+// opposed to `side`.
+template <typename F>
+void forEachDisagreeing(const DayClaims& days, DayClaims::const_iterator last, Side side, F&& f) {
+  const int lastDay = last->first.toDays();
+  for (auto it = std::next(last); it != days.begin();) {
+    --it;
+    if (lastDay - it->first.toDays() > kDisputeDays) break;
+    for (const ControlClaim& c : it->second)
+      if (!isReference(c) && opposed(c.side, side)) f(c);
+  }
+}
+
+}  // namespace
+
+ControlSummary ControlTimeline::summaryAt(const std::string& place, const Date& day,
+                                          int shelfLifeDays) const {
+  ControlSummary out;
+  auto byPlace = claims_.find(place);
+  if (byPlace == claims_.end()) return out;
+  auto it = byPlace->second.upper_bound(day);
+  if (it == byPlace->second.begin()) return out;
+  --it;
+  out.side = holderOf(it->second);
+  out.lastEvidenceDay = it->first.toDays();
+  out.unconfirmed = day.toDays() - out.lastEvidenceDay > shelfLifeDays;
+  forEachDisagreeing(byPlace->second, it, out.side,
+                     [&](const ControlClaim&) { out.disputed = true; });
+  return out;
+}
+
+ControlState ControlTimeline::at(const std::string& place, const Date& day,
+                                 int shelfLifeDays) const {
   ControlState state;
-  if (auto b = baseline_.find(place); b != baseline_.end()) state.side = b->second;
   auto byPlace = claims_.find(place);
   if (byPlace == claims_.end()) return state;
-  // The last day with claims on or before `day`.
-  auto it = byPlace->second.upper_bound(day);
-  if (it == byPlace->second.begin()) return state;
+  const DayClaims& days = byPlace->second;
+  auto it = days.upper_bound(day);
+  if (it == days.begin()) return state;
   --it;
-  const std::vector<ControlClaim>& claims = it->second;
-  std::set<Side> sides;
-  for (const ControlClaim& c : claims) sides.insert(c.side);
-  state.side = sides.size() == 1 ? *sides.begin() : Side::Contested;
+  state.side = holderOf(it->second);
+  state.lastEvidence = it->first;
   state.since = it->first;
-  state.decidedBy = claims;
+  state.unconfirmed = day.toDays() - it->first.toDays() > shelfLifeDays;
+  state.decidedBy = it->second;
+  forEachDisagreeing(days, it, state.side, [&](const ControlClaim& c) {
+    state.disputed = true;
+    state.disputedBy.push_back(c);
+  });
   // A repeated claim of the same side does not move "since" forward: walk back over days that
   // agree with this one, so "held since" is the first day of an unbroken run.
-  while (state.side != Side::Contested && it != byPlace->second.begin()) {
+  while (state.side != Side::Contested && it != days.begin()) {
     auto prev = std::prev(it);
-    std::set<Side> prevSides;
-    for (const ControlClaim& c : prev->second) prevSides.insert(c.side);
-    if (prevSides.size() != 1 || *prevSides.begin() != state.side) break;
+    if (holderOf(prev->second) != state.side) break;
     state.since = prev->first;
     it = prev;
   }
@@ -63,24 +125,65 @@ ControlState ControlTimeline::at(const std::string& place, const Date& day) cons
 }
 
 Side ControlTimeline::sideAt(const std::string& place, const Date& day) const {
-  if (auto byPlace = claims_.find(place); byPlace != claims_.end()) {
-    auto it = byPlace->second.upper_bound(day);
-    if (it != byPlace->second.begin()) {
-      const std::vector<ControlClaim>& claims = std::prev(it)->second;
-      for (const ControlClaim& c : claims)
-        if (c.side != claims.front().side) return Side::Contested;
-      return claims.front().side;
-    }
-  }
-  auto b = baseline_.find(place);
-  return b == baseline_.end() ? Side::Unknown : b->second;
+  return summaryAt(place, day).side;
 }
 
 std::vector<std::string> ControlTimeline::places() const {
-  std::set<std::string> all;
-  for (const auto& [p, _] : baseline_) all.insert(p);
-  for (const auto& [p, _] : claims_) all.insert(p);
-  return {all.begin(), all.end()};
+  std::vector<std::string> all;
+  for (const auto& [p, _] : claims_) all.push_back(p);
+  return all;
+}
+
+std::vector<const ControlClaim*> ControlTimeline::claimsOf(const std::string& place) const {
+  std::vector<const ControlClaim*> out;
+  auto byPlace = claims_.find(place);
+  if (byPlace == claims_.end()) return out;
+  for (const auto& [day, claims] : byPlace->second)
+    for (const ControlClaim& c : claims) out.push_back(&c);
+  return out;
+}
+
+std::optional<Date> ControlTimeline::firstDay() const {
+  std::optional<Date> first;
+  for (const auto& [p, days] : claims_)
+    if (!days.empty() && (!first || days.begin()->first < *first)) first = days.begin()->first;
+  return first;
+}
+
+std::optional<Date> ControlTimeline::lastDay() const {
+  std::optional<Date> last;
+  for (const auto& [p, days] : claims_)
+    if (!days.empty() && (!last || days.rbegin()->first > *last)) last = days.rbegin()->first;
+  return last;
+}
+
+std::vector<Disagreement> findDisagreements(const ControlTimeline& evidence,
+                                            const ControlTimeline& reference) {
+  std::vector<Disagreement> out;
+  constexpr int kNever = 1 << 20;  // the reference layer keeps its last row until the next
+  for (const std::string& place : evidence.places()) {
+    for (const ControlClaim* c : evidence.claimsOf(place)) {
+      if (isReference(*c) ||
+          !(c->side == Side::Government || c->side == Side::Opposition || c->side == Side::Kurdish))
+        continue;
+      // Agreement anywhere in the window counts: reports and the reference date a fall a day
+      // or two apart.
+      bool agrees = false, known = false;
+      ControlState ref;
+      for (int d = -kDisputeDays; d <= kDisputeDays; ++d) {
+        const ControlState r = reference.at(place, Date::fromDays(c->date.toDays() + d), kNever);
+        if (r.side == Side::Unknown) continue;
+        if (r.side == c->side) agrees = true;
+        if (d == 0 || !known) ref = r;
+        known = true;
+      }
+      if (!known || agrees || ref.side == Side::Contested) continue;
+      out.push_back({place, c->date, *c, ref.side, ref.decidedBy});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Disagreement& a, const Disagreement& b) { return a.date < b.date; });
+  return out;
 }
 
 }  // namespace atlas

@@ -1,6 +1,7 @@
-// Who held each place over time: a baseline, changed by dated "taken" / "retaken" claims, each
-// traceable to the sentence that made it. Same-day claims that disagree make the place contested
-// and both are kept.
+// Who held each place over time, as evidence with a date, a source and a shelf life: the latest
+// claims before a day decide; after kDefaultShelfLifeDays without news an area is unconfirmed;
+// before its first claim it is unknown. Sources that disagree within a day or two make it
+// disputed (not the same as contested by fighting).
 #pragma once
 
 #include <map>
@@ -19,41 +20,84 @@ std::optional<Side> parseSide(const std::string& name);
 
 // Where a claim comes from: enough to show and cite the sentence.
 struct Evidence {
-  std::string doc;    // article id
-  int sentence = -1;  // 0-based sentence index in the article
-  std::string text;   // the sentence, for display and export
+  std::string doc;     // article id, or kReferenceDoc
+  int sentence = -1;   // 0-based sentence index in the article
+  std::string text;    // the sentence (or the reference row's source), for display and export
+  std::string outlet;  // the article's outlet, if the manifest names it
+  std::string saidBy;  // the speaker the sentence quotes ("مصادر المعارضة"), if any
 };
 
+// What kind of statement a claim is (claims.h has the full vocabulary); kept here as a name so
+// control does not depend on the text analysis.
 struct ControlClaim {
   std::string place;
   Date date;
   Side side = Side::Unknown;  // who holds the place from that day on, per the source
+  std::string kind;           // "captured", "held", "contested", "failed", "withdrew", "reference"
+  std::optional<Side> actor;  // the side that acted
   Evidence evidence;
 };
 
+// How many days a claim keeps an area confirmed when nothing newer is said (a setting).
+inline constexpr int kDefaultShelfLifeDays = 14;
+// Claims from different sources this many days apart or closer that name different holders
+// make a place disputed by sources.
+inline constexpr int kDisputeDays = 2;
+
 struct ControlState {
+  Side side = Side::Unknown;             // the latest evidence's holder (Unknown: none yet)
+  std::optional<Date> since;             // first day of this state's unbroken run
+  std::optional<Date> lastEvidence;      // the latest day with evidence on or before the day
+  bool unconfirmed = false;              // lastEvidence is older than the shelf life
+  bool disputed = false;                 // sources within kDisputeDays name different holders
+  std::vector<ControlClaim> decidedBy;   // the claims of lastEvidence's day
+  std::vector<ControlClaim> disputedBy;  // claims in the dispute window naming another holder
+};
+
+// The cheap form the map asks for every area on every day.
+struct ControlSummary {
   Side side = Side::Unknown;
-  std::optional<Date> since;            // first day of this state; empty: the baseline
-  std::vector<ControlClaim> decidedBy;  // the claims of that day (two or more: contested)
+  int lastEvidenceDay = 0;  // Date::toDays(); meaningful when side != Unknown
+  bool unconfirmed = false;
+  bool disputed = false;
 };
 
 class ControlTimeline {
  public:
-  // Who held `place` on the baseline date (before any claim applies).
-  void setBaseline(const std::string& place, Side side);
   void addClaim(ControlClaim claim);
 
-  // The state of `place` at the end of `day`: the latest day with claims on or before `day`
-  // decides; claims of that day that name different sides make it Contested.
-  ControlState at(const std::string& place, const Date& day) const;
-  // The side of at(place, day) without copying the evidence (the map asks this every day).
+  // The state of `place` at the end of `day`, from the claims on or before it.
+  ControlState at(const std::string& place, const Date& day,
+                  int shelfLifeDays = kDefaultShelfLifeDays) const;
+  ControlSummary summaryAt(const std::string& place, const Date& day,
+                           int shelfLifeDays = kDefaultShelfLifeDays) const;
+  // The side of summaryAt (the holder even when unconfirmed).
   Side sideAt(const std::string& place, const Date& day) const;
 
   std::vector<std::string> places() const;
+  // Every claim of a place, oldest first.
+  std::vector<const ControlClaim*> claimsOf(const std::string& place) const;
+  // The first and last days with any claim, if there is one.
+  std::optional<Date> firstDay() const;
+  std::optional<Date> lastDay() const;
 
  private:
-  std::map<std::string, Side> baseline_;
   std::map<std::string, std::map<Date, std::vector<ControlClaim>>> claims_;
 };
+
+// A place where the corpus and the reference history disagree: a claim from the texts and the
+// reference's holder on that day (within kDisputeDays either way no reference row agrees).
+struct Disagreement {
+  std::string place;
+  Date date;
+  ControlClaim corpus;                  // what the text says
+  Side referenceSide = Side::Unknown;   // what the reference says that day
+  std::vector<ControlClaim> reference;  // the reference rows behind it
+};
+
+// Every corpus claim (not a reference row) whose holder is a known side and differs from the
+// reference's, oldest first.
+std::vector<Disagreement> findDisagreements(const ControlTimeline& evidence,
+                                            const ControlTimeline& reference);
 
 }  // namespace atlas

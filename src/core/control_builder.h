@@ -1,5 +1,9 @@
-// Builds the control timeline: the reference's dated snapshots (assets/control_snapshots.tsv),
-// then every claim the texts make, in date order. Before a place's first row it is unknown.
+// Builds control over time from its two kinds of evidence:
+// - the evidence timeline: the reference's dated snapshots (assets/control_snapshots.tsv) and
+//   every claim the texts make, each with its date and source (what the map fills areas with);
+// - the reference timeline: the snapshots and the dated, cited reference history
+//   (assets/control_history.tsv), drawn as a layer to compare with what the corpus says.
+// Before a place's first row it is unknown.
 #pragma once
 
 #include <vector>
@@ -9,6 +13,7 @@
 #include "core/corpus.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
+#include "core/reference_history.h"
 
 namespace atlas {
 
@@ -18,5 +23,9 @@ inline constexpr const char* kReferenceDoc = "reference";
 ControlTimeline buildControlTimeline(const Gazetteer& gazetteer,
                                      const std::vector<ControlSnapshot>& snapshots,
                                      const Corpus& corpus, const ExtractionResult& extraction);
+
+ControlTimeline buildReferenceTimeline(const Gazetteer& gazetteer,
+                                       const std::vector<ControlSnapshot>& snapshots,
+                                       const std::vector<ReferenceChange>& history);
 
 }  // namespace atlas

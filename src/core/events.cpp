@@ -15,8 +15,6 @@ const char* eventTypeName(EventType t) {
       return "clashes";
     case EventType::TerritoryTaken:
       return "territory_taken";
-    case EventType::TerritoryRetaken:
-      return "territory_retaken";
     case EventType::AttackRepelled:
       return "attack_repelled";
     case EventType::AirStrike:
@@ -36,7 +34,6 @@ const char* acledEventType(EventType t) {
     case EventType::Clashes:
     case EventType::AttackRepelled:
     case EventType::TerritoryTaken:
-    case EventType::TerritoryRetaken:
       return "Battles";
     case EventType::AirStrike:
     case EventType::Shelling:
@@ -55,7 +52,6 @@ const char* acledSubEventType(EventType t, uint32_t actors) {
     case EventType::AttackRepelled:
       return "Armed clash";
     case EventType::TerritoryTaken:
-    case EventType::TerritoryRetaken:
       return actors & kGovernment ? "Government regains territory"
                                   : "Non-state actor overtakes territory";
     case EventType::AirStrike:
@@ -130,8 +126,8 @@ struct Lexicon {
         if (!word.event) word.event = t;
       }
     };
-    add(EventType::TerritoryRetaken, {"استعاد", "استعادوا", "استعادت", "استعادة", "يستعيد",
-                                      "تستعيد", "استرجع", "استرجاع", "استرداد"});
+    add(EventType::TerritoryTaken, {"استعاد", "استعادوا", "استعادت", "استعادة", "يستعيد", "تستعيد",
+                                    "استرجع", "استرجاع", "استرداد"});
     add(EventType::TerritoryTaken,
         {"سيطر", "سيطرت", "سيطروا", "سيطرة", "السيطرة", "لسيطرة", "تسيطر", "يسيطر", "يسيطرون",
          "تأمين", "تأمينها", "انتزاع", "انتزعت", "بسط"});
@@ -263,7 +259,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
           if (Lexicon::in(L.relative, tokenText(text, tokens[b]))) keep = false;
         // "استعادوا السيطرة": one event, the retaking.
         if (!out.keywords.empty() && out.keywords.back().token + 1 == i &&
-            out.keywords.back().type == EventType::TerritoryRetaken)
+            out.keywords.back().type == EventType::TerritoryTaken)
           keep = false;
       }
       if (type == EventType::Shelling) {
@@ -315,73 +311,146 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     }
 }
 
-MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
-                             const SentenceEvents& events, size_t first, long previousClaim) {
-  const Lexicon& L = lexicon();
-  MentionEvent m;
-  m.fatalities = events.fatalities;
+namespace {
+
+uint32_t actorBit(std::optional<Side> side) {
+  if (side == Side::Government) return kGovernment;
+  if (side == Side::Opposition) return kOpposition;
+  if (side == Side::Kurdish) return kKurdish;
+  return 0;
+}
+
+uint32_t actorBit(SideWord w) {
+  switch (w) {
+    case SideWord::Government:
+      return kGovernment;
+    case SideWord::Opposition:
+      return kOpposition;
+    case SideWord::Kurdish:
+      return kKurdish;
+    case SideWord::Russia:
+      return kRussianAirForce;
+    case SideWord::Civilians:
+      return kCivilians;
+  }
+  return 0;
+}
+
+// The keyword that says what happened at a name at token `first`: the nearest event word before
+// it in its clause, else the nearest after it in its clause, else the nearest before it in the
+// sentence; killings only when nothing else is said. Takings and repelled attacks come from the
+// place's claim, not from a word elsewhere in the sentence.
+const SentenceEvents::Keyword* governingKeyword(const SentenceEvents& events, size_t first) {
   auto clauseOf = [&](size_t t) {
     return std::upper_bound(events.clauseBreaks.begin(), events.clauseBreaks.end(), t) -
            events.clauseBreaks.begin();
   };
-  // The verb or noun that governs the name: the nearest event word before it, else the first
-  // after it; killings alone only when nothing else is said.
-  const SentenceEvents::Keyword* governing = nullptr;
-  for (const auto& k : events.keywords)
-    if (k.token < first && k.type != EventType::Casualties) governing = &k;
-  if (!governing)
-    for (const auto& k : events.keywords)
-      if (k.token > first && k.type != EventType::Casualties) {
-        governing = &k;
-        break;
-      }
-  if (governing) {
-    m.type = governing->type;
-  } else {
-    for (const auto& k : events.keywords)
-      if (k.type == EventType::Casualties) m.type = EventType::Casualties;
+  auto usable = [](const SentenceEvents::Keyword& k) {
+    return k.type != EventType::Casualties && k.type != EventType::TerritoryTaken &&
+           k.type != EventType::AttackRepelled;
+  };
+  const SentenceEvents::Keyword* before = nullptr;
+  const SentenceEvents::Keyword* after = nullptr;
+  const SentenceEvents::Keyword* anyBefore = nullptr;
+  for (const auto& k : events.keywords) {
+    if (!usable(k)) continue;
+    if (k.token < first) {
+      anyBefore = &k;
+      if (clauseOf(k.token) == clauseOf(first)) before = &k;
+    } else if (!after && k.token > first && clauseOf(k.token) == clauseOf(first)) {
+      after = &k;
+    }
   }
-  for (const auto& a : events.actors) m.actors |= a.actor;
+  if (before) return before;
+  if (after) return after;
+  return anyBefore;
+}
+
+// Who fired: a side that acts near the shelling word (the subject of "قصفت قوات النظام", the
+// agent of "قذائف أطلقها الإرهابيون"), else the enemy of the place's holder, else the enemy of
+// the outlet (each side's media report the other's shells).
+uint32_t shellingActor(const std::vector<SideMention>& sides, size_t keyword, size_t first,
+                       const PlaceClaim& claim, int stance) {
+  const size_t from = std::min(keyword, first) >= 6 ? std::min(keyword, first) - 6 : 0;
+  for (const SideMention& s : sides)
+    if (!s.object && s.token >= from && s.token <= std::max(keyword, first) + 5 &&
+        s.side != SideWord::Civilians && s.side != SideWord::Russia)
+      return actorBit(s.side);
+  if (claim.kind == ClaimKind::Held && claim.holder == Side::Government) return kOpposition;
+  if (claim.kind == ClaimKind::Held && claim.holder == Side::Opposition) return kGovernment;
+  if (stance > 0) return kOpposition;
+  return kGovernment;
+}
+
+}  // namespace
+
+MentionEvent eventForMention(const std::u32string& /*text*/, const std::vector<Token>& /*tokens*/,
+                             const SentenceEvents& events, const std::vector<SideMention>& sides,
+                             size_t first, const PlaceClaim& claim, int stance) {
+  MentionEvent m;
+  m.fatalities = events.fatalities;
+  for (const SideMention& s : sides) m.actors |= actorBit(s.side);
+  auto clauseOf = [&](size_t t) {
+    return std::upper_bound(events.clauseBreaks.begin(), events.clauseBreaks.end(), t) -
+           events.clauseBreaks.begin();
+  };
   // Frontline: a front word earlier in the same clause ("على جبهات حي الشيخ سعيد").
   for (size_t f : events.frontWords)
     if (f < first && clauseOf(f) == clauseOf(first)) m.frontline = true;
 
-  // A claim of control: the name follows a taking verb closely, or continues a list of names
-  // that did.
-  if (governing && (governing->type == EventType::TerritoryTaken ||
-                    governing->type == EventType::TerritoryRetaken)) {
-    const bool nearVerb = first > governing->token && first - governing->token <= 8;
-    const bool inList = previousClaim >= 0 && static_cast<long>(first) > previousClaim &&
-                        static_cast<long>(first) - previousClaim <= 6;
-    if (nearVerb || inList) {
-      // Who took it: the first fighting force after the verb, else the last one before it.
-      std::optional<Actor> taker;
-      for (const auto& a : events.actors)
-        if (a.token > governing->token && a.token <= governing->token + 6 &&
-            (a.actor == kGovernment || a.actor == kOpposition || a.actor == kKurdish)) {
-          taker = a.actor;
+  switch (claim.kind) {
+    case ClaimKind::Captured:
+      m.type = EventType::TerritoryTaken;
+      m.actor1 = actorBit(claim.actor);
+      return m;
+    case ClaimKind::Failed:
+      m.type = EventType::AttackRepelled;
+      m.actor1 = actorBit(claim.actor);
+      return m;
+    case ClaimKind::Contested:
+      m.type = EventType::Clashes;
+      break;
+    default:
+      break;
+  }
+  const SentenceEvents::Keyword* k = governingKeyword(events, first);
+  if (k && claim.kind != ClaimKind::Contested) m.type = k->type;
+  if (!k && claim.kind != ClaimKind::Contested)
+    for (const auto& kw : events.keywords)
+      if (kw.type == EventType::Casualties) m.type = EventType::Casualties;
+  const size_t at = k ? k->token : first;
+  switch (m.type) {
+    case EventType::AirStrike: {
+      // Aircraft are the government's, or Russia's when the sentence says so.
+      bool russian = false, syrian = false;
+      for (const SideMention& s : sides) {
+        if (s.side == SideWord::Russia) russian = true;
+        if (s.side == SideWord::Government && !s.object) syrian = true;
+      }
+      m.actor1 = russian && !syrian ? kRussianAirForce : kGovernment;
+      break;
+    }
+    case EventType::Shelling:
+      m.actor1 = shellingActor(sides, at, first, claim, stance);
+      break;
+    case EventType::Clashes:
+      for (const SideMention& s : sides)
+        if (!s.object && s.side != SideWord::Civilians && s.side != SideWord::Russia) {
+          m.actor1 = actorBit(s.side);
           break;
         }
-      if (!taker)
-        for (const auto& a : events.actors)
-          if (a.token < governing->token && !a.object &&
-              (a.actor == kGovernment || a.actor == kOpposition || a.actor == kKurdish))
-            taker = a.actor;
-      if (taker) {
-        m.actors = *taker;
-        // "أجزاء من حي ...", "مشفى العيون في حي ...": part of the place only.
-        const size_t from = first >= 4 ? first - 4 : 0;
-        for (size_t k = from; k < first; ++k) {
-          const std::u32string_view w = withoutConjunction(tokenText(text, tokens[k]));
-          if (Lexicon::in(L.partial, w) || Lexicon::in(L.facility, w)) m.partial = true;
+      break;
+    case EventType::Casualties:
+      for (const SideMention& s : sides)
+        if (s.byMarker && s.side != SideWord::Civilians) {
+          m.actor1 = actorBit(s.side);
+          break;
         }
-        m.taker = *taker == kGovernment   ? Side::Government
-                  : *taker == kOpposition ? Side::Opposition
-                                          : Side::Kurdish;
-        m.claim = m.partial ? Side::Contested : *m.taker;
-      }
-    }
+      break;
+    default:
+      break;
   }
+  if (claim.kind == ClaimKind::Withdrew && !m.actor1) m.actor1 = actorBit(claim.actor);
   return m;
 }
 

@@ -8,20 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "core/claims.h"
 #include "core/control.h"
+#include "core/side_words.h"
 #include "core/tokens.h"
 
 namespace atlas {
 
 enum class EventType {
   Other,
-  Clashes,           // ACLED: Battles / Armed clash
-  TerritoryTaken,    // ACLED: Battles / Government regains or Non-state actor overtakes territory
-  TerritoryRetaken,  // the same, taken back
-  AttackRepelled,    // ACLED: Battles / Armed clash (an attack that failed)
-  AirStrike,         // ACLED: Explosions/Remote violence / Air/drone strike
-  Shelling,          // ACLED: Explosions/Remote violence / Shelling/artillery/missile attack
-  Casualties         // killings reported without a kind of attack
+  Clashes,         // ACLED: Battles / Armed clash
+  TerritoryTaken,  // ACLED: Battles / Government regains or Non-state actor overtakes territory
+  AttackRepelled,  // ACLED: Battles / Armed clash (an attack that failed)
+  AirStrike,       // ACLED: Explosions/Remote violence / Air/drone strike
+  Shelling,        // ACLED: Explosions/Remote violence / Shelling/artillery/missile attack
+  Casualties       // killings reported without a kind of attack
 };
 const char* eventTypeName(EventType t);  // "territory_taken", ...
 const char* acledEventType(EventType t);
@@ -65,18 +66,19 @@ void forEachEventWord(const std::function<void(const std::u32string&)>& f);
 
 struct MentionEvent {
   EventType type = EventType::Other;
-  uint32_t actors = 0;
+  uint32_t actors = 0;  // every side the sentence names
+  uint32_t actor1 = 0;  // the side that did it (one bit), 0 if the sentence does not say
   std::optional<long> fatalities;
   bool frontline = false;
-  std::optional<Side> claim;  // who holds the place from the mention's date, per this sentence
-  std::optional<Side> taker;  // the side that took it (the claim for a whole place)
-  bool partial = false;  // "أجزاء من حي القاطرجي": the claim covers part of the place
 };
 
-// The event around the name that occupies tokens [first, last] of the sentence. `previousClaim`
-// is the token of the last name in the sentence that got a claim (or -1): names listed after it
-// share its verb ("على أحياء الميسر وكرم الطحان وأجزاء من حي القاطرجي").
+// What the sentence says happened at the name that occupies tokens [first, last], given the
+// claim the sentence makes about that place (claims.h) and the sides it names. A taking is
+// territory_taken and a failed assault attack_repelled, both done by the side that acted; air
+// strikes are the government's or Russia's, shelling is the side that fired (else the enemy of
+// the outlet, which reports the other side's shells), never the victims.
 MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
-                             const SentenceEvents& events, size_t first, long previousClaim);
+                             const SentenceEvents& events, const std::vector<SideMention>& sides,
+                             size_t first, const PlaceClaim& claim, int stance);
 
 }  // namespace atlas

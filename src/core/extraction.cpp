@@ -15,22 +15,98 @@ namespace atlas {
 
 namespace {
 
-// The date the narrative has set: the last expression of an earlier sentence of the same
-// paragraph (future ones do not move the story). Its rule text is built only when a mention
-// takes the date from it: many such dates date nothing.
+// Dating a mention. It takes (1) its sentence's own time expression, the nearest in the same
+// clause (Worker::dateFor; a clause about the future gives the publication date); else (2) the date
+// of the event its sentence goes on with, the narrative date; else (3) the publication date. The
+// narrative date is the day the last earlier sentence that gave one set, and it reaches a sentence
+// only while the text stays on that event:
+//  - only a day sets it (a day or a part of a day, not a week, month or span, nothing about the
+//    future), and only within its paragraph (settingExpression);
+//  - it goes on for a few sentences only: a paragraph of up to 4 sentences tells one story and the
+//    date may reach all of it; a longer one, like a one-line article, strings reports together
+//    and the date reaches at most the 2 sentences after the one that set it (carryLimit);
+//  - a sentence with a time expression of its own, even about the future, ends it (hasOwnTime);
+//  - a sentence that opens another story ("وفي سياق آخر", "من جهة أخرى", "في غضون ذلك", "إلى
+//    ذلك", "وفي ...", "كما", "على صعيد", "أما", "يذكر أن", ...) ends it (opensNewTopic, with the
+//    words in date_resolver's sentenceLink);
+//  - a sentence about other places ends it: it names neighbourhoods, sites or towns and none of
+//    those the event's sentences named (namesOtherPlaces), unless it says it is the
+//    same time ("في اليوم نفسه" anywhere, "في أعقاب ذلك" at its start). An event whose first
+//    sentence named none of these is about the city or a region, and any place fits in it.
+// Once ended it never comes back: later sentences take their own date or the publication date.
+// So "الخميس الماضي" at the head of a one-line article cannot date an air strike ten sentences on.
+
+constexpr int kShortParagraph = 4;      // sentences: up to this, a paragraph is one story
+constexpr int kLongParagraphCarry = 2;  // sentences a date reaches beyond its own, in a long one
+
+// How many sentences after its own a date may reach in a paragraph of `paragraphSentences`.
+int carryLimit(int paragraphSentences) {
+  return paragraphSentences <= kShortParagraph ? kShortParagraph - 1 : kLongParagraphCarry;
+}
+
+// The expression that sets the narrative date: the sentence's last day that is not about the
+// future (what will happen does not move the story; a week, a month or a span is too vague to
+// date the next sentence's events).
+DateExpression* settingExpression(std::vector<DateExpression>& exprs) {
+  for (auto e = exprs.rbegin(); e != exprs.rend(); ++e)
+    if (!e->future &&
+        (e->precision == DatePrecision::Day || e->precision == DatePrecision::PartOfDay))
+      return &*e;
+  return nullptr;
+}
+
+// A time expression of its own, whatever it is, starts a new reckoning.
+bool hasOwnTime(const std::vector<DateExpression>& exprs) { return !exprs.empty(); }
+
+bool opensNewTopic(SentenceLink link) { return link == SentenceLink::NewTopic; }
+
+// The sentence names places (sorted ids of neighbourhoods, sites and towns) and none of those of
+// the event (empty: the event's sentences named none, nothing to compare with).
+bool namesOtherPlaces(const std::vector<int>& sentencePlaces, const std::vector<int>& eventPlaces,
+                      SentenceLink link) {
+  if (link == SentenceLink::SameTime || sentencePlaces.empty() || eventPlaces.empty()) return false;
+  auto a = sentencePlaces.begin();
+  auto b = eventPlaces.begin();
+  while (a != sentencePlaces.end() && b != eventPlaces.end()) {
+    if (*a == *b) return false;
+    if (*a < *b)
+      ++a;
+    else
+      ++b;
+  }
+  return true;
+}
+
+// Places that can be what a sentence is about: a city or a region is named by nearly every one.
+bool isSubjectPlace(PlaceKind kind) {
+  return kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town;
+}
+
+// The narrative date (see above). Its rule text is built only when a mention takes the date from
+// it: many such dates date nothing.
 struct NarrativeDate {
   int paragraph = -1;
+  int paragraphSentences = 0;  // how many sentences the paragraph has
   bool set = false;
+  int carried = 0;  // sentences it has reached after the one that set it
   Date date;
   std::optional<Date> end;
   DatePrecision precision = DatePrecision::Unknown;
   uint32_t textStart = 0, textEnd = 0;  // the expression's bytes in the article
   std::string resolution;
   std::shared_ptr<const std::string> rule;  // built on first use
+  std::vector<int> places;                  // the event's places so far, sorted
+
+  // Whether the date reaches the next sentence, which has these expressions, link and places.
+  bool reaches(const std::vector<DateExpression>& exprs, SentenceLink link,
+               const std::vector<int>& sentencePlaces) const {
+    return set && carried < carryLimit(paragraphSentences) && !hasOwnTime(exprs) &&
+           !opensNewTopic(link) && !namesOtherPlaces(sentencePlaces, places, link);
+  }
 
   const std::shared_ptr<const std::string>& ruleText(const std::string& text) {
     if (!rule) {
-      std::string r = "set earlier in the paragraph: ";
+      std::string r = "carried from an earlier sentence of the same event: ";
       r.append(text, textStart, textEnd - textStart);
       r += " → ";
       r += resolution;
@@ -60,33 +136,39 @@ struct Worker {
   std::vector<DateExpression> exprs;
   std::vector<std::shared_ptr<const std::string>> exprRules;  // parallel to exprs, built on use
   NarrativeDate narrative;
+  std::vector<int> sentencePlaces;    // the subject places of the sentence being read, sorted
+  std::optional<bool> narrativeHere;  // whether the narrative date reaches it, once decided
+
   SentenceEvents events;  // scratch, reused sentence to sentence
+  std::vector<SideMention> sides;
+  std::vector<NameSpan> names;
+  std::vector<PlaceClaim> claims;
+  ClaimContext claimContext;
 
   void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
     const size_t first = out.size();
     bool anyUnconfirmed = false;
     splitter.split(article.text, sentences);
     sentenceCount = static_cast<int>(sentences.size());
+    claimContext = ClaimContext{};
+    if (annotate) claimContext.stance = outletStance(article.text);
     narrative = NarrativeDate{};
     for (int s = 0; s < sentenceCount; ++s) {
       const SentenceSpan& span = sentences[s];
       foldRange(article.text, span.start, span.end, folded);
       tokenize(folded.chars, tokens);
       matcher.match(folded, tokens, matches, /*keepUnconfirmed=*/true);
-      if (span.paragraph != narrative.paragraph) {
-        narrative = NarrativeDate{};
-        narrative.paragraph = span.paragraph;
-      }
+      enterSentence(s);
       if (annotate) analyse(article, !matches.empty());
-      long previousClaim = -1;
-      for (PlaceMatch& m : matches) {
+      for (size_t k = 0; k < matches.size(); ++k) {
+        PlaceMatch& m = matches[k];
         Mention& mention = out.emplace_back();
         mention.contextFromArticle = m.unconfirmed;  // until the article confirms it, or not
         anyUnconfirmed |= m.unconfirmed;
         place(article.text, doc, s, span, m, mention);
         if (annotate) {
           date(article, m.from, mention);
-          event(m.from, mention, previousClaim);
+          event(k, mention);
         }
       }
       if (annotate) advanceNarrative();
@@ -118,7 +200,25 @@ struct Worker {
     exprs.clear();
     if (article.published) findDateExpressions(folded.chars, tokens, *article.published, exprs);
     exprRules.assign(exprs.size(), nullptr);
-    if (namesPlaces) analyseSentence(folded.chars, tokens, events);
+    if (!namesPlaces) return;
+    analyseSentence(folded.chars, tokens, events);
+    findSideMentions(folded.chars, tokens, sides);
+    names.clear();
+    for (const PlaceMatch& m : matches) {
+      const PlaceKind kind = m.ambiguous ? PlaceKind::City : gazetteer.places[m.candidates.front()].kind;
+      names.push_back({tokenAt(m.from), tokenAt(m.to > m.from ? m.to - 1 : m.from),
+                       kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site ||
+                           kind == PlaceKind::Town});
+    }
+    findClaims(folded.chars, tokens, sides, names, claimContext, claims);
+  }
+
+  // The token that holds folded position `at` (its clitics included).
+  size_t tokenAt(uint32_t at) const {
+    return static_cast<size_t>(
+        std::upper_bound(tokens.begin(), tokens.end(), at,
+                         [](uint32_t pos, const Token& t) { return pos < t.from; }) -
+        tokens.begin() - 1);
   }
 
   // Where the name is and which places it may be.
@@ -146,17 +246,18 @@ struct Worker {
   }
 
   // When: the sentence's own expression for the name at folded position `at`, else the
-  // narrative's, else the publication date.
+  // narrative's if it reaches this sentence, else the publication date (see NarrativeDate).
   void date(const Article& article, uint32_t at, Mention& mention) {
     static const auto publicationRule = std::make_shared<const std::string>("publication date");
-    if (const DateExpression* e = dateFor(at)) {
+    const DateExpression* e = dateFor(at);
+    if (e && !e->future) {
       mention.date = e->date;
       mention.dateEnd = e->end;
       mention.datePrecision = e->precision;
       auto& rule = exprRules[e - exprs.data()];
       if (!rule) rule = std::make_shared<const std::string>(ruleText(article.text, *e));
       mention.dateRule = rule;
-    } else if (narrative.set) {
+    } else if (!e && narrativeReachesSentence()) {
       mention.date = narrative.date;
       mention.dateEnd = narrative.end;
       mention.datePrecision = narrative.precision;
@@ -168,37 +269,66 @@ struct Worker {
     }
   }
 
-  // What happened at the name at folded position `at`, and who holds the place after it.
-  // `previousClaim` is the token of the sentence's last name that got a claim (see
-  // eventForMention).
-  void event(uint32_t at, Mention& mention, long& previousClaim) const {
-    // The token the name starts in (its clitics included).
-    const size_t first = static_cast<size_t>(
-        std::upper_bound(tokens.begin(), tokens.end(), at,
-                         [](uint32_t pos, const Token& t) { return pos < t.from; }) -
-        tokens.begin() - 1);
-    const MentionEvent ev = eventForMention(folded.chars, tokens, events, first, previousClaim);
+  // What happened at the sentence's k-th name, and what the sentence claims about the place.
+  void event(size_t k, Mention& mention) const {
+    const PlaceClaim& c = claims[k];
+    const MentionEvent ev =
+        eventForMention(folded.chars, tokens, events, sides, names[k].first, c, claimContext.stance);
     mention.event = ev.type;
     mention.actors = ev.actors;
+    mention.actor1 = ev.actor1;
     mention.fatalities = ev.fatalities;
     mention.frontline = ev.frontline;
-    const PlaceKind kind =
-        mention.place >= 0 ? gazetteer.places[mention.place].kind : PlaceKind::City;
-    if (ev.claim &&
-        (kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town)) {
-      // Taking a building of a site is taking the site; part of a neighbourhood or town
-      // makes it contested.
-      mention.partialClaim = ev.partial && kind != PlaceKind::Site;
-      mention.claim = mention.partialClaim ? Side::Contested : *ev.taker;
-      previousClaim = static_cast<long>(first);
+    if (c.kind == ClaimKind::None) return;
+    mention.claimKind = c.kind;
+    mention.claimSide = c.actor;
+    mention.claim = c.holder;
+    if (c.saidByTo > c.saidByFrom) {
+      mention.saidByStart = folded.originalStart(tokens[c.saidByFrom].from);
+      mention.saidByEnd = folded.originalEnd(tokens[c.saidByTo - 1].to);
     }
   }
 
-  // The sentence's last expression that is not about the future sets the narrative.
+  // A sentence begins: a new paragraph begins with no date; note the places the sentence names
+  // (before the mentions take their candidates).
+  void enterSentence(int s) {
+    const SentenceSpan& span = sentences[s];
+    if (span.paragraph != narrative.paragraph) {
+      narrative = NarrativeDate{};
+      narrative.paragraph = span.paragraph;
+      int n = s;
+      while (n < static_cast<int>(sentences.size()) && sentences[n].paragraph == span.paragraph)
+        ++n;
+      narrative.paragraphSentences = n - s;
+    }
+    narrativeHere.reset();
+    sentencePlaces.clear();
+    if (!annotate) return;
+    for (const PlaceMatch& m : matches)
+      for (int c : m.candidates)
+        if (isSubjectPlace(gazetteer.places[c].kind)) sentencePlaces.push_back(c);
+    std::sort(sentencePlaces.begin(), sentencePlaces.end());
+    sentencePlaces.erase(std::unique(sentencePlaces.begin(), sentencePlaces.end()),
+                         sentencePlaces.end());
+  }
+
+  // Whether the narrative date reaches the sentence being read (decided once per sentence, after
+  // its expressions are found).
+  bool narrativeReachesSentence() {
+    if (!narrativeHere)
+      narrativeHere = narrative.set &&
+                      narrative.reaches(exprs, sentenceLink(folded.chars, tokens), sentencePlaces);
+    return *narrativeHere;
+  }
+
+  // A sentence ends: its own day sets the narrative date; else the date goes on if it reached
+  // this sentence (one sentence further, this sentence's places added to the event's); else it
+  // ends.
   void advanceNarrative() {
-    for (auto e = exprs.rbegin(); e != exprs.rend(); ++e) {
-      if (e->future) continue;
+    const bool reached = narrativeReachesSentence();
+    if (DateExpression* e = settingExpression(exprs)) {
       narrative.set = true;
+      narrative.carried = 0;
       narrative.date = e->date;
       narrative.end = e->end;
       narrative.precision = e->precision;
@@ -206,18 +336,34 @@ struct Worker {
       narrative.textEnd = folded.originalEnd(tokens[e->tokenTo - 1].to);
       narrative.resolution = std::move(e->resolution);
       narrative.rule.reset();
+      narrative.places = sentencePlaces;
       return;
     }
+    if (!reached) {
+      narrative.set = false;
+      return;
+    }
+    ++narrative.carried;
+    // An event whose first sentence named no neighbourhood, site or town is about the city or a
+    // region: any place fits in it, and it keeps no places to compare with.
+    if (narrative.places.empty()) return;
+    const size_t had = narrative.places.size();
+    narrative.places.insert(narrative.places.end(), sentencePlaces.begin(), sentencePlaces.end());
+    std::inplace_merge(narrative.places.begin(), narrative.places.begin() + static_cast<long>(had),
+                       narrative.places.end());
+    narrative.places.erase(std::unique(narrative.places.begin(), narrative.places.end()),
+                           narrative.places.end());
   }
 
   // The date expression that applies to a name at folded position `at`: the nearest one in the
-  // same clause (clauses end at "،" "؛" "," ";"), else the nearest in the sentence.
+  // same clause (clauses end at "،" "؛" "," ";"), else the nearest in the sentence. What will
+  // happen ("غداً", "ستبدأ ... الثلاثاء") does not date what a sentence reports: an expression
+  // about the future counts only in the name's own clause, and then says the clause is about
+  // the future (the caller gives the publication date).
   const DateExpression* dateFor(uint32_t at) const {
     const DateExpression* best = nullptr;
     long bestScore = 0;
     for (const DateExpression& e : exprs) {
-      // What will happen ("غداً", "ستبدأ ... الثلاثاء") does not date what a sentence reports.
-      if (e.future) continue;
       const uint32_t from = tokens[e.tokenFrom].from, to = tokens[e.tokenTo - 1].to;
       const uint32_t lo = std::min(at, from), hi = std::max(at, to);
       bool sameClause = true;
@@ -225,6 +371,7 @@ struct Worker {
         const char32_t c = folded.chars[k];
         if (c == U'\u060C' || c == U'\u061B' || c == U',' || c == U';') sameClause = false;
       }
+      if (e.future && !sameClause) continue;
       const long distance = static_cast<long>(hi - lo);
       const long score = distance + (sameClause ? 0 : 1000000);
       if (!best || score < bestScore) {

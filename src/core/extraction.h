@@ -39,11 +39,17 @@ struct Mention {
   std::shared_ptr<const std::string> dateRule;
   // What the sentence says happened there (see events.h).
   EventType event = EventType::Other;
-  uint32_t actors = 0;
+  uint32_t actors = 0;  // every side the sentence names
+  uint32_t actor1 = 0;  // the side that did it (one Actor bit), 0 when not said
   std::optional<long> fatalities;
   bool frontline = false;
-  std::optional<Side> claim;  // who holds the place from `date` on, per this sentence
-  bool partialClaim = false;
+  // What the sentence claims about who controls the place (see claims.h): the kind, the side
+  // that acted, who holds the place from `date` on (Contested: a front through it), and the
+  // speaker it is attributed to (byte range in Article::text; empty: the outlet's own voice).
+  ClaimKind claimKind = ClaimKind::None;
+  std::optional<Side> claimSide;
+  std::optional<Side> claim;
+  uint32_t saidByStart = 0, saidByEnd = 0;
 };
 
 struct ExtractionResult {

@@ -8,8 +8,7 @@ namespace atlas::map {
 
 bool reportsFighting(const Mention& m) {
   return m.event == EventType::Clashes || m.event == EventType::AttackRepelled ||
-         m.event == EventType::TerritoryTaken || m.event == EventType::TerritoryRetaken ||
-         m.frontline;
+         m.event == EventType::TerritoryTaken || m.frontline;
 }
 
 std::vector<FightingReport> fightingReports(const Gazetteer& gazetteer,

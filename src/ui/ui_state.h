@@ -34,8 +34,11 @@ struct ViewModel {
   std::optional<Date> lastReferenceDay;  // the last dated reference control row, if any
   const Gazetteer* gazetteer = nullptr;
   const ExtractionResult* extraction = nullptr;
-  const ControlTimeline* control = nullptr;
-  const map::BaseMap* baseMap = nullptr;  // null if the asset could not be read
+  const ControlTimeline* control = nullptr;    // evidence: the snapshots and the texts' claims
+  const ControlTimeline* reference = nullptr;  // the reference layer (snapshots and history)
+  const std::vector<Disagreement>* disagreements = nullptr;  // texts vs reference
+  std::optional<Date> firstEvidenceDay, lastEvidenceDay;     // of `control`
+  const map::BaseMap* baseMap = nullptr;                     // null if the asset could not be read
   // Every gazetteer place on the Aleppo map; the vectors below are parallel to it.
   std::vector<map::MapPlace> places;  // mentions: those passing the filters, whatever the date
   std::vector<PlaceNames> names;
@@ -80,6 +83,10 @@ struct Settings {
   float sidePanelWidth = 340.0f;  // unscaled pixels
   float readerWidth = 460.0f;     // the reader beside the map, unscaled pixels
   bool legendOpen = true;
+  // The reference history drawn over the evidence, to compare (View ▸ Reference layer).
+  bool referenceLayer = true;
+  // Days a claim keeps an area confirmed; after that it is drawn as unconfirmed.
+  int shelfLifeDays = kDefaultShelfLifeDays;
   // The chrome in Arabic and the layout mirrored right to left (Help > العربية / English).
   bool arabicInterface = false;
   std::string corpusPath;  // the corpus shown (reopened next time)

@@ -148,7 +148,9 @@ TEST(ExtractCli, WarningsNameTheFileAndTheRestIsExtracted) {
 TEST(ControlCli, TsvAndGeoJsonAtADate) {
   auto r = runProcess({kApp, "control", "--date", "2016-12-04"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("place\tname_en\tname_ar\tkind\tside\tsince\tdecided_by\tsentence\n", 0),
+  EXPECT_EQ(r.out.rfind("place\tname_en\tname_ar\tkind\tside\tsince\tlast_evidence\tunconfirmed\t"
+                        "disputed\treference_side\tdecided_by\tsentence\n",
+                        0),
             0u);
   EXPECT_NE(r.out.find("al-myassar\tal-Myassar\tالميسر\tneighbourhood\tgovernment\t2016-12-04\t"),
             std::string::npos);
@@ -260,4 +262,50 @@ TEST(ControlCli, ACorpusOfAnotherYearRunsThroughTheSameCode) {
   EXPECT_NE(r.out.find("salah-al-din\tSalah al-Din\tصلاح الدين\tneighbourhood\tunknown\t"),
             std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST(ControlCli, ADayOutsideTheEvidenceSaysNoEvidenceAndGuessesNoSide) {
+  // Before the first claim (1990) and long after the last (2017): exit 0, "no evidence" on
+  // standard error, every place unknown, no front.
+  for (const char* day : {"1990-01-01", "2017-06-01"}) {
+    auto r = runProcess({kApp, "control", "--date", day});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("no evidence on "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(day), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find("\tgovernment\t"), std::string::npos) << day;
+    EXPECT_EQ(r.out.find("\topposition\t"), std::string::npos) << day;
+    EXPECT_EQ(r.out.find("\tkurdish\t"), std::string::npos) << day;
+    EXPECT_NE(r.out.find("sheikh-saeed\tSheikh Saeed\tالشيخ سعيد\tneighbourhood\tunknown\t"),
+              std::string::npos);
+    r = runProcess({kApp, "control", "--date", day, "--format", "geojson"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const json fc = json::parse(r.out);
+    for (const json& f : fc["features"]) {
+      EXPECT_NE(f["geometry"]["type"], "LineString") << day << ": no front is guessed";
+      if (f["properties"].contains("side")) EXPECT_EQ(f["properties"]["side"], "unknown") << day;
+    }
+  }
+  // Inside the evidence: a side, and nothing said about missing evidence.
+  auto r = runProcess({kApp, "control", "--date", "2016-12-04"});
+  ASSERT_EQ(r.exitCode, 0);
+  EXPECT_EQ(r.err.find("no evidence"), std::string::npos) << r.err;
+}
+
+TEST(ControlCli, EvidencePastTheShelfLifeIsMarkedUnconfirmedWithItsDate) {
+  // The sample's last report on al-Myassar is of 5 December; on 24 December it is 19 days old.
+  auto r = runProcess({kApp, "control", "--date", "2016-12-24", "--format", "geojson"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const json fc = json::parse(r.out);
+  bool seen = false;
+  for (const json& f : fc["features"])
+    if (f["id"] == "al-myassar") {
+      seen = true;
+      EXPECT_TRUE(f["properties"]["unconfirmed"].get<bool>());
+      EXPECT_EQ(f["properties"]["last_evidence"], "2016-12-05");
+    }
+  EXPECT_TRUE(seen);
+  r = runProcess(
+      {kApp, "control", "--date", "2016-12-24", "--format", "geojson", "--shelf-life", "60"});
+  for (const json& f : json::parse(r.out)["features"])
+    if (f["id"] == "al-myassar") EXPECT_FALSE(f["properties"]["unconfirmed"].get<bool>());
 }

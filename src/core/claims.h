@@ -1,0 +1,50 @@
+// What a sentence claims about who controls each place it names: the polarity (taken, still
+// held, fought over, a failed or only attempted assault, a withdrawal, or no claim at all), the
+// side that acts, the side that holds the place afterwards, and who said so.
+//
+// Each rule is one named step in claims.cpp; the case file tests/data/claims.tsv holds the
+// sentences they are checked against.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/control.h"
+#include "core/side_words.h"
+#include "core/tokens.h"
+
+namespace atlas {
+
+enum class ClaimKind : uint8_t { None, Captured, Held, Contested, Failed, Withdrew };
+const char* claimKindName(ClaimKind k);  // "captured", ..., "none"
+std::optional<ClaimKind> parseClaimKind(const std::string& name);
+
+// A place name in the sentence, as tokens [first, last].
+struct NameSpan {
+  size_t first = 0, last = 0;
+  bool claimable = true;  // a neighbourhood, site or town (regions and the city carry lists only)
+};
+
+struct PlaceClaim {
+  ClaimKind kind = ClaimKind::None;
+  std::optional<Side> actor;   // who took, holds, failed to take, or withdrew from the place
+  std::optional<Side> holder;  // who holds it afterwards per the sentence (Contested: a front)
+  // The speaker a reporting verb gives ("قالت مصادر المعارضة إن ..."): tokens [from, to), or
+  // from == to when the sentence says it in its own voice.
+  size_t saidByFrom = 0, saidByTo = 0;
+};
+
+// What carries from sentence to sentence in one article.
+struct ClaimContext {
+  int stance = 0;                 // outletStance of the article: whose "المحررة" it is
+  std::optional<Side> lastAgent;  // the last side that acted ("وتمكنت من السيطرة على ...")
+};
+
+// One claim per name, in the order of `names`.
+void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
+                const std::vector<SideMention>& sides, const std::vector<NameSpan>& names,
+                ClaimContext& context, std::vector<PlaceClaim>& out);
+
+}  // namespace atlas

@@ -1,0 +1,214 @@
+#include "core/side_words.h"
+
+#include <map>
+
+#include "core/arabic_fold.h"
+#include "core/word_table.h"
+
+namespace atlas {
+
+namespace {
+
+// What a word means next to a side's name.
+enum WordRole : uint8_t {
+  kNone = 0,
+  kSide = 1,    // names a side by itself ("النظام", "الثوار")
+  kFiller = 2,  // stands between a marker and the side's name ("قوات", "عناصر")
+  kObject = 4,  // what follows is acted upon ("من", "على", "مقتل")
+  kBy = 8,      // what follows acts or holds ("قبل" of "من قبل", "بيد", "سيطرة")
+};
+
+struct SideEntry {
+  uint8_t role = kNone;
+  SideWord side = SideWord::Government;
+};
+
+struct SideLexicon {
+  WordTable<SideEntry> words;
+  std::u32string jaish = foldString("جيش"), theArmy = foldString("الجيش"),
+                 free = foldString("الحر"), syrian = foldString("السوري"),
+                 syrianF = foldString("السورية"), forces = foldString("القوات"),
+                 armed = foldString("المسلحة"), min = foldString("من"), qabl = foldString("قبل"),
+                 ala = foldString("على"), fi = foldString("في"), yad = foldString("يد"),
+                 allah = foldString("الله"), hizb = foldString("حزب"), guard = foldString("الحرس");
+
+  SideLexicon() {
+    std::map<std::u32string, SideEntry> m;
+    auto side = [&](SideWord s, std::initializer_list<const char*> ws) {
+      for (const char* w : ws) {
+        SideEntry& e = m[foldString(w)];
+        e.role |= kSide;
+        e.side = s;
+      }
+    };
+    auto role = [&](WordRole r, std::initializer_list<const char*> ws) {
+      for (const char* w : ws) m[foldString(w)].role |= r;
+    };
+    side(SideWord::Government,
+         {"النظام",   "نظام",     "الأسد",      "الحكومية", "الحكومي", "الحكومة",   "الموالية",
+          "الموالي",  "الموالين", "الميليشيات", "ميليشيات", "ميليشيا", "الميليشيا", "الميلشيات",
+          "ميلشيات",  "مليشيات",  "المليشيات",  "الشبيحة",  "شبيحة",   "النجباء",   "الإيرانية",
+          "الإيراني", "إيرانية",  "قواته",      "فاطميون",  "زينبيون", "المرتزقة",  "النمر",
+          "الجيش",    "جيشه",     "حزب",        "الحرس"});
+    side(SideWord::Opposition,
+         {"الثوار",     "ثوار",     "الثائرين",  "المعارضة",  "معارضة",   "المعارضين",
+          "المعارض",    "الفصائل",  "فصائل",     "الفصيل",    "المسلحين", "المسلحون",
+          "مسلحين",     "مسلحون",   "مسلحو",     "مسلحي",     "المسلحة",  "الإرهابيين",
+          "الإرهابيون", "إرهابيين", "الإرهابية", "الإرهابي",  "إرهابية",  "التكفيرية",
+          "التكفيريين", "النصرة",   "الزنكي",    "زنكي",      "أحرار",    "فيلق",
+          "الشامية",    "فاستقم",   "المجاهدين", "الجهاديين", "الجهادية", "جيش"});
+    side(SideWord::Kurdish,
+         {"الكردية", "الكردي", "الأكراد", "الكرد", "كردية", "الأسايش", "قسد", "الديمقراطية"});
+    side(SideWord::Russia, {"الروسي", "الروسية", "روسية", "روسي", "الروس", "روسيا"});
+    side(SideWord::Government, {"السوري", "السورية"});  // only after an army or aircraft word
+    side(SideWord::Civilians, {"مدنيين", "المدنيين", "مدنيا", "مدني", "المدني", "أطفال", "الأطفال",
+                               "طفلا", "المواطنين", "مواطنين", "الأهالي", "أهالي", "السكان"});
+    role(kFiller, {"قوات",     "القوات",    "عناصر",     "مقاتلي",    "مقاتلو",  "وحدات",
+                   "الوحدات",  "مجموعات",   "المجموعات", "التنظيمات", "الطيران", "طيران",
+                   "كتائب",    "مسلحي",     "جنود",      "الجيش",     "جيش",     "العربي",
+                   "السوري",   "صفوف",      "الجوية",    "الحربي",    "الحربية", "طائرات",
+                   "الطائرات", "المقاتلات", "مروحيات",   "المروحيات", "سلاح",    "مقاتلين"});
+    role(kObject, {"من",      "ضد",     "على",     "مع",   "أمام",  "مواقع", "معاقل", "تجمعات",
+                   "تحصينات", "مقرات",  "نقاط",    "مقتل", "قتل",   "قتلى",  "إصابة", "أسر",
+                   "استهداف", "استهدف", "استهدفت", "قصف",  "لصالح", "بين"});
+    role(kBy, {"قبل", "بيد", "بأيدي", "يد", "أيدي", "سيطرة", "لسيطرة", "سيطرته", "لسيطرته", "نفوذ",
+               "لنفوذ"});
+    for (auto& [w, e] : m) words.add(w, e);
+  }
+
+  // The word's entry, itself or without its proclitics (و ف, then ب ل).
+  SideEntry lookup(std::u32string_view w) const {
+    if (const SideEntry* e = words.find(w)) return *e;
+    if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
+      w.remove_prefix(1);
+      if (const SideEntry* e = words.find(w)) return *e;
+    }
+    if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) {
+      w.remove_prefix(1);
+      if (const SideEntry* e = words.find(w)) return *e;
+    }
+    return {};
+  }
+};
+
+const SideLexicon& lexicon() {
+  static const SideLexicon l;
+  return l;
+}
+
+std::u32string_view word(const std::u32string& text, const std::vector<Token>& tokens, size_t i) {
+  return i < tokens.size() ? withoutConjunction(tokenText(text, tokens[i])) : std::u32string_view{};
+}
+
+// Words whose side depends on their neighbours. Returns false when the word names no side here.
+bool sideInContext(const SideLexicon& L, const std::u32string& text,
+                   const std::vector<Token>& tokens, size_t i, SideWord& side) {
+  const std::u32string_view w = word(text, tokens, i);
+  const std::u32string_view next = word(text, tokens, i + 1);
+  if (w == L.theArmy || w == L.jaish) {
+    // "الجيش الحر", "الجيش السوري الحر": the opposition; "جيش الفتح", "جيش الإسلام": an
+    // opposition group; "الجيش" otherwise the state's army.
+    if (next == L.free || (next == L.syrian && word(text, tokens, i + 2) == L.free)) {
+      side = SideWord::Opposition;
+      return true;
+    }
+    if (w == L.jaish) {
+      side = SideWord::Opposition;
+      return !next.empty() && lexicon().lookup(next).role == kNone;
+    }
+    side = SideWord::Government;
+    return true;
+  }
+  if (w == L.free) return false;  // taken with "الجيش" above
+  // "السوري" / "السورية" name the state's side only after its army or aircraft ("الطائرات
+  // الروسية والسورية"), not in "المعارضة السورية".
+  if (w == L.syrian || w == L.syrianF) {
+    if (i == 0) return false;
+    const std::u32string_view prev = word(text, tokens, i - 1);
+    const SideEntry p = L.lookup(tokenText(text, tokens[i - 1]));
+    side = SideWord::Government;
+    return prev != L.theArmy &&
+           ((p.role & kFiller) || (p.role & kSide && p.side == SideWord::Russia));
+  }
+  if (w == L.hizb) {
+    side = SideWord::Government;
+    return next == L.allah;
+  }
+  if (w == L.guard) return (side = SideWord::Government, true);
+  // "القوات المسلحة" is the state's; "الفصائل المسلحة" the opposition's.
+  if (w == L.armed && i > 0 && word(text, tokens, i - 1) == L.forces) {
+    side = SideWord::Government;
+    return true;
+  }
+  return true;
+}
+
+}  // namespace
+
+void findSideMentions(const std::u32string& text, const std::vector<Token>& tokens,
+                      std::vector<SideMention>& out) {
+  const SideLexicon& L = lexicon();
+  out.clear();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const SideEntry e = L.lookup(tokenText(text, tokens[i]));
+    if (!(e.role & kSide)) continue;
+    SideWord side = e.side;
+    if (!sideInContext(L, text, tokens, i, side)) continue;
+    // One naming per phrase: "الجيش العربي السوري", "قوات النظام السوري" name one side once.
+    if (!out.empty() && out.back().token + 1 == i && out.back().side == side) continue;
+    SideMention m{i, side, false, false};
+    // The role from the words before the phrase: skip up to five fillers ("قوات", "عناصر").
+    size_t b = i, skipped = 0;
+    while (b > 0 && skipped < 5) {
+      --b;
+      const SideEntry before = L.lookup(tokenText(text, tokens[b]));
+      const std::u32string_view bw = word(text, tokens, b);
+      if (bw == L.qabl || before.role & kBy) {
+        m.byMarker = true;
+        break;
+      }
+      // "على يد", "في يد": the hand's owner.
+      if ((bw == L.ala || bw == L.fi) && word(text, tokens, b + 1) == L.yad) {
+        m.byMarker = true;
+        break;
+      }
+      // "وحدات من الجيش", "عناصر من الفصائل": a part of the side, not acted upon.
+      if (bw == L.min && b > 0 && (L.lookup(tokenText(text, tokens[b - 1])).role & kFiller)) {
+        ++skipped;
+        continue;
+      }
+      if (before.role & kObject) {
+        m.object = true;
+        break;
+      }
+      if (!(before.role & kFiller)) break;
+      ++skipped;
+    }
+    // "من عناصر الأسد والميليشيات": a conjoined phrase shares the role.
+    if (!m.object && !m.byMarker && !out.empty() && out.back().object && out.back().token + 3 >= i)
+      m.object = true;
+    out.push_back(m);
+  }
+}
+
+int outletStance(std::string_view articleText) {
+  auto count = [&](std::string_view needle) {
+    int n = 0;
+    for (size_t at = articleText.find(needle); at != std::string_view::npos;
+         at = articleText.find(needle, at + needle.size()))
+      ++n;
+    return n;
+  };
+  // Words only one side's media use (wire copy uses neither).
+  const int government = count("الإرهابي") + count("الارهابي") + count("الجيش العربي السوري") +
+                         count("التكفيري") + count("وحدات من الجيش") +
+                         count("الجيش السوري وحلفائه");
+  const int opposition = count("الثوار") + count("قوات الأسد") + count("نظام الأسد") +
+                         count("الشبيحة") + count("ميليشيا") + count("المرتزقة") +
+                         count("قوات الاحتلال الروسي");
+  if (government >= opposition + 1 && government >= 1) return 1;
+  if (opposition >= government + 1 && opposition >= 1) return -1;
+  return 0;
+}
+
+}  // namespace atlas
