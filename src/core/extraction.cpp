@@ -205,10 +205,11 @@ struct Worker {
     findSideMentions(folded.chars, tokens, sides);
     names.clear();
     for (const PlaceMatch& m : matches) {
-      const PlaceKind kind = m.ambiguous ? PlaceKind::City : gazetteer.places[m.candidates.front()].kind;
-      names.push_back({tokenAt(m.from), tokenAt(m.to > m.from ? m.to - 1 : m.from),
-                       kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site ||
-                           kind == PlaceKind::Town});
+      const PlaceKind kind =
+          m.ambiguous ? PlaceKind::City : gazetteer.places[m.candidates.front()].kind;
+      names.push_back(
+          {tokenAt(m.from), tokenAt(m.to > m.from ? m.to - 1 : m.from),
+           kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town});
     }
     findClaims(folded.chars, tokens, sides, names, claimContext, claims);
   }
@@ -272,8 +273,8 @@ struct Worker {
   // What happened at the sentence's k-th name, and what the sentence claims about the place.
   void event(size_t k, Mention& mention) const {
     const PlaceClaim& c = claims[k];
-    const MentionEvent ev =
-        eventForMention(folded.chars, tokens, events, sides, names[k].first, c, claimContext.stance);
+    const MentionEvent ev = eventForMention(folded.chars, tokens, events, sides, names[k].first, c,
+                                            claimContext.stance);
     mention.event = ev.type;
     mention.actors = ev.actors;
     mention.actor1 = ev.actor1;

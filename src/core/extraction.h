@@ -31,7 +31,7 @@ struct Mention {
   // the same place with context elsewhere (one sense per article: "حي الفرافرة ... الفرافرة").
   bool contextFromArticle = false;
   // When: the sentence's own date expression nearest the name (same clause first), else the one
-  // an earlier sentence of the paragraph set, else the publication date.
+  // the event an earlier sentence set (NarrativeDate in extraction.cpp), else the publication date.
   std::optional<Date> date;
   std::optional<Date> dateEnd;  // for spans ("منذ الخامس عشر من نوفمبر")
   DatePrecision datePrecision = DatePrecision::Unknown;

@@ -208,137 +208,183 @@ void TextEngine::shapeItem(const std::u16string& text, uint32_t begin, uint32_t 
   }
 }
 
-Paragraph TextEngine::layout(std::string_view text, const LayoutOptions& options) {
-  Paragraph p;
-  p.text.assign(text);
-  p.options = options;
-  const FontFace& primary = *faces_[0];
-  const float size = options.size > 0 ? options.size : static_cast<float>(primary.unitsPerEm());
-  p.scale = size / static_cast<float>(primary.unitsPerEm());
-  const float ascent = primary.ascender() * p.scale;
-  const float descent = -primary.descender() * p.scale;
-  const float lineHeight = ascent + descent + std::max(0, primary.lineGap()) * p.scale;
-
+// What layout works on between its steps: the text in UTF-16 with the source byte of every unit,
+// then each unit's bidi level and script, the shaped glyphs in logical order with their clusters
+// (UTF-16 offsets), the advances summed from the start, and the lines as UTF-16 ranges.
+struct TextEngine::LayoutWork {
+  float size = 0;  // pixels per em
+  float ascent = 0, lineHeight = 0;
   std::u16string u16;
-  std::vector<uint32_t> byteOf;
-  decode(text, u16, byteOf);
-  const auto len = static_cast<int32_t>(u16.size());
-
+  std::vector<uint32_t> byteOf;  // source byte of each unit, and one past the end
+  int32_t len = 0;
+  std::vector<UBiDiLevel> levels;
+  std::vector<UScriptCode> scripts;
   std::vector<Glyph> logical;
-  std::vector<uint32_t> clusters;
-  std::vector<UBiDiLevel> levels(static_cast<size_t>(len), 0);
-  UErrorCode status = U_ZERO_ERROR;
-  if (len > 0) {
-    ubidi_setPara(para_, u16.data(), len, UBIDI_DEFAULT_LTR, nullptr, &status);
-    if (U_SUCCESS(status)) {
-      p.rtl = (ubidi_getParaLevel(para_) & 1) != 0;
-      const UBiDiLevel* l = ubidi_getLevels(para_, &status);
-      if (U_SUCCESS(status)) std::copy(l, l + len, levels.begin());
-    }
-
-    // Scripts per unit; common/inherited characters take the script of their neighbours.
-    std::vector<UScriptCode> scripts(static_cast<size_t>(len), USCRIPT_COMMON);
-    UScriptCode last = USCRIPT_INVALID_CODE;
-    for (int32_t i = 0; i < len;) {
-      int32_t start = i;
-      UChar32 c;
-      U16_NEXT(u16.data(), i, len, c);
-      UErrorCode e = U_ZERO_ERROR;
-      UScriptCode s = uscript_getScript(c, &e);
-      if (neutralScript(s))
-        s = last;
-      else
-        last = s;
-      for (int32_t k = start; k < i; ++k) scripts[static_cast<size_t>(k)] = s;
-    }
-    UScriptCode firstReal = USCRIPT_COMMON;
-    for (auto s : scripts)
-      if (!neutralScript(s)) {
-        firstReal = s;
-        break;
-      }
-    for (auto& s : scripts) {
-      if (!neutralScript(s)) break;
-      s = firstReal;
-    }
-
-    // Items: one level, one script; shaped with the paragraph as context.
-    logical.reserve(u16.size());
-    clusters.reserve(u16.size());
-    int32_t itemStart = 0;
-    for (int32_t i = 1; i <= len; ++i) {
-      if (i == len || levels[i] != levels[itemStart] || scripts[i] != scripts[itemStart]) {
-        // Do not split a surrogate pair.
-        if (i < len && U16_IS_TRAIL(u16[i])) continue;
-        shapeItem(u16, static_cast<uint32_t>(itemStart), static_cast<uint32_t>(i),
-                  (levels[itemStart] & 1) != 0, toHbScript(scripts[itemStart]), 0, logical,
-                  clusters);
-        itemStart = i;
-      }
-    }
-  }
-
-  // Scaled positions and source byte ranges (a cluster ends where the next one starts).
-  std::vector<float> advanceAt(u16.size() + 1, 0.0f);
-  {
-    uint32_t nextCluster = static_cast<uint32_t>(len);
-    for (size_t i = logical.size(); i-- > 0;) {
-      Glyph& g = logical[i];
-      const float s = size / static_cast<float>(faces_[g.font]->unitsPerEm());
-      g.advance = g.rawAdvance * s;
-      g.dx = g.rawDx * s;
-      g.dy = g.rawDy * s;
-      if (i + 1 < logical.size() && clusters[i + 1] != clusters[i]) nextCluster = clusters[i + 1];
-      g.byteBegin = byteOf[clusters[i]];
-      g.byteEnd = byteOf[std::max(nextCluster, clusters[i])];
-      advanceAt[clusters[i]] += g.advance;
-    }
-  }
-  std::vector<float> prefix(u16.size() + 1, 0.0f);
-  for (size_t i = 0; i < u16.size(); ++i) prefix[i + 1] = prefix[i] + advanceAt[i];
-
-  auto trimEnd = [&](int32_t start, int32_t end) {
-    while (end > start && u_isWhitespace(u16[static_cast<size_t>(end - 1)])) --end;
-    return end;
-  };
-
-  // Line breaking: greedy over ICU line-break opportunities, widths from the shaped glyphs.
+  std::vector<uint32_t> clusters;  // parallel to logical
+  std::vector<float> prefix;       // prefix[i]: the advances of units [0, i)
   std::vector<std::pair<int32_t, int32_t>> breaks;
-  if (len > 0) {
-    const bool wrap = options.width > 0;
-    ubrk_setText(breaker_, u16.data(), len, &status);
-    int32_t start = 0, candidate = -1;
+};
+
+namespace {
+
+// The end of [start, end) without its trailing white space.
+int32_t trimEnd(const std::u16string& u16, int32_t start, int32_t end) {
+  while (end > start && u_isWhitespace(u16[static_cast<size_t>(end - 1)])) --end;
+  return end;
+}
+
+// Scripts per unit; common/inherited characters take the script of their neighbours (the one
+// before, or for a leading run the first real one).
+std::vector<UScriptCode> resolveScripts(const std::u16string& u16) {
+  const auto len = static_cast<int32_t>(u16.size());
+  std::vector<UScriptCode> scripts(u16.size(), USCRIPT_COMMON);
+  UScriptCode last = USCRIPT_INVALID_CODE;
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i;
+    UChar32 c;
+    U16_NEXT(u16.data(), i, len, c);
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode s = uscript_getScript(c, &e);
+    if (neutralScript(s))
+      s = last;
+    else
+      last = s;
+    for (int32_t k = start; k < i; ++k) scripts[static_cast<size_t>(k)] = s;
+  }
+  UScriptCode firstReal = USCRIPT_COMMON;
+  for (auto s : scripts)
+    if (!neutralScript(s)) {
+      firstReal = s;
+      break;
+    }
+  for (auto& s : scripts) {
+    if (!neutralScript(s)) break;
+    s = firstReal;
+  }
+  return scripts;
+}
+
+// Alignment: each line moved within the paragraph's width (Auto: right if RTL, else left).
+void alignLines(Paragraph& p) {
+  Align align = p.options.align;
+  if (align == Align::Auto) align = p.rtl ? Align::Right : Align::Left;
+  for (Line& line : p.lines) {
+    float left = 0;
+    if (align == Align::Right) left = p.width - line.width;
+    if (align == Align::Center) left = (p.width - line.width) * 0.5f;
+    line.left = left;
+    for (uint32_t i = line.glyphBegin; i < line.glyphEnd; ++i) p.glyphs[i].x += left;
+  }
+}
+
+}  // namespace
+
+// The size in pixels and the primary font's vertical metrics at that size.
+void TextEngine::setMetrics(LayoutWork& w, Paragraph& p) const {
+  const FontFace& primary = *faces_[0];
+  w.size = p.options.size > 0 ? p.options.size : static_cast<float>(primary.unitsPerEm());
+  p.scale = w.size / static_cast<float>(primary.unitsPerEm());
+  w.ascent = primary.ascender() * p.scale;
+  const float descent = -primary.descender() * p.scale;
+  w.lineHeight = w.ascent + descent + std::max(0, primary.lineGap()) * p.scale;
+}
+
+// ICU bidi on the whole paragraph: its base direction and the level of every unit.
+void TextEngine::resolveBidi(LayoutWork& w, Paragraph& p) {
+  w.levels.assign(static_cast<size_t>(w.len), 0);
+  if (w.len == 0) return;
+  UErrorCode status = U_ZERO_ERROR;
+  ubidi_setPara(para_, w.u16.data(), w.len, UBIDI_DEFAULT_LTR, nullptr, &status);
+  if (U_FAILURE(status)) return;
+  p.rtl = (ubidi_getParaLevel(para_) & 1) != 0;
+  const UBiDiLevel* l = ubidi_getLevels(para_, &status);
+  if (U_SUCCESS(status)) std::copy(l, l + w.len, w.levels.begin());
+}
+
+// Items: runs of one level and one script, each shaped with the paragraph as context.
+void TextEngine::shapeItems(LayoutWork& w) {
+  if (w.len == 0) return;
+  w.logical.reserve(w.u16.size());
+  w.clusters.reserve(w.u16.size());
+  int32_t itemStart = 0;
+  for (int32_t i = 1; i <= w.len; ++i) {
+    if (i == w.len || w.levels[i] != w.levels[itemStart] || w.scripts[i] != w.scripts[itemStart]) {
+      // Do not split a surrogate pair.
+      if (i < w.len && U16_IS_TRAIL(w.u16[i])) continue;
+      shapeItem(w.u16, static_cast<uint32_t>(itemStart), static_cast<uint32_t>(i),
+                (w.levels[itemStart] & 1) != 0, toHbScript(w.scripts[itemStart]), 0, w.logical,
+                w.clusters);
+      itemStart = i;
+    }
+  }
+}
+
+// Scaled positions and source byte ranges (a cluster ends where the next one starts), and the
+// advances summed over the units for line breaking.
+void TextEngine::scaleGlyphs(LayoutWork& w) const {
+  std::vector<float> advanceAt(w.u16.size() + 1, 0.0f);
+  uint32_t nextCluster = static_cast<uint32_t>(w.len);
+  for (size_t i = w.logical.size(); i-- > 0;) {
+    Glyph& g = w.logical[i];
+    const float s = w.size / static_cast<float>(faces_[g.font]->unitsPerEm());
+    g.advance = g.rawAdvance * s;
+    g.dx = g.rawDx * s;
+    g.dy = g.rawDy * s;
+    if (i + 1 < w.logical.size() && w.clusters[i + 1] != w.clusters[i])
+      nextCluster = w.clusters[i + 1];
+    g.byteBegin = w.byteOf[w.clusters[i]];
+    g.byteEnd = w.byteOf[std::max(nextCluster, w.clusters[i])];
+    advanceAt[w.clusters[i]] += g.advance;
+  }
+  w.prefix.assign(w.u16.size() + 1, 0.0f);
+  for (size_t i = 0; i < w.u16.size(); ++i) w.prefix[i + 1] = w.prefix[i] + advanceAt[i];
+}
+
+// Line breaking: greedy over ICU line-break opportunities, widths from the shaped glyphs; hard
+// breaks always break. `width` 0: no wrapping.
+void TextEngine::breakLines(LayoutWork& w, float width) {
+  w.breaks.clear();
+  if (w.len == 0) {
+    w.breaks.emplace_back(0, 0);
+    return;
+  }
+  const bool wrap = width > 0;
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(breaker_, w.u16.data(), w.len, &status);
+  int32_t start = 0, candidate = -1;
+  if (U_SUCCESS(status))
     for (int32_t b = ubrk_next(breaker_); b != UBRK_DONE; b = ubrk_next(breaker_)) {
       const int32_t rule = ubrk_getRuleStatus(breaker_);
       const bool hard = rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT;
-      if (wrap && candidate > start && prefix[trimEnd(start, b)] - prefix[start] > options.width) {
-        breaks.emplace_back(start, candidate);
+      if (wrap && candidate > start &&
+          w.prefix[trimEnd(w.u16, start, b)] - w.prefix[start] > width) {
+        w.breaks.emplace_back(start, candidate);
         start = candidate;
       }
       candidate = b;
-      if (hard && b < len) {
-        breaks.emplace_back(start, b);
+      if (hard && b < w.len) {
+        w.breaks.emplace_back(start, b);
         start = b;
         candidate = -1;
       }
     }
-    if (start < len || breaks.empty()) breaks.emplace_back(start, len);
-  } else {
-    breaks.emplace_back(0, 0);
-  }
+  if (start < w.len || w.breaks.empty()) w.breaks.emplace_back(start, w.len);
+}
 
-  // Lines in visual order.
-  p.glyphs.reserve(logical.size());
+// Lines in visual order: each line's bidi runs left to right (ubidi_setLine), an RTL run's glyphs
+// reversed, pen positions from the left; the paragraph's box.
+void TextEngine::placeLines(LayoutWork& w, Paragraph& p) {
+  p.glyphs.reserve(w.logical.size());
   float y = 0, widest = 0;
-  for (auto [start, end] : breaks) {
+  for (auto [start, end] : w.breaks) {
     Line line;
-    line.byteBegin = byteOf[static_cast<size_t>(start)];
-    line.byteEnd = byteOf[static_cast<size_t>(end)];
+    line.byteBegin = w.byteOf[static_cast<size_t>(start)];
+    line.byteEnd = w.byteOf[static_cast<size_t>(end)];
     line.glyphBegin = static_cast<uint32_t>(p.glyphs.size());
     line.top = y;
-    line.baseline = y + ascent;
-    line.bottom = y + lineHeight;
-    const int32_t visibleEnd = trimEnd(start, end);
+    line.baseline = y + w.ascent;
+    line.bottom = y + w.lineHeight;
+    const int32_t visibleEnd = trimEnd(w.u16, start, end);
     float pen = 0;
     if (visibleEnd > start) {
       UErrorCode s = U_ZERO_ERROR;
@@ -348,15 +394,15 @@ Paragraph TextEngine::layout(std::string_view text, const LayoutOptions& options
         int32_t runStart = 0, runLength = 0;
         const UBiDiDirection dir = ubidi_getVisualRun(line_, r, &runStart, &runLength);
         const auto lo =
-            static_cast<size_t>(std::lower_bound(clusters.begin(), clusters.end(),
+            static_cast<size_t>(std::lower_bound(w.clusters.begin(), w.clusters.end(),
                                                  static_cast<uint32_t>(start + runStart)) -
-                                clusters.begin());
+                                w.clusters.begin());
         const auto hi = static_cast<size_t>(
-            std::lower_bound(clusters.begin(), clusters.end(),
+            std::lower_bound(w.clusters.begin(), w.clusters.end(),
                              static_cast<uint32_t>(start + runStart + runLength)) -
-            clusters.begin());
+            w.clusters.begin());
         for (size_t k = 0; k < hi - lo; ++k) {
-          Glyph g = logical[dir == UBIDI_RTL ? hi - 1 - k : lo + k];
+          Glyph g = w.logical[dir == UBIDI_RTL ? hi - 1 - k : lo + k];
           g.x = pen;
           pen += g.advance;
           p.glyphs.push_back(g);
@@ -367,20 +413,29 @@ Paragraph TextEngine::layout(std::string_view text, const LayoutOptions& options
     line.width = pen;
     widest = std::max(widest, pen);
     p.lines.push_back(line);
-    y += lineHeight;
+    y += w.lineHeight;
   }
-  p.width = options.width > 0 ? options.width : widest;
+  p.width = p.options.width > 0 ? p.options.width : widest;
   p.height = y;
+}
 
-  Align align = options.align;
-  if (align == Align::Auto) align = p.rtl ? Align::Right : Align::Left;
-  for (Line& line : p.lines) {
-    float left = 0;
-    if (align == Align::Right) left = p.width - line.width;
-    if (align == Align::Center) left = (p.width - line.width) * 0.5f;
-    line.left = left;
-    for (uint32_t i = line.glyphBegin; i < line.glyphEnd; ++i) p.glyphs[i].x += left;
-  }
+// The steps, in order: metrics, UTF-16, bidi, scripts, shaping by item, scaling, line breaking,
+// visual lines, alignment.
+Paragraph TextEngine::layout(std::string_view text, const LayoutOptions& options) {
+  Paragraph p;
+  p.text.assign(text);
+  p.options = options;
+  LayoutWork w;
+  setMetrics(w, p);
+  decode(text, w.u16, w.byteOf);
+  w.len = static_cast<int32_t>(w.u16.size());
+  resolveBidi(w, p);
+  w.scripts = resolveScripts(w.u16);
+  shapeItems(w);
+  scaleGlyphs(w);
+  breakLines(w, options.width);
+  placeLines(w, p);
+  alignLines(p);
   return p;
 }
 

@@ -108,7 +108,14 @@ class TextEngine {
 
  private:
   TextEngine() = default;
-  struct Item;
+  // The steps of layout(), in order; LayoutWork (paragraph.cpp) carries what each one adds.
+  struct LayoutWork;
+  void setMetrics(LayoutWork& w, Paragraph& p) const;
+  void resolveBidi(LayoutWork& w, Paragraph& p);
+  void shapeItems(LayoutWork& w);
+  void scaleGlyphs(LayoutWork& w) const;
+  void breakLines(LayoutWork& w, float width);
+  void placeLines(LayoutWork& w, Paragraph& p);
   void shapeItem(const std::u16string& text, uint32_t begin, uint32_t end, bool rtl,
                  uint32_t script, int font, std::vector<Glyph>& out,
                  std::vector<uint32_t>& clusters);
