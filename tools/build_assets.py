@@ -454,6 +454,17 @@ def dated_change(text, year):
     return f"{int(m.group(3) or year):04d}-{MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
 
 
+def rebel_period(text, year):
+    """(first, last) day of "rebels held (much of) it D1 Mon1–D2 Mon2", else None."""
+    m = re.search(r"rebels held [a-z ]*?~?(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s*[–-]\s*"
+                  r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")", text or "")
+    if not m:
+        return None
+    first = f"{int(year):04d}-{MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
+    last = f"{int(year):04d}-{MONTHS[m.group(4)]:02d}-{int(m.group(3)):02d}"
+    return first, last
+
+
 # ---------------------------------------------------------------- tables
 
 def read_tsv(path):
@@ -517,6 +528,14 @@ def main():
                 continue
             snapshots.append((pid, meta["date"], side,
                               f"{meta['source']}: {text}".replace("\t", " ")))
+            held = rebel_period(text, meta["date"][:4])
+            if held:
+                # "GOV (rebels held much of it 28 Oct–10 Nov)": the other side's period, not
+                # the date this side took it.
+                for day, who in ((held[0], "opposition"), (held[1], side)):
+                    snapshots.append((pid, day, who,
+                                      f"{meta['source']}: period dated in the note: {text}"))
+                continue
             change = dated_change(text, meta["date"][:4])
             if change and change != meta["date"] and side in ("government", "opposition",
                                                                 "kurdish"):

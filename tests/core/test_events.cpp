@@ -147,6 +147,10 @@ TEST(ReferenceControl, DatedRowsFromTheReferenceColumns) {
   // a change to the opposition on 15 December (the note says when a state ended).
   EXPECT_EQ(t.at("al-amiriyah", {2016, 12, 8}).side, Side::Contested);
   EXPECT_EQ(t.at("al-amiriyah", {2016, 12, 16}).side, Side::Contested);
+  // Dahiyat al-Assad: "GOV (rebels held much of it 28 Oct–10 Nov)" is the rebels' period (their
+  // offensive of 28 October, reversed by 10 November), not a government change on 28 October.
+  EXPECT_EQ(t.at("dahiyat-al-assad", {2016, 11, 1}).side, Side::Opposition);
+  EXPECT_EQ(t.at("dahiyat-al-assad", {2016, 11, 10}).side, Side::Government);
 }
 
 TEST(ReferenceControl, SnapshotRowsNameFileAndLineWhenBad) {
