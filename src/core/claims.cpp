@@ -62,92 +62,202 @@ enum : uint32_t {
   kRestore = 1 << 22,   // "أعادت"
   kToward = 1 << 23,    // "نحو", "باتجاه": an advance that has not arrived
   kLiberate = 1 << 24,  // "حرر", "تحرير": the outlet's side when no agent is named
+  kPresent = 1 << 25,  // present tense: "تسيطر", "يحررون", "ينسحب" (a headline's event)
+  kWas = 1 << 26,      // "كان", "كانت": an earlier state
+  kDeny = 1 << 27,         // "نفى", "نفت": the claim after it is denied
+  kFirstPerson = 1 << 28,  // "سيطرنا", "صددنا": the speaker's side acts
+  kShare = 1 << 29,        // "تتقاسم": shared control
+  kArrive = 1 << 30,       // "وصلت": the front has reached the place
+  kPresence = 1u << 31,    // "وجود", "يتحصن": the side is there
+};
+
+// Word classes of the second set (rarer roles).
+enum : uint32_t {
+  kLose = 1 << 0,         // "خسر": the subject lost the place
+  kHandOver = 1 << 1,     // "سلمت": the place given to the side after it
+  kTransfer = 1 << 2,     // "انتقلت": control passed to the side after "إلى"
+  kLeave = 1 << 3,        // "خرج" of "خرج X عن سيطرة"
+  kWitness = 1 << 4,      // "يشهد", "تشهد": the place sees fighting
+  kPronounHand = 1 << 5,  // "بيدها", "تحت سيطرتها": the side the pronoun refers to
+  kAnaphor = 1 << 6,      // "الحي", "البلدة": the place last named
+  kApposition = 1 << 7,   // "أحد", "إحدى": an apposition after a comma
+  kFacility = 1 << 8,     // "كلية", "مدرسة": a site whose "في X" is only its location
+  kDirection = 1 << 9,    // "شمال", "جنوبي": the name after it is a reference point
+  kTerror = 1 << 10,    // "الإرهاب": "المحرر من الإرهاب" is the state's word
+  kBut = 1 << 11,       // "بل": a correction after a negation
+  kTo = 1 << 12,        // "إلى": a destination
+  kExit = 1 << 13,      // "خروج": a leaving that needs a fighting side
+  kBackRef = 1 << 14,   // "عليه", "فيه": the place named before
+  kPlaceIn = 1 << 15,   // "في", "بمنطقة": where something else is
+  kLa = 1 << 16,        // "لا" of "لا يزال"
+  kListHead = 1 << 17,  // "أحياء:", "أحياء،": a list follows its punctuation
+  kOperation = 1 << 18,  // "معركة", "غرفة عمليات": "معركة تحرير حلب" names an operation
+  kTime = 1 << 19,    // "ظهر" of "بعد ظهر أمس": "بعد" of a time, not of an event
+  kOn = 1 << 20,      // "على": "سيطرة الوحدات الكردية على X" is a taking
+  kQad = 1 << 21,     // "قد" of "كانت ... قد سيطرت": the pluperfect
+  kListTo = 1 << 22,  // "وصولاً", "إضافة": "إلى" after it goes on with the list
+};
+
+struct WordBits {
+  uint32_t a = 0, b = 0;  // the first and second sets of classes
 };
 
 struct ClaimLexicon {
-  WordTable<uint32_t> words;
+  WordTable<WordBits> words;
 
   ClaimLexicon() {
-    std::map<std::u32string, uint32_t> m;
+    std::map<std::u32string, WordBits> m;
     auto add = [&](uint32_t bits, std::initializer_list<const char*> ws) {
-      for (const char* w : ws) m[foldString(w)] |= bits;
+      for (const char* w : ws) m[foldString(w)].a |= bits;
+    };
+    auto add2 = [&](uint32_t bits, std::initializer_list<const char*> ws) {
+      for (const char* w : ws) m[foldString(w)].b |= bits;
     };
     add(kCapture,
-        {"سيطر",    "سيطرت",   "سيطروا",   "سيطرة",   "السيطرة",   "سيطرتها", "سيطرته", "سيطرتهم",
-         "استعاد",  "استعادت", "استعادوا", "استعادة", "استعادتها", "يستعيد",  "تستعيد", "استرجع",
-         "استرجعت", "استرجاع", "استرداد",  "استردت",  "حرر",       "حررت",    "حرروا",  "تحرير",
-         "بسط",     "بسطت",    "انتزع",    "انتزعت",  "انتزاع",    "دخل",     "دخلت",   "دخلوا",
-         "دخول",    "أحكم",    "أحكمت",    "إحكام",   "تأمين",     "أمنت",    "طرد",    "طردت",
-         "طردوا",   "تطهير",   "طهرت",     "اجتاح",   "اجتاحت",    "احتل",    "احتلت",  "احتلال"});
-    add(kLiberate, {"حرر", "حررت", "حرروا", "تحرير"});
+        {"سيطر",    "سيطرت",   "سيطروا",    "سيطرة",    "السيطرة",  "سيطرتها",   "سيطرته",
+         "سيطرتهم", "استعاد",  "استعادت",   "استعادوا", "استعادة",  "استعادتها", "يستعيد",
+         "تستعيد",  "استرجع",  "استرجعت",   "استرجاع",  "استرداد",  "استردت",    "حرر",
+         "حررت",    "حرروا",   "تحرير",     "بسط",      "بسطت",     "انتزع",     "انتزعت",
+         "انتزاع",  "دخل",     "دخلت",      "دخلوا",    "دخول",     "أحكم",      "أحكمت",
+         "إحكام",   "تأمين",   "أمنت",      "طرد",      "طردت",     "طردوا",     "تطهير",
+         "طهرت",    "اجتاح",   "اجتاحت",    "احتل",     "احتلت",    "احتلال",    "استولى",
+         "استولت",  "استولوا", "الاستيلاء", "استيلاء",  "استعيد",   "استعيدت",   "حرره",
+         "حررها",   "حررته",   "حررتها",    "استعاده",  "استعادها", "استعادته",  "استعادتها",
+         "باسطا",   "سيطرنا",  "حررنا",     "استعدنا",  "دخلنا",    "اقتحمنا"});
+    add(kCapture | kPresent,
+        {"يحرر", "يحررون", "تحرر", "تنتزع", "ينتزع", "ينتزعون", "تدخل", "يدخل", "يدخلون", "تستعيد",
+         "يستعيد", "يستعيدون", "تطرد", "يطرد", "تستولي", "يستولي", "تبسط", "يبسط"});
+    add(kFirstPerson, {"سيطرنا", "حررنا", "استعدنا", "دخلنا", "اقتحمنا", "أفشلنا", "صددنا",
+                       "أحبطنا", "انسحبنا", "تقدمنا", "قتلنا", "كسرنا"});
+    add(kLiberate, {"حرر", "حررت", "حرروا", "تحرير", "يحرر", "يحررون", "تحرر", "حرره", "حررها",
+                    "حررته", "حررتها", "حررنا"});
     add(kHoldNow,
         {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "المسيطرة", "المسيطر", "تحتفظ", "يحتفظ", "تحكم"});
-    add(kHand, {"بيد", "بأيدي", "بايدي", "يد", "تحت", "الخاضعة", "الخاضع", "خاضعة", "خاضع",
-                "لسيطرة", "الواقعة", "الواقع"});
+    add(kPresent, {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "ينسحب", "تنسحب", "ينسحبون", "يتقدم",
+                   "تتقدم", "تقتحم", "يقتحم"});
+    add(kHand, {"بيد",   "بأيدي", "بايدي",  "يد",      "تحت",     "الخاضعة", "الخاضع",
+                "خاضعة", "خاضع",  "لسيطرة", "الواقعة", "الواقع",  "قبضة",    "أيدي",
+                "ضمن",   "بيدها", "بيده",   "بيدهم",   "بأيديهم", "بأيديها"});
+    add2(kPronounHand, {"بيدها", "بيده", "بيدهم", "بأيديهم", "بأيديها", "سيطرتها", "سيطرته",
+                        "سيطرتهم", "قبضتها", "قبضته", "قبضتهم"});
     add(kLiberated, {"المحررة", "المحرر", "محررة"});
-    add(kPartial, {"أجزاء", "جزء", "معظم", "أطراف", "أغلب", "نصف", "محيط", "بعض", "كتل", "أبنية",
-                   "مباني", "الجزء", "القسم", "قسم", "أكثر"});
-    add(kTry, {"حاول",     "حاولت",   "حاولوا",  "تحاول",   "يحاول", "يحاولون", "محاولة", "محاولات",
-               "محاولتها", "محاولته", "فشل",     "فشلت",    "فشلوا", "تفشل",    "يفشل",   "فشلها",
-               "عجز",      "عجزت",    "تهدف",    "يهدف",    "بهدف",  "تسعى",    "يسعى",   "سعيا",
-               "تريد",     "يريد",    "لمحاولة", "الفاشلة", "فاشلة", "فاشل"});
-    add(kRepel, {"صد", "صدت", "صدوا", "يصد", "تصد", "تصدى", "تصدت", "التصدي", "أحبط", "أحبطت",
-                 "إحباط", "إفشال", "أفشلت", "كسر", "كسرت", "دحر", "دحرت", "إجهاض", "أجهضت"});
+    add(kPartial, {"أجزاء",   "جزء",      "معظم",     "أطراف", "أغلب",   "نصف",    "محيط",
+                   "بعض",     "كتل",      "أبنية",    "مباني", "الجزء",  "القسم",  "قسم",
+                   "أكثر",    "الأجزاء",  "الأطراف",  "نقاط",  "النقاط", "نقطة",   "الغربية",
+                   "الشرقية", "الشمالية", "الجنوبية", "محيطه", "محيطها", "أطرافه", "أطرافها",
+                   "شرق",     "غرب",      "شمال",     "جنوب",  "بأجزاء"});
+    add(kTry, {"حاول",    "حاولت",    "حاولوا",    "تحاول",     "يحاول", "يحاولون", "محاولة",
+               "محاولات", "محاولتها", "محاولته",   "فشل",       "فشلت",  "فشلوا",   "تفشل",
+               "يفشل",    "فشلها",    "عجز",       "عجزت",      "تهدف",  "يهدف",    "بهدف",
+               "تسعى",    "يسعى",     "سعيا",      "تريد",      "يريد",  "لمحاولة", "الفاشلة",
+               "فاشلة",   "فاشل",     "محاولاتهم", "محاولاتها", "تعثر",  "تعثرت",   "يتعثر"});
+    add(kRepel, {"صد",    "صدت",    "صدوا",  "يصد",    "تصد",   "تصدى", "تصدت",  "التصدي", "أحبط",
+                 "أحبطت", "إحباط",  "إفشال", "أفشلت",  "كسر",   "كسرت", "دحر",   "دحرت",   "إجهاض",
+                 "أجهضت", "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل", "أفشلوا"});
     add(kNegation, {"لم", "دون"});
-    add(kFuture, {"لن", "سوف", "تستعد", "يستعد", "تعتزم", "يعتزم", "تنوي", "ينوي", "تمهيدا",
-                  "قريبا", "ستسيطر", "سيسيطر", "ستدخل", "سيدخل", "ستستعيد", "سيستعيد"});
-    add(kWithdraw, {"انسحب", "انسحبت", "انسحبوا", "انسحاب", "ينسحب", "تنسحب", "انسحابها",
-                    "انسحابهم", "أخلت", "أخلوا"});
-    add(kAttack,
-        {"هجوم",   "هجوما",   "هجمات",   "الهجوم", "هجومها", "هجومه",  "اقتحام", "اقتحامها",
-         "اقتحمت", "اقتحموا", "باقتحام", "تقدم",   "تقدمت",  "تقدموا", "التقدم", "تتقدم",
-         "يتقدم",  "توغل",    "توغلت",   "زحف",    "تقدما",  "عملية",  "تسلل",   "التسلل"});
+    add(kFuture,
+        {"لن",     "سوف",    "تستعد",  "يستعد", "تعتزم", "يعتزم",   "تنوي",    "ينوي",  "تمهيدا",
+         "قريبا",  "ستسيطر", "سيسيطر", "ستدخل", "سيدخل", "ستستعيد", "سيستعيد", "يتوقع", "المتوقع",
+         "متوقع",  "توقع",   "حال",    "إذا",   "لو",    "هدد",     "هددت",    "يهدد",  "تهدد",
+         "توعد",   "توعدت",  "ستبدأ",  "سيبدأ", "ستشن",  "سيشن",    "ستقوم",   "سيقوم", "سينسحب",
+         "ستنسحب", "سيتم",   "يطالب",  "تطالب", "طالب",  "طالبت",   "مطالبة"});
+    add(kWas, {"كان", "كانت", "كانوا"});
+    add(kDeny, {"نفى", "نفت", "ينفي", "تنفي", "نفي", "نفوا"});
+    add(kShare, {"تتقاسم", "يتقاسم", "يتقاسمون", "تقاسم", "تتقاسمان", "مناصفة"});
+    add(kArrive, {"وصلت", "وصل", "وصلوا", "الوصول", "وصول"});
+    add(kPresence, {"وجود", "تواجد", "انحصر", "انحصار", "يتحصن", "تتحصن", "يتحصنون", "المتحصنين"});
+    add2(kLose, {"خسر", "خسرت", "خسروا", "يخسر", "تخسر"});
+    add2(kHandOver, {"سلم", "سلمت", "سلموا", "تسليم"});
+    add2(kTransfer, {"انتقلت", "انتقل", "انتقال", "آلت"});
+    add2(kLeave, {"خرج", "خرجت"});
+    add2(kWitness, {"يشهد", "تشهد", "شهد", "شهدت"});
+    add2(kAnaphor, {"الحي", "البلدة", "القرية", "التلة"});
+    add2(kApposition, {"أحد", "إحدى", "أحدى", "وهو", "وهي", "آخر", "أبرز", "أكبر"});
+    add2(kFacility,
+         {"كلية", "مدرسة", "معمل", "معامل", "جامع", "مشفى", "مستشفى", "كتيبة", "دوار", "مستودعات",
+          "مبنى", "محطة", "فرع", "أكاديمية", "الكلية", "التسليح", "المدفعية"});
+    add2(kDirection, {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"});
+    add2(kTerror, {"الإرهاب", "الإرهابيين", "الارهاب", "المسلحين", "الإرهابية"});
+    add2(kBut, {"بل"});
+    add2(kTo, {"إلى", "الى"});
+    add2(kExit, {"خروج", "خرجت", "خرج", "خرجوا"});
+    add2(kBackRef, {"عليه", "عليها", "فيه", "فيها"});
+    add2(kPlaceIn, {"في"});
+    add2(kListHead,
+         {"أحياء", "الأحياء", "مناطق", "بلدات", "قرى", "حيي", "قريتي", "بلدتي", "هي", "وهي"});
+    add2(kOperation, {"معركة", "عمليات", "غرفة", "عملية", "ملحمة"});
+    add2(kTime, {"ظهر", "الظهر", "منتصف", "ساعات", "ساعة", "يومين", "أيام", "أسبوع", "ظهيرة"});
+    add2(kOn, {"على"});
+    add2(kQad, {"قد"});
+    add2(kListTo, {"وصولا", "إضافة", "بالإضافة", "اضافة"});
+    add2(kLa, {"لا", "ما", "مازال", "مازالت", "هما", "هو", "آمن", "آمنة"});
+    add(kWithdraw,
+        {"انسحب",  "انسحبت", "انسحبوا", "انسحاب", "ينسحب",   "تنسحب",   "انسحابها", "انسحابهم",
+         "أخلت",   "أخلوا",  "أخلى",    "تراجعت", "تراجع",   "تراجعوا", "غادر",     "غادرت",
+         "غادروا", "مغادرة", "خروج",    "خرجوا",  "انسحبنا", "خرج",     "خرجت",     "إخراج"});
+    add(kAttack, {"هجوم",     "هجوما",  "هجمات",   "الهجوم",  "هجومها", "هجومه", "اقتحام",
+                  "اقتحامها", "اقتحمت", "اقتحموا", "باقتحام", "تقدم",   "تقدمت", "تقدموا",
+                  "التقدم",   "تتقدم",  "يتقدم",   "توغل",    "توغلت",  "زحف",   "تقدما",
+                  "تسلل",     "التسلل", "تقدمنا",  "تقتحم",   "يقتحم"});
     add(kFight, {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "المعارك", "مواجهات", "جبهة",
-                 "جبهات", "محور", "محاور", "تماس", "التماس", "تدور", "دارت", "تستمر"});
+                 "جبهات", "محور", "محاور", "تماس", "التماس", "تدور", "دارت", "تستمر", "كر"});
     add(kToward, {"نحو", "باتجاه", "اتجاه", "صوب", "تجاه"});
     add(kBlock,
         {"نحو",      "باتجاه",  "اتجاه",    "صوب",     "تجاه",     "قرب",   "بالقرب", "المتاخم",
          "المتاخمة", "المحاذي", "المحاذية", "المجاور", "المجاورة", "المطل", "المطلة", "القريب",
          "القريبة",  "يهدد",    "تهدد",     "مما",     "بعد",      "حيث",   "بينما",  "فيما",
          "كما",      "باتت",    "بات",      "أصبحت",   "ليصبح",    "لتصبح", "يجعل",   "يضع",
-         "وصولا",    "حتى",     "مرمى",     "تقصف",    "قصف",      "أمام",  "ضد",     "سقوط",
-         "غارات",    "براميل",  "نازحين",   "نزوح",    "نزح",      "هربا",  "عقب",    "إثر",
-         "اثر",      "بسبب",    "فرار",     "ويقع",    "يقع",      "تقع",   "داخل"});
-    add(kReport, {"قال",   "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",  "أكدت", "أعلن",
-                  "أعلنت", "نقلت", "نقل",   "بحسب",  "حسب",   "وفق",   "وفقا", "أشار", "أشارت",
-                  "زعم",   "زعمت", "ادعى",  "ادعت",  "أوضح",  "أوضحت", "صرح",  "نشر",  "نشرت",
-                  "بثت",   "تحدث", "تحدثت", "أضاف",  "أضافت", "نفى",   "نفت"});
+         "حتى",      "مرمى",    "تقصف",     "قصف",     "أمام",     "ضد",    "سقوط",   "غارات",
+         "براميل",   "نازحين",  "نزوح",     "نزح",     "هربا",     "عقب",   "إثر",    "تقترب",
+         "الحصار",   "حصار",    "يقترب",    "اقترب",   "اقتربت",   "لقطع",  "اثر",    "بسبب",
+         "فرار",     "ويقع",    "يقع",      "تقع",     "داخل"});
+    add(kReport, {"قال",   "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",  "أكدت",  "أعلن",
+                  "أعلنت", "نقلت", "نقل",   "بحسب",  "حسب",   "وفق",   "وفقا", "أشار",  "أشارت",
+                  "زعم",   "زعمت", "ادعى",  "ادعت",  "أوضح",  "أوضحت", "صرح",  "نشر",   "نشرت",
+                  "بثت",   "تحدث", "تحدثت", "أضاف",  "أضافت", "نفى",   "نفت",  "اعترف", "اعترفت"});
     add(kHead,
         {"حي",      "حيي",     "أحياء",    "الأحياء",  "منطقة",  "مناطق",   "المنطقة", "بلدة",
          "بلدتي",   "بلدات",   "قرية",     "قريتي",    "قرى",    "مدينة",   "مخيم",    "مشروع",
          "ضاحية",   "كامل",    "كافة",     "جميع",     "كل",     "بالكامل", "الحي",    "محيطها",
          "شرق",     "غرب",     "شمال",     "جنوب",     "الشرقي", "الغربي",  "الشمالي", "الجنوبي",
          "الشرقية", "الغربية", "الشمالية", "الجنوبية", "مواقع",  "نقاط",    "تلة",     "تلال",
-         "كتيبة",   "مدرسة",   "كلية",     "كليات",    "معمل",   "دوار",    "مشفى",    "مستشفى",
-         "جامع",    "أيضا",    "أخرى",     "عدة"});
-    add(kGlue, {"من", "على", "في", "ما", "ب", "مثل", "وهي", "هي", "منها", "ومنها"});
+         "كتيبة",   "مدرسة",   "كلية",     "كليات",    "كتلة",   "معمل",    "دوار",    "مشفى",
+         "مستشفى",  "جامع",    "أيضا",     "أخرى",     "عدة",    "كرم",     "تل",      "جسر",
+         "جبل",     "سوق",     "كراجات",   "مساكن"});
+    add(kGlue, {"من", "على", "في", "ما", "ب", "مثل", "وهي", "هي", "منها", "ومنها", "و", "واسعة",
+                "وصولا", "كبيرة", "كبير", "واسع", "إضافة", "بالإضافة"});
     add(kRelative, {"التي", "الذي", "الذين", "اللذين", "اللتين"});
     add(kBecome, {"بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "سقط", "سقطت", "سقوط", "وقع",
                   "وقعت", "عاد", "عادت", "عودة", "ليصبح", "لتصبح", "أضحى", "أضحت"});
     add(kThat, {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إنها", "أنها"});
     add(kRemain, {"تبقى", "تبقي", "بقي", "بقيت", "يتبقى"});
-    add(kStill, {"تزال", "زالت", "يزال", "زال", "مازالت", "مازال", "لاتزال", "لايزال", "ظلت", "تظل",
-                 "يظل"});
+    add(kStill, {"تزال", "زالت", "يزال", "زال", "مازالت", "مازال", "لاتزال", "لايزال", "ماتزال",
+                 "مايزال", "ظلت", "تظل", "يظل"});
     add(kSecure, {"الأمن", "والأمان", "الأمان", "والاستقرار", "الاستقرار"});
     add(kRestore, {"أعادت", "أعاد", "أعادوا", "إعادة", "تعيد", "يعيد"});
     for (auto& [w, bits] : m) words.add(w, bits);
   }
 
-  uint32_t lookup(std::u32string_view w) const {
-    uint32_t bits = 0;
-    if (const uint32_t* b = words.find(w)) bits |= *b;
+  WordBits lookup(std::u32string_view w) const {
+    WordBits bits;
+    auto merge = [&](std::u32string_view form) {
+      if (const WordBits* b = words.find(form)) bits.a |= b->a, bits.b |= b->b;
+    };
+    merge(w);
     if (w.size() > 2 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
       w.remove_prefix(1);
-      if (const uint32_t* b = words.find(w)) bits |= *b;
+      merge(w);
+    }
+    // "للسيطرة": ل before the article, which drops its alif.
+    if (w.size() > 4 && w[0] == U'\u0644' && w[1] == U'\u0644') {
+      std::u32string withArticle = U"\u0627";
+      withArticle.append(w.substr(1));
+      merge(withArticle);
+      return bits;
     }
     if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) {
       w.remove_prefix(1);
-      if (const uint32_t* b = words.find(w)) bits |= *b;
+      merge(w);
     }
     return bits;
   }
@@ -192,10 +302,10 @@ struct Reading {
   const std::vector<Token>& tokens;
   const std::vector<SideMention>& sides;
   const std::vector<NameSpan>& names;
-  std::vector<uint32_t> bits;
-  std::vector<int> nameAt;    // index into names, or -1
-  std::vector<int> clause;    // clause number of each token ("،" "؛" ":" start a new one)
-  std::vector<bool> oldYear;  // a year before 2016 in the token's clause
+  std::vector<uint32_t> bits, bits2;  // the word classes of each token, both sets
+  std::vector<int> nameAt;            // index into names, or -1
+  std::vector<int> clause;            // clause number of each token ("،" "؛" ":" start a new one)
+  std::vector<bool> oldYear;          // a year before 2016 in the token's clause
 
   Reading(const std::u32string& t, const std::vector<Token>& k, const std::vector<SideMention>& s,
           const std::vector<NameSpan>& n)
@@ -203,15 +313,21 @@ struct Reading {
     const ClaimLexicon& L = lexicon();
     const size_t count = tokens.size();
     bits.assign(count, 0);
+    bits2.assign(count, 0);
     nameAt.assign(count, -1);
     clause.assign(count, 0);
-    for (size_t i = 0; i < count; ++i) bits[i] = L.lookup(tokenText(text, tokens[i]));
+    for (size_t i = 0; i < count; ++i) {
+      const WordBits b = L.lookup(tokenText(text, tokens[i]));
+      bits[i] = b.a;
+      bits2[i] = b.b;
+    }
     for (size_t j = 0; j < names.size(); ++j)
       for (size_t i = names[j].first; i <= names[j].last && i < count; ++i)
         nameAt[i] = static_cast<int>(j);
     int c = 0;
     for (size_t i = 0; i < count; ++i) {
-      if (i > 0)
+      // "أحياء: X، Y" and "أحياء، X" open a list; "سيطرت قوات الأسد، على حي X" goes on.
+      if (i > 0 && !has(i - 1, kListHead) && !has(i, kOn | kTo))
         for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
           if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' || text[k] == U':' ||
               text[k] == U'.') {
@@ -232,29 +348,103 @@ struct Reading {
   }
 
   bool is(size_t i, uint32_t b) const { return i < bits.size() && (bits[i] & b); }
-  bool startsWithConjunction(size_t i) const {
-    const std::u32string_view w = tokenText(text, tokens[i]);
-    return w.size() > 2 && (w[0] == U'\u0648' || w[0] == U'\u0641');
-  }
+  bool has(size_t i, uint32_t b) const { return i < bits2.size() && (bits2[i] & b); }
   // A "،" or "؛" or ":" between tokens a and b (a < b).
   bool breakBetween(size_t a, size_t b) const { return clause[a] != clause[b]; }
 
-  // The side that acts around token `p`: the agent of a passive after it ("من قبل"), the
-  // subject or genitive after it (before the name at `limit`), else the subject before it in
-  // its clause.
+  // The side that acts around token `p`: the agent of a passive after it ("من قبل" anywhere
+  // in its clause, a hand within eight words), the subject or genitive after it (before the
+  // name at `limit`, if the name is after it), else the subject before it in its clause.
   std::optional<Side> agentAround(size_t p, size_t limit) const {
+    // "الثوار الذين سيطروا على ...": the side the relative clause is about.
+    for (size_t k = p >= 2 ? p - 2 : 0; k < p; ++k)
+      if (is(k, kRelative) && k > 0)
+        for (const SideMention& s : sides)
+          if (s.last + 1 == k && !breakBetween(s.last, p))
+            if (auto side = sideOf(s.side)) return side;
+    for (const SideMention& s : sides)
+      if (s.token > p && s.passiveAgent && !breakBetween(p, s.token))
+        if (auto side = sideOf(s.side)) return side;
     for (const SideMention& s : sides)
       if (s.token > p && s.token <= p + 8 && s.byMarker && !breakBetween(p, s.token))
         if (auto side = sideOf(s.side)) return side;
     for (const SideMention& s : sides)
-      if (s.token > p && s.token < limit && s.token <= p + 4 && !s.object && !s.byMarker)
+      if (s.token > p && (s.token < limit || limit <= p) && s.token <= p + 4 && !s.object &&
+          !s.byMarker && !breakBetween(p, s.token))
         if (auto side = sideOf(s.side)) return side;
+    // Before it: the clause's first side (its subject; a later one is mostly an earlier verb's
+    // object: "وطرد الإرهابيين منها حيث استطاع تحرير ..."), else the last clause's.
     std::optional<Side> before, earlier;
     for (const SideMention& s : sides)
-      if (s.token < p && !s.object && !s.byMarker)
-        if (auto side = sideOf(s.side)) (breakBetween(s.token, p) ? earlier : before) = side;
+      if (s.token < p && !s.object && !s.byMarker &&
+          !(anyIn(s.token + 1, p, kThat) && anyIn(0, s.token, kReport)))
+        if (auto side = sideOf(s.side)) {
+          if (!breakBetween(s.token, p)) {
+            if (!before) before = side;
+          } else {
+            earlier = side;
+          }
+        }
     // Arabic drops a known subject: "أسر الثوار ...، واستعادوا السيطرة على ...".
     return before ? before : earlier;
+  }
+
+  // The reporting verb's span [from, to): "قالت مصادر المعارضة إن", "بحسب المرصد السوري".
+  std::pair<size_t, size_t> speakerSpan() const {
+    const size_t count = tokens.size();
+    for (size_t i = 0; i < count; ++i) {
+      if (!is(i, kReport)) continue;
+      size_t to = i + 1;
+      while (to < count && to <= i + 6 && !is(to, kThat | kCapture | kHoldNow) && nameAt[to] < 0 &&
+             !breakBetween(i + 1 == count ? i : i + 1, to))
+        ++to;
+      return {i + 1, to};
+    }
+    return {0, 0};
+  }
+
+  // The side the speaker belongs to ("قائد ميداني في الجيش الحر: «سيطرنا ...»").
+  std::optional<Side> speakerSide() const {
+    const auto [from, to] = speakerSpan();
+    for (const SideMention& s : sides)
+      if (s.token >= from && s.token < to)
+        if (auto side = sideOf(s.side)) return side;
+    return std::nullopt;
+  }
+
+  // The first side named in (from, from + within], in from's clause, in any role.
+  std::optional<Side> sideAfter(size_t from, size_t within) const {
+    for (const SideMention& s : sides)
+      if (s.token > from && s.token <= from + within && !breakBetween(from, s.token))
+        if (auto side = sideOf(s.side)) return side;
+    return std::nullopt;
+  }
+
+  bool isSideToken(size_t i) const {
+    for (const SideMention& s : sides)
+      if (s.token == i) return true;
+    return false;
+  }
+
+  // "في", or "ب" glued to a head ("بمنطقة الراموسة"): where something named before it is.
+  bool placeIn(size_t i) const {
+    if (has(i, kPlaceIn)) return true;
+    const std::u32string_view w = tokenText(text, tokens[i]);
+    return w.size() > 3 && w[0] == U'\u0628' && is(i, kHead);
+  }
+
+  // Whether any word in [from, to) is of class `b` (second set).
+  bool anyIn2(size_t from, size_t to, uint32_t b) const {
+    for (size_t k = from; k < to && k < bits2.size(); ++k)
+      if (bits2[k] & b) return true;
+    return false;
+  }
+
+  // Whether any word in [from, to) is of class `b` (first set).
+  bool anyIn(size_t from, size_t to, uint32_t b) const {
+    for (size_t k = from; k < to && k < bits.size(); ++k)
+      if (bits[k] & b) return true;
+    return false;
   }
 };
 
@@ -264,109 +454,211 @@ bool mayStandBetween(const Reading& r, size_t i) {
   return r.is(i, kHead | kGlue | kPartial | kRemain);
 }
 
+// The side a possessive pronoun refers to ("لا يزال بيدها", "تحت سيطرتها"): the speaker's, else
+// the last acting side before the name.
+std::optional<Side> pronounSide(const Reading& r, size_t first) {
+  if (auto side = r.speakerSide()) return side;
+  std::optional<Side> side;
+  for (const SideMention& s : r.sides)
+    if (s.token < first && !s.object)
+      if (auto x = sideOf(s.side)) side = x;
+  return side;
+}
+
+// The outlet's side for "المحرر", "المحررة": the state's after "من الإرهاب"; the opposition's in
+// neutral copy (wires quote the opposition's word).
+Side liberatedSide(const Reading& r, size_t i, const ClaimContext& context) {
+  if (i + 2 < r.tokens.size() && r.has(i + 2, kTerror)) return Side::Government;
+  if (auto side = stanceSide(context.stance)) return *side;
+  return Side::Opposition;
+}
+
 // Step: the after-name holding phrases: "حي X الخاضع لسيطرة المعارضة", "X التي لا تزال بيد
-// الفصائل", "سقط حي X بيد قوات النظام", "X المحررة", "X الذي سيطرت عليه قوات النظام".
+// الفصائل", "سقط حي X بيد قوات النظام", "X المحررة", "X الذي حرره الجيش" (held), "حي X، أحد
+// الأحياء التي لا تزال بيد المعارضة" (apposition), "X لا يزال تحت سيطرتها" (the speaker's).
 std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_t last, size_t end,
                                            const ClaimContext& context) {
   const size_t count = r.tokens.size();
-  for (size_t i = last + 1; i < count && i <= last + 7 && i < end; ++i) {
-    if (r.breakBetween(last, i) && !r.is(i, kRelative)) break;
+  bool was = false;
+  for (size_t i = last + 1; i < count && i <= last + 8 && i < end; ++i) {
+    // One comma may open an apposition or a relative clause about the place.
+    if (r.breakBetween(i - 1, i) &&
+        (r.breakBetween(last, i - 1) || !(r.is(i, kRelative) || r.has(i, kApposition))))
+      break;
     if (r.is(i, kBlock) && !r.is(i, kBecome)) break;
+    if (r.is(i, kThat | kReport) || r.has(i, kTo | kAnaphor)) break;  // "X إن مقاتليها ...", "إلى"
+    if (r.is(i, kWas)) was = true;
     if (r.is(i, kLiberated) && i <= last + 2) {
-      if (auto side = stanceSide(context.stance))
-        return PlaceClaim{ClaimKind::Held, side, side, 0, 0};
-      return std::nullopt;
+      const Side side = liberatedSide(r, i, context);
+      return PlaceClaim{ClaimKind::Held, side, side, 0, 0};
     }
-    if (r.is(i, kHand | kHoldNow) || (r.is(i, kCapture) && i > 0 && r.is(i - 1, kRelative))) {
+    std::optional<Side> side;
+    if (r.has(i, kPronounHand)) {
+      side = pronounSide(r, first);
+    } else if (r.is(i, kHand | kHoldNow) || (r.is(i, kCapture) && r.is(i - 1, kRelative))) {
       // The side: the hand's owner, or the subject of the relative clause.
-      std::optional<Side> side;
       for (const SideMention& s : r.sides)
         if (s.token > i && s.token <= i + 4 && !s.object)
           if ((side = sideOf(s.side))) break;
-      if (!side) continue;
-      // "سقط حي X بيد ...", "X بات تحت سيطرة ...": the place changed hands.
-      bool change = r.is(i, kCapture);
-      for (size_t b = first >= 3 ? first - 3 : 0; b < i; ++b)
-        if (r.is(b, kBecome) && !r.is(b, kStill) && r.nameAt[b] < 0) change = true;
-      const ClaimKind kind = change ? ClaimKind::Captured : ClaimKind::Held;
-      return PlaceClaim{kind, side, side, 0, 0};
+    } else {
+      // Only the words of a phrase about the place stand before its hand: "التي لا تزال",
+      // "الذي كان", "أحد الأحياء", "في"; any other word ends the reach ("... وأيضا من تقسيم
+      // المناطق التي تسيطر عليها ...").
+      if (!(r.is(i, kRelative | kStill | kBecome | kWas | kGlue | kHead | kRemain) ||
+            r.has(i, kApposition | kLa) || r.isSideToken(i)))
+        break;
+      continue;
     }
+    if (!side) continue;
+    if (was) return PlaceClaim{};  // "الذي كان تحت سيطرة الفصائل": an earlier state
+    // "سقط حي X بيد ...", "X بات تحت سيطرة ...": the place changed hands.
+    bool change = false;
+    for (size_t b = first >= 3 ? first - 3 : 0; b < i; ++b)
+      if (r.is(b, kBecome) && !r.is(b, kStill) && r.nameAt[b] < 0) change = true;
+    const ClaimKind kind = change ? ClaimKind::Captured : ClaimKind::Held;
+    return PlaceClaim{kind, side, side, 0, 0};
   }
   return std::nullopt;
 }
 
 // The predicate that governs a name at token `first`: the nearest claim word before it in reach
-// (same clause, no other name or blocking word between). Returns its token.
-std::optional<size_t> governingPredicate(const Reading& r, size_t first) {
-  const uint32_t predicates = kCapture | kHoldNow | kWithdraw | kAttack | kFight | kHand | kRestore;
-  for (size_t k = 0; k < 12 && k < first; ++k) {
-    const size_t i = first - 1 - k;
-    if (r.nameAt[i] >= 0) return std::nullopt;  // another name: the list rule decides
+// (same clause, no other name or blocking word between). A city after a side word ("ثوار حلب")
+// does not stop it; a site before "في" does ("على كلية التسليح في الراموسة": the name is only
+// where the site is). Returns its token.
+std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* located = nullptr) {
+  const uint32_t predicates =
+      kCapture | kHoldNow | kWithdraw | kAttack | kFight | kHand | kRestore | kArrive | kPresence;
+  bool location = false;
+  size_t i = first;
+  for (size_t steps = 0; steps < 12 && i > 0; ++steps) {
+    --i;
+    if (r.nameAt[i] >= 0) {
+      const NameSpan& n = r.names[static_cast<size_t>(r.nameAt[i])];
+      if (!n.claimable && n.first > 0 && r.isSideToken(n.first - 1)) {
+        i = n.first;
+        continue;
+      }
+      return std::nullopt;  // another name: the list rule decides
+    }
     if (r.breakBetween(i, first)) return std::nullopt;
     if (r.is(i, predicates)) return i;
-    if (r.is(i, kBlock) && !r.is(i, kToward)) return std::nullopt;
+    // "أعادت وحدات من الجيش ... الأمن والاستقرار إلى X": the verb of the phrase.
+    if (r.is(i, kSecure))
+      for (size_t k = i; k > 0 && !r.breakBetween(k - 1, i); --k)
+        if (r.is(k - 1, kRestore)) return k - 1;
+    if (r.placeIn(i)) location = true;
+    if (location && r.has(i, kFacility)) {
+      if (!located) return std::nullopt;
+      *located = true;  // the predicate (if any) is the site's; a list may go on after the name
+    }
+    if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime)) return std::nullopt;
   }
   return std::nullopt;
 }
 
 // Step: a claim from a predicate before the name, with its modifiers: an attempt or a failure
-// before it ("تفشل باقتحام", "تهدف إلى السيطرة على"), a negation, the future, partial words
-// between it and the name ("أجزاء من"), an advance "نحو" a place.
+// before it ("تفشل باقتحام", "تهدف إلى السيطرة على"), a negation, the future, a denial ("نفت
+// ... سيطرة"), an earlier state ("كانت ... قد سيطرت"), shared control ("تتقاسم ... السيطرة"),
+// partial words between it and the name ("أجزاء من", "نصف"), an advance "نحو" a place.
 PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
                               const ClaimContext& context) {
   PlaceClaim c;
-  if (r.oldYear[p]) return c;  // background: "منذ عام 2012"
+  if (r.oldYear[p]) return c;                       // background: "منذ عام 2012"
+  if (p > 0 && r.has(p - 1, kOperation)) return c;  // "معركة تحرير حلب": an operation's name
   const uint32_t b = r.bits[p];
-  // Modifiers in the four words before the predicate, in its clause.
   bool tried = false, repelled = false, negated = false, future = false, restore = false;
+  bool shared = r.is(p, kShare);
   size_t repelAt = 0, tryAt = 0;
-  for (size_t k = p >= 5 ? p - 5 : 0; k < p; ++k) {
+  for (size_t k = p >= 8 ? p - 8 : 0; k < p; ++k) {
     if (r.breakBetween(k, p)) continue;
+    const bool near = k + 5 >= p;
     if (r.is(k, kTry)) tried = true, tryAt = k;
-    if (r.is(k, kRepel)) repelled = true, repelAt = k;
-    if (r.is(k, kNegation)) negated = true;
-    if (r.is(k, kFuture)) future = true;
+    if (r.is(k, kRepel) && near) repelled = true, repelAt = k;
+    if (r.is(k, kNegation) && near) negated = true;
+    if (r.is(k, kFuture) && near) future = true;
+    if (r.is(k, kShare) && near) shared = true;
+    // "كانت الفصائل قد سيطرت": an earlier state ("وكان الجيش تمكن من السيطرة" is news);
+    // "نفت ... سيطرة": denied.
+    if (r.is(k, kDeny) && k + 6 >= p) return c;
+    if (r.is(k, kWas) && k + 6 >= p && r.anyIn2(k + 1, p, kQad)) return c;
   }
-  if (r.is(p, kTry)) tried = true;
-  bool partial = false, toward = false, secure = false;
+  if (r.is(p, kTry)) tried = true, tryAt = p;
+  // "أن تسيطر", "أن ينسحب": a subjunctive (expected, wanted), not a report. ("إن" is followed by
+  // its subject, never by the verb.)
+  if (p > 0 && r.is(p, kPresent) && r.is(p - 1, kThat) &&
+      tokenText(r.text, r.tokens[p - 1]).size() == 2)
+    return c;
+  bool partial = false, toward = false, secure = false, destination = false;
   for (size_t k = p + 1; k < first; ++k) {
-    if (r.is(k, kPartial | kRemain)) partial = true;
+    if (r.is(k, kPartial)) partial = true;
     if (r.is(k, kToward)) toward = true;
     if (r.is(k, kSecure)) secure = true;
+    if (r.has(k, kTo)) destination = true;
   }
   // "أعادت الأمن والاستقرار إلى": SANA's word for a taking.
   if (r.is(p, kRestore) || (p > 0 && r.is(p - 1, kRestore))) restore = true;
   if (future) return c;
-
-  if (b & kHand) {
-    // "الأحياء الخاضعة لسيطرة المعارضة: X ..." (the hand before the list)
-    std::optional<Side> side;
-    for (const SideMention& s : r.sides)
-      if (s.token > p && s.token <= p + 4 && s.token < first && !s.object) side = sideOf(s.side);
-    if (!side) return c;
-    c.kind = ClaimKind::Held;
-    c.actor = c.holder = side;
+  if (shared) {
+    c.kind = ClaimKind::Contested;
+    c.holder = Side::Contested;
     return c;
   }
-  std::optional<Side> agent = r.agentAround(p, first);
+
+  if (b & kHand) {
+    // "الأحياء الخاضعة لسيطرة المعارضة: X ..." (the hand before the list; only the side and
+    // list words between them)
+    std::optional<Side> side;
+    size_t at = 0;
+    for (const SideMention& s : r.sides)
+      if (s.token > p && s.token <= p + 4 && s.token < first && !s.object)
+        side = sideOf(s.side), at = s.token;
+    if (!side) return c;
+    bool on = false;  // "لسيطرة الوحدات الكردية على X": the noun of a taking
+    for (size_t k = at + 1; k < first; ++k) {
+      if (!mayStandBetween(r, k) && !r.isSideToken(k)) return c;
+      if (r.has(k, kOn)) on = true;
+    }
+    if (!on || !(b & kCapture)) {
+      c.kind = ClaimKind::Held;
+      c.actor = c.holder = side;
+      return c;
+    }
+  }
+  std::optional<Side> agent;
+  // "انتقلت السيطرة على X إلى القوات الموالية": the side after the place takes it.
+  for (size_t k = p >= 3 ? p - 3 : 0; k < p; ++k)
+    if (r.has(k, kTransfer) && !r.breakBetween(k, p)) agent = r.sideAfter(first, 6);
+  if (b & kFirstPerson) agent = r.speakerSide();
+  if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
   if (!agent && (b & kLiberate)) agent = stanceSide(context.stance);
   // "وتمكنت من السيطرة على ...": a verb at the head of its clause continues the last agent.
-  if (!agent && (p == 0 || r.clause[p - 1] != r.clause[p] || (p < 4 && r.clause[0] == r.clause[p])))
+  // ("فإن السيطرة على X جاءت ...": after "إن" too.)
+  if (!agent && (p == 0 || r.clause[p - 1] != r.clause[p] || r.is(p - 1, kThat) ||
+                 (p < 4 && r.clause[0] == r.clause[p])))
     agent = context.lastAgent;
 
   if (b & (kAttack | kFight)) {
     if (repelled || tried || negated) {
       c.kind = ClaimKind::Failed;
-      // "صد الثوار هجوماً لقوات النظام": the attacker is named after the attack, else it is
-      // the repeller's enemy.
+      // "صد الثوار هجوماً لقوات النظام", "أفشلت محاولة لقوات النظام اقتحام": the attacker is
+      // named after the attempt or the attack, else it is the repeller's enemy.
       std::optional<Side> attacker;
-      for (const SideMention& s : r.sides)
-        if (s.token > p && s.token <= p + 4 && s.token < first) attacker = sideOf(s.side);
+      if (tried)
+        for (const SideMention& s : r.sides)
+          if (s.token > tryAt && s.token <= tryAt + 3 && s.token < first)
+            if ((attacker = sideOf(s.side))) break;
+      if (!attacker)
+        for (const SideMention& s : r.sides)
+          if (s.token > p && s.token <= p + 4 && s.token < first)
+            if ((attacker = sideOf(s.side))) break;
       if (!attacker && repelled) {
         std::optional<Side> repeller;
+        if (r.is(repelAt, kFirstPerson)) repeller = r.speakerSide();
         for (const SideMention& s : r.sides)
-          if (!s.object && s.token + 4 >= repelAt && s.token <= repelAt + 3 && s.token < p)
+          if (!s.object && s.token + 4 >= repelAt && s.token <= repelAt + 2 &&
+              s.token < (tried ? tryAt : p))
             repeller = sideOf(s.side);
+        if (!repeller) repeller = r.speakerSide();  // "قال مقاتل ...: إن المقاتلين صدوا"
         attacker = opponentOf(repeller);
       }
       if (!attacker && tried) {
@@ -382,18 +674,64 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
     c.holder = Side::Contested;
     return c;
   }
+  if (b & kArrive) {  // "وصلت القوات إلى أطراف حي X": the front is there
+    if (negated || tried || toward || !r.agentAround(p, first)) return c;
+    c.kind = ClaimKind::Contested;
+    c.holder = Side::Contested;
+    return c;
+  }
   if (restore && !secure) return c;  // "أعادت" of anything else
   if (b & kWithdraw) {
+    // "انسحبت من X إلى Y": Y is where they went.
+    if (destination) return c;
+    // "خروج المدنيين", "خرج 8 آلاف مدني": only a fighting side's leaving is a withdrawal.
+    if (r.has(p, kExit)) {
+      for (const SideMention& s : r.sides)
+        if (s.side == SideWord::Civilians && s.token > p && s.token <= p + 6) return c;
+      if (!r.agentAround(p, first)) return c;
+    }
     c.kind = ClaimKind::Withdrew;
     c.actor = agent;
     c.holder = opponentOf(agent);
     return c;
   }
+  if (b & kPresence) {  // "انحصر وجود الفصائل في ما تبقى من X"
+    if (!agent) return c;
+    c.kind = ClaimKind::Held;
+    c.actor = c.holder = agent;
+    return c;
+  }
+  // "لم تسيطر على X بل على محيطه": only the surroundings, so fought over.
+  if (negated && (b & (kHoldNow | kCapture))) {
+    for (size_t k = first + 1; k < r.tokens.size() && k <= first + 8; ++k)
+      if (r.has(k, kBut) && !r.breakBetween(first, k) && r.anyIn(k + 1, k + 4, kPartial)) {
+        c.kind = ClaimKind::Contested;
+        c.holder = Side::Contested;
+        return c;
+      }
+  }
   if (b & kHoldNow) {
+    if (negated) return c;
+    if (partial) {  // "يسيطر الثوار على الجزء الغربي من", "باتوا يسيطرون على نصف"
+      c.kind = ClaimKind::Contested;
+      c.holder = Side::Contested;
+      return c;
+    }
     c.kind = tried ? ClaimKind::Failed : ClaimKind::Held;
     c.actor = agent;
     c.holder = c.kind == ClaimKind::Held ? agent : opponentOf(agent);
     if (!agent) c.kind = ClaimKind::None;
+    // "قوات الأسد تسيطر على حي X": a headline's present tense with its subject first is news.
+    if (c.kind == ClaimKind::Held) {
+      for (const SideMention& s : r.sides) {
+        if (s.object || s.token > 2 || s.token >= p || p - s.token > 5 ||
+            r.breakBetween(s.token, p))
+          continue;
+        if (!r.anyIn(0, p, kStill | kBecome | kThat | kReport | kRelative | kWas | kRemain))
+          c.kind = ClaimKind::Captured;
+        break;
+      }
+    }
     return c;
   }
   // A taking.
@@ -405,46 +743,184 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
     if (!agent) c.kind = ClaimKind::None;
     return c;
   }
-  if (!agent) return c;
-  c.actor = agent;
   if (partial) {
     c.kind = ClaimKind::Contested;
     c.holder = Side::Contested;
     return c;
   }
+  if (!agent) return c;
+  c.actor = agent;
   c.kind = ClaimKind::Captured;
   c.holder = agent;
   return c;
 }
 
+// A name the gazetteer lacks, standing in a list: an unknown definite word ("والشحادين",
+// "الإسكان" of "ومنطقة الإسكان"), or an unknown word right before the list's comma ("وأحد،").
+bool unknownMember(const Reading& r, size_t k) {
+  if (r.bits[k] || r.bits2[k] || r.isSideToken(k) || r.nameAt[k] >= 0) return false;
+  std::u32string_view w = tokenText(r.text, r.tokens[k]);
+  const bool conjunction = w.size() > 2 && w[0] == U'\u0648';
+  if (conjunction) w.remove_prefix(1);
+  if (w.size() > 3 && w[0] == U'\u0627' && w[1] == U'\u0644') return true;
+  return conjunction && k + 1 < r.tokens.size() && r.breakBetween(k, k + 1);
+}
+
 // Step: a list member takes the claim of the member before it when only list words stand
 // between them ("على أحياء الصاخور والحيدرية والشيخ خضر"); "أجزاء من" before a member makes it
-// and the members after it contested.
-bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& name) {
+// and the members after it contested. "في" ends a list of takings ("على X في Y": Y is where X
+// is) unless `throughIn` (a holding reaches the place X is in).
+bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& name,
+                   bool throughIn = false) {
   if (name.first <= previous.last) return false;
   if (name.first - previous.last > 6) return false;
-  for (size_t k = previous.last + 1; k < name.first; ++k)
-    if (!mayStandBetween(r, k) && !r.startsWithConjunction(k)) return false;
-  // A list goes on with "و" or "،": "حي X ومنه إلى Y" is not a list.
-  for (size_t k = previous.last + 1; k < name.first; ++k)
+  for (size_t k = previous.last + 1; k < name.first; ++k) {
+    if (r.has(k, kTo) && k > 0 && r.has(k - 1, kListTo)) continue;  // "وصولاً إلى", "إضافة إلى"
+    if (unknownMember(r, k)) continue;
+    if (!mayStandBetween(r, k)) return false;
     if (r.is(k, kBlock)) return false;
+    if (!throughIn && r.placeIn(k)) return false;
+  }
+  return true;
+}
+
+// Step: a name right after a side's word ("ثوار حلب") or after a direction from another name
+// ("قرية الحويز جنوب حلب", "شمال شرقي حلب") is part of a name or a reference point, not a place
+// the sentence claims.
+bool referenceOnly(const Reading& r, const NameSpan& name) {
+  const size_t first = name.first;
+  if (first == 0) return false;
+  if (!name.claimable && r.isSideToken(first - 1)) return true;
+  size_t i = first;
+  while (i > 0 && r.has(i - 1, kDirection)) --i;
+  return i < first && i > 0 && r.nameAt[i - 1] >= 0;
+}
+
+// Step: "خرج حي X عن سيطرة النظام" (X lost it): taken by the other side the sentence names,
+// else by the loser's enemy.
+std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t last) {
+  bool leave = false;
+  for (size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
+    if (r.has(k, kLeave) && !r.breakBetween(k, first)) leave = true;
+  if (!leave || r.oldYear[first]) return std::nullopt;
+  for (const SideMention& s : r.sides) {
+    if (s.token <= last || s.token > last + 4 || !s.byMarker) continue;
+    const std::optional<Side> loser = sideOf(s.side);
+    if (!loser) continue;
+    std::optional<Side> taker;
+    for (const SideMention& o : r.sides)
+      if (auto x = sideOf(o.side); x && x != loser && !taker) taker = x;
+    if (!taker) taker = opponentOf(loser);
+    if (!taker) return std::nullopt;
+    return PlaceClaim{ClaimKind::Captured, taker, taker, 0, 0};
+  }
+  return std::nullopt;
+}
+
+// Step: "سلمت الفصائل حي العامرية لقوات النظام": handed over to the side after the name.
+std::optional<PlaceClaim> handedOver(const Reading& r, size_t first, size_t last) {
+  bool handOver = false;
+  for (size_t k = first >= 4 ? first - 4 : 0; k < first; ++k)
+    if (r.has(k, kHandOver) && !r.breakBetween(k, first)) handOver = true;
+  if (!handOver) return std::nullopt;
+  for (const SideMention& s : r.sides)
+    if (s.token > last && s.token <= last + 2 && !r.breakBetween(last, s.token))
+      if (auto side = sideOf(s.side)) return PlaceClaim{ClaimKind::Captured, side, side, 0, 0};
+  return std::nullopt;
+}
+
+// Step: "خسر الثوار حي الحيدرية لصالح قوات النظام", "خسرت قوات الأسد تلة المحروقات أمام هجوم
+// جيش الفتح": taken by the side named after the place, else by the loser's enemy.
+std::optional<PlaceClaim> lostTo(const Reading& r, size_t first, size_t last) {
+  size_t verb = first;
+  for (size_t k = first >= 5 ? first - 5 : 0; k < first; ++k)
+    if (r.has(k, kLose) && !r.breakBetween(k, first)) verb = k;
+  if (verb == first) return std::nullopt;
+  std::optional<Side> loser, taker = r.sideAfter(last, 5);
+  for (const SideMention& s : r.sides)
+    if (s.token < first && !s.object && s.token + 3 >= verb) loser = sideOf(s.side);
+  if (!taker) taker = opponentOf(loser);
+  if (!taker || taker == loser) return std::nullopt;
+  return PlaceClaim{ClaimKind::Captured, taker, taker, 0, 0};
+}
+
+// Step: "يشهد حي الشيخ سعيد معارك كر وفر": the place sees fighting.
+bool witnessesFighting(const Reading& r, size_t first, size_t last) {
+  bool witness = false;
+  for (size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
+    if (r.has(k, kWitness) && !r.breakBetween(k, first)) witness = true;
+  if (!witness) return false;
+  for (size_t k = last + 1; k < r.tokens.size() && k <= last + 3; ++k)
+    if (r.is(k, kFight) && !r.breakBetween(last, k)) return true;
+  return false;
+}
+
+// Step: "تستقبل المناطق المحررة في ريف حلب": the liberated areas in a place.
+std::optional<PlaceClaim> liberatedAreasIn(const Reading& r, size_t first,
+                                           const ClaimContext& context) {
+  if (first < 2 || !r.placeIn(first - 1) || !r.is(first - 2, kLiberated)) return std::nullopt;
+  const Side side = liberatedSide(r, first - 2, context);
+  return PlaceClaim{ClaimKind::Held, side, side, 0, 0};
+}
+
+// Step: "مني الإرهابيون بهزيمة في حي الصاخور وسيطر الجيش عليه": a taking after the name that
+// points back to it.
+std::optional<PlaceClaim> laterVerbWithPronoun(const Reading& r, size_t last,
+                                               const ClaimContext& context) {
+  // (Over the rest of a list and a direction: "باتجاه أحياء (X وY) شرقي حلب والسيطرة عليها".)
+  for (size_t v = last + 1; v < r.tokens.size() && v <= last + 12; ++v) {
+    if (r.breakBetween(last, v) || (r.is(v, kBlock) && !r.is(v, kCapture))) break;
+    if (v > last + 4 && r.nameAt[v] < 0 && !mayStandBetween(r, v) && !r.is(v, kCapture) &&
+        !r.has(v, kDirection))
+      continue;
+    if (!r.is(v, kCapture)) continue;
+    for (size_t k = v + 1; k < r.tokens.size() && k <= v + 3; ++k)
+      if (r.has(k, kBackRef)) {
+        PlaceClaim c = claimFromPredicate(r, v, v + 1, context);
+        if (c.kind != ClaimKind::None) return c;
+      }
+  }
+  return std::nullopt;
+}
+
+// Step: "نفت ... سيطرة قوات النظام على X، مؤكدة أن الحي لا يزال بيد الثوار", "استسلم ... في X
+// للجيش الذي سيطر على الحي": "الحي", "البلدة" stand for the place last named.
+std::optional<PlaceClaim> anaphorClaim(const Reading& r, size_t a, const ClaimContext& context) {
+  if (auto held = holdingAfterName(r, a, a, r.tokens.size(), context)) return held;
+  if (auto p = governingPredicate(r, a)) {
+    PlaceClaim c = claimFromPredicate(r, *p, a, context);
+    if (c.kind != ClaimKind::None) return c;
+  }
+  return std::nullopt;
+}
+
+// Step: "الأحياء الغربية من حلب الخاضعة لسيطرة النظام": a part of the place is held.
+bool partOfPlace(const Reading& r, size_t first) {
+  return first >= 2 && r.text.compare(r.tokens[first - 1].from, 2, U"\u0645\u0646") == 0 &&
+         r.tokens[first - 1].to - r.tokens[first - 1].from == 2 && r.is(first - 2, kPartial);
+}
+
+// Step: a city, a region or the countryside is claimed only when the sentence says it of the
+// whole ("انسحبت الفصائل من الأحياء الشرقية"), not of a number of its quarters or of something in
+// it ("من 5 أحياء شرقي حلب", "المناطق الخاضعة لسيطرة المعارضة في حلب", "تتقدم في أطراف").
+bool saidOfTheWhole(const Reading& r, size_t p, size_t first, const PlaceClaim& c) {
+  if (c.kind != ClaimKind::Captured && c.kind != ClaimKind::Held && c.kind != ClaimKind::Withdrew)
+    return false;
+  for (size_t k = p + 1; k < first; ++k) {
+    const std::u32string_view w = tokenText(r.text, r.tokens[k]);
+    if (!w.empty() && w[0] >= U'0' && w[0] <= U'9') return false;
+    // ("وجود الفصائل في X": where a side is present is the place itself.)
+    if ((r.placeIn(k) && !r.is(p, kPresence)) || r.is(k, kPartial)) return false;
+  }
   return true;
 }
 
 // Step: the speaker a reporting verb names: "قالت مصادر المعارضة إن", "بحسب المرصد السوري".
 void findSpeaker(const Reading& r, PlaceClaim& c) {
-  const size_t count = r.tokens.size();
-  for (size_t i = 0; i < count; ++i) {
-    if (!r.is(i, kReport)) continue;
-    size_t to = i + 1;
-    while (to < count && to <= i + 6 && !r.is(to, kThat | kCapture | kHoldNow) &&
-           r.nameAt[to] < 0 && !r.breakBetween(i + 1 == count ? i : i + 1, to))
-      ++to;
-    if (to > i + 1) {
-      c.saidByFrom = i + 1;
-      c.saidByTo = to;
-    }
-    return;
+  const auto [from, to] = r.speakerSpan();
+  if (to > from) {
+    c.saidByFrom = from;
+    c.saidByTo = to;
   }
 }
 
@@ -455,25 +931,98 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
                 ClaimContext& context, std::vector<PlaceClaim>& out) {
   out.assign(names.size(), PlaceClaim{});
   if (names.empty()) return;
-  const Reading r(text, tokens, sides, names);
+  // Side words inside a place's name ("ضاحية الأسد") name no side.
+  std::vector<SideMention> outside;
+  outside.reserve(sides.size());
+  for (const SideMention& s : sides) {
+    bool inName = false;
+    for (const NameSpan& n : names)
+      if (s.token >= n.first && s.token <= n.last) inName = true;
+    if (!inName) outside.push_back(s);
+  }
+  Reading r(text, tokens, outside, names);
+  // A side's own word is no front or head: "جبهة فتح الشام" is a group.
+  for (const SideMention& s : outside)
+    for (size_t k = s.token; k <= s.last && k < r.bits.size(); ++k)
+      r.bits[k] &= ~(kFight | kHead | kAttack);
   std::vector<bool> fromPredicate(names.size(), false);
   std::vector<bool> partialSeen(names.size(), false);
+  std::vector<PlaceClaim> carry(names.size());  // the claim a list carries past each name
   for (size_t j = 0; j < names.size(); ++j) {
     const NameSpan& n = names[j];
     const size_t next = j + 1 < names.size() ? names[j + 1].first : tokens.size();
     PlaceClaim c;
-    if (auto p = governingPredicate(r, n.first)) {
+    if (referenceOnly(r, n)) {
+      out[j] = c;
+      continue;
+    }
+    std::optional<PlaceClaim> special = liberatedAreasIn(r, n.first, context);
+    if (!n.claimable) {
+      // A city, region or countryside: what is said of the whole, or where it is held.
+      bool located = false;
+      if (special) {
+        c = *special;
+      } else if (auto p = governingPredicate(r, n.first, &located)) {
+        c = claimFromPredicate(r, *p, n.first, context);
+        if (located) {
+          carry[j] = c;
+          fromPredicate[j] = c.kind != ClaimKind::None;
+          c = PlaceClaim{};
+        } else if (!saidOfTheWhole(r, *p, n.first, c)) {
+          carry[j] = c;  // "أحياء خاضعة لسيطرة المعارضة في مدينة حلب وهي: X، Y"
+          fromPredicate[j] = c.kind != ClaimKind::None;
+          c = PlaceClaim{};
+        }
+      } else if (j > 0 && fromPredicate[j - 1] && continuesList(r, names[j - 1], n, true)) {
+        carry[j] = carry[j - 1];  // the list goes on past it
+        fromPredicate[j] = true;
+      }
+      if (c.kind == ClaimKind::None && !r.is(n.last + 1, kPartial))
+        if (auto held = holdingAfterName(r, n.first, n.last, next, context)) {
+          c = *held;
+          if (c.kind == ClaimKind::Held && partOfPlace(r, n.first)) {
+            c.kind = ClaimKind::Contested;
+            c.actor.reset();
+            c.holder = Side::Contested;
+          }
+        }
+      out[j] = c;
+      continue;
+    }
+    if (!special) special = leftControlOf(r, n.first, n.last);
+    if (!special) special = handedOver(r, n.first, n.last);
+    if (!special) special = lostTo(r, n.first, n.last);
+    if (!special && witnessesFighting(r, n.first, n.last))
+      special = PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
+    if (special) {
+      c = *special;
+      fromPredicate[j] = true;
+    } else if (bool located = false; auto p = governingPredicate(r, n.first, &located)) {
       c = claimFromPredicate(r, *p, n.first, context);
+      if (located) {
+        carry[j] = c;
+        fromPredicate[j] = c.kind != ClaimKind::None;
+        out[j] = PlaceClaim{};
+        continue;
+      }
       fromPredicate[j] = c.kind != ClaimKind::None;
       for (size_t k = *p + 1; k < n.first; ++k)
-        if (r.is(k, kPartial | kRemain)) partialSeen[j] = true;
+        if (r.is(k, kPartial)) partialSeen[j] = true;
+    } else if (j > 0 && fromPredicate[j - 1] && !continuesList(r, names[j - 1], n) &&
+               continuesList(r, names[j - 1], n, true)) {
+      // Step: "على مشفى العيون في حي قاضي عسكر، ومحطة ضخ ...": the name after "في" is where
+      // the member is; the list goes on after it.
+      carry[j] = carry[j - 1];
+      partialSeen[j] = partialSeen[j - 1];
+      fromPredicate[j] = true;
     } else if (j > 0 && fromPredicate[j - 1] && continuesList(r, names[j - 1], n)) {
-      c = out[j - 1];
+      c = carry[j - 1];
       partialSeen[j] = partialSeen[j - 1];
       for (size_t k = names[j - 1].last + 1; k < n.first; ++k)
-        if (r.is(k, kPartial | kRemain)) partialSeen[j] = true;
+        if (r.is(k, kPartial)) partialSeen[j] = true;
       if (partialSeen[j] && c.kind == ClaimKind::Captured) {
         c.kind = ClaimKind::Contested;
+        c.actor.reset();
         c.holder = Side::Contested;
       }
       fromPredicate[j] = true;
@@ -484,17 +1033,34 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       bool remain = false;  // "ما تبقى من أحياء ... بيد المعارضة": still held
       for (size_t k = n.first >= 4 ? n.first - 4 : 0; k < n.first; ++k)
         if (r.is(k, kRemain)) remain = true;
+      if (held->kind == ClaimKind::Held && partOfPlace(r, n.first)) {
+        held->kind = ClaimKind::Contested;
+        held->actor.reset();
+        held->holder = Side::Contested;
+      }
       if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested || remain) {
         c = *held;
-        for (size_t b = j; b > 0 && continuesList(r, names[b - 1], names[b]); --b)
+        for (size_t b = j; b > 0 && continuesList(r, names[b - 1], names[b], true); --b)
           if (out[b - 1].kind == ClaimKind::None) out[b - 1] = *held;
       }
     }
+    if (c.kind == ClaimKind::None)
+      if (auto later = laterVerbWithPronoun(r, n.last, context)) c = *later;
+    if (c.kind != ClaimKind::None || carry[j].kind == ClaimKind::None) carry[j] = c;
     out[j] = c;
+  }
+  // "الحي", "البلدة" after the names: the place last named.
+  for (size_t a = 0; a < tokens.size(); ++a) {
+    if (!r.has(a, kAnaphor) || r.nameAt[a] >= 0 || (a + 1 < tokens.size() && r.nameAt[a + 1] >= 0))
+      continue;
+    size_t j = names.size();
+    for (size_t k = 0; k < names.size(); ++k)
+      if (names[k].last < a) j = k;
+    if (j == names.size() || out[j].kind != ClaimKind::None || !names[j].claimable) continue;
+    if (auto c = anaphorClaim(r, a, context)) out[j] = *c;
   }
   for (size_t j = 0; j < names.size(); ++j) {
     PlaceClaim& c = out[j];
-    if (!names[j].claimable) c = PlaceClaim{};
     if (c.kind == ClaimKind::None) continue;
     findSpeaker(r, c);
     if (c.actor && c.kind != ClaimKind::Contested) context.lastAgent = c.actor;

@@ -70,8 +70,8 @@ std::string actorNames(uint32_t actors) {
   std::string out;
   const std::pair<Actor, const char*> names[] = {{kGovernment, "government"},
                                                  {kOpposition, "opposition"},
-                                                 {kRussianAirForce, "russian_air_force"},
-                                                 {kKurdish, "kurdish_forces"},
+                                                 {kRussianAirForce, "russia"},
+                                                 {kKurdish, "kurdish"},
                                                  {kCivilians, "civilians"}};
   for (const auto& [bit, name] : names)
     if (actors & bit) {
@@ -106,6 +106,8 @@ struct TriggerWord {
   std::optional<Actor> actor;
   bool front = false;  // "جبهة", "محور", ...
   bool kill = false;   // "قتل", "سقوط", ...
+  bool strategic = false;  // "تحاصر", "هدنة", "اعتقلت": a strategic development by its subject
+  bool rebelWeapon = false;  // "جهنم", "الفيل": a weapon only the opposition fires
 };
 
 struct Lexicon {
@@ -114,8 +116,12 @@ struct Lexicon {
   // common words in them ("من", "على") are left out: a word not in this table (nearly all) is
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
-  std::vector<std::u32string> air, relative, partial, facility, casualtyNouns, objectMarkers;
-  std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس");
+  std::vector<std::u32string> air, relative, partial, facility, casualtyNouns, objectMarkers,
+      directions, heads, attempts;
+  std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
+                 war = foldString("حرب"), streets = foldString("شوارع"),
+                 intelligence = foldString("المخابرات"), between = foldString("بين"),
+                 with = foldString("مع"), fi = foldString("في"), launch = foldString("انطلاقا");
 
   Lexicon() {
     // Built in a map first: a word met again keeps its first event type and actor.
@@ -133,14 +139,26 @@ struct Lexicon {
          "تأمين", "تأمينها", "انتزاع", "انتزعت", "بسط"});
     add(EventType::AttackRepelled,
         {"صد", "صدت", "صدوا", "صددنا", "تصدى", "تصدي", "تصدت", "أحبط", "أحبطت", "إحباط", "إفشال"});
-    add(EventType::AirStrike, {"غارة", "غارات", "الغارات", "غاراتها", "الطيران", "طائرات",
-                               "الطائرات", "المقاتلات", "طائراته", "مروحية", "المروحية"});
-    add(EventType::Shelling, {"قصف", "القصف", "قذائف", "صواريخ", "بصواريخ", "بصاروخ", "صاروخ",
-                              "مدفعي", "المدفعية", "براميل", "قذيفة"});
-    add(EventType::Clashes, {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات",
-                             "هجوم", "هجوما", "هجمات", "الهجوم", "اقتحمت", "اقتحام"});
+    add(EventType::AirStrike,
+        {"غارة",      "غارات",     "الغارات",  "غاراتها",   "الطيران",  "طائرات",
+         "الطائرات",  "المقاتلات", "طائراته",  "مروحية",    "المروحية", "مروحيات",
+         "المروحيات", "طائراتها",  "طائراتنا", "براميل",    "برميل",    "برميلين",
+         "برميلا",    "البراميل",  "عنقودية",  "العنقودية", "الجو"});
+    add(EventType::Shelling,
+        {"قصف",   "القصف",    "قذائف",     "صواريخ",   "بصواريخ", "بصاروخ",   "صاروخ",
+         "مدفعي", "المدفعية", "قذيفة",     "قصفت",     "قصفوا",   "يقصف",     "تقصف",
+         "دكت",   "دك",       "مدفعية",    "مدفع",     "القذائف", "ضربات",    "راجمات",
+         "هاون",  "الهاون",   "بالمدفعية", "بالقذائف", "بقذائف",  "بالدبابات"});
+    add(EventType::Clashes,
+        {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "هجوم", "هجوما", "هجمات",
+         "الهجوم", "اقتحمت", "اقتحام", "اشتبكت", "اشتبك", "اشتبكوا"});
     add(EventType::Casualties,
-        {"قتل", "قتلوا", "مقتل", "قتلى", "شهداء", "شهيد", "جرحى", "إصابة", "إصابات"});
+        {"قتل",   "قتلوا", "مقتل",   "قتلى",   "شهداء",   "شهيد",   "جرحى", "إصابة", "إصابات",
+         "ضحايا", "قتيلا", "قتيل",   "استشهد", "استشهدت", "قناص",   "جثث",  "أعدم",  "أعدموا",
+         "أعدمت", "إعدام", "شهيدان", "ارتقى",  "أصيب",    "أصيبوا", "قضى",  "جرح"});
+    for (const char* w : {"تحاصر", "يحاصر", "حصار", "الحصار", "طوقا", "طوق", "ممرا", "ممر", "هدنة",
+                          "الهدنة", "مفاوضات", "اعتقلت", "اعتقل", "اعتقال", "سلمت"})
+      words[foldString(w)].strategic = true;
     auto actor = [&](Actor a, std::initializer_list<const char*> ws) {
       for (const char* w : ws) {
         TriggerWord& word = words[foldString(w)];
@@ -154,9 +172,17 @@ struct Lexicon {
     actor(kKurdish, {"الكردية", "الكردي", "الأكراد"});
     actor(kCivilians, {"مدنيين", "المدنيين", "مدنيا", "مدني", "أطفال", "الأطفال", "طفلا"});
     actor(kRussianAirForce, {"الروسي", "الروسية", "روسية", "روسي", "الروس"});
-    for (const char* w : {"الطيران", "طائرات", "الطائرات", "المقاتلات", "جوي", "جوية", "الجوية",
-                          "غارات", "الغارات", "الحربية", "المروحية"})
+    for (const char* w :
+         {"الطيران", "طائرات", "الطائرات", "المقاتلات", "جوي", "جوية", "الجوية", "غارات", "الغارات",
+          "الحربية", "المروحية", "المروحيات", "مروحيات", "الجو", "طائراتها", "المروحي"})
       air.push_back(foldString(w));
+    for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
+    words.try_emplace(war);
+    for (const char* w : {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+      directions.push_back(foldString(w));
+    for (const char* w : {"حي", "منطقة", "بلدة", "قرية", "مدينة"}) heads.push_back(foldString(w));
+    for (const char* w : {"محاولة", "محاولات", "هجوم", "هجوما", "هجمات", "لمحاولة"})
+      attempts.push_back(foldString(w));
     for (const char* w : {"من", "ضد", "على", "عناصر", "مع", "أمام", "صفوف", "مواقع", "معاقل"})
       objectMarkers.push_back(foldString(w));
     for (const char* w : {"التي", "الذي", "اللتي", "الذين", "اللواتي"})
@@ -204,6 +230,8 @@ TriggerWord triggerWord(const Lexicon& L, std::u32string_view w) {
     if (!out.actor) out.actor = t->actor;
     out.front = out.front || t->front;
     out.kill = out.kill || t->kill;
+    out.strategic = out.strategic || t->strategic;
+    out.rebelWeapon = out.rebelWeapon || t->rebelWeapon;
   };
   merge(w);
   if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
@@ -237,6 +265,8 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
   out.frontWords.clear();
   out.clauseBreaks.clear();
   out.fatalities.reset();
+  out.strategic = false;
+  out.rebelWeapon = false;
   bool killed = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::u32string_view w = tokenText(text, tokens[i]);
@@ -250,6 +280,12 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     // Classified once by the pipeline: nearly every word is on none of the lists.
     if (tokens[i].lexical != kLexicalUnknown && !(tokens[i].lexical & kMayBeEventWord)) continue;
     const TriggerWord said = triggerWord(L, w);
+    if (said.strategic) out.strategic = true;
+    // "مدفع جهنم", "صواريخ الفيل", "محلية الصنع": weapons only the opposition fires.
+    if (said.rebelWeapon) out.rebelWeapon = true;
+    // "حرب شوارع": street fighting.
+    if (w == L.war && i + 1 < tokens.size() && tokenText(text, tokens[i + 1]) == L.streets)
+      out.keywords.push_back({i, EventType::Clashes});
     if (said.event) {
       EventType type = *said.event;
       bool keep = true;
@@ -264,8 +300,11 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
       }
       if (type == EventType::Shelling) {
         // Bombing from the air: "قصف الطيران الروسي", "قصف جوي".
+        // ("المخابرات الجوية" is a security branch, not aircraft.)
         for (size_t b = i >= 3 ? i - 3 : 0; b < std::min(tokens.size(), i + 4); ++b)
-          if (Lexicon::in(L.air, tokenText(text, tokens[b]))) type = EventType::AirStrike;
+          if (Lexicon::in(L.air, tokenText(text, tokens[b])) &&
+              !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
+            type = EventType::AirStrike;
       }
       if (keep) out.keywords.push_back({i, type});
     }
@@ -369,27 +408,71 @@ const SentenceEvents::Keyword* governingKeyword(const SentenceEvents& events, si
 // Who fired: a side that acts near the shelling word (the subject of "قصفت قوات النظام", the
 // agent of "قذائف أطلقها الإرهابيون"), else the enemy of the place's holder, else the enemy of
 // the outlet (each side's media report the other's shells).
-uint32_t shellingActor(const std::vector<SideMention>& sides, size_t keyword, size_t first,
-                       const PlaceClaim& claim, int stance) {
+uint32_t shellingActor(const SentenceEvents& events, const std::vector<SideMention>& sides,
+                       size_t keyword, size_t first, const PlaceClaim& claim, int stance) {
   const size_t from = std::min(keyword, first) >= 6 ? std::min(keyword, first) - 6 : 0;
+  // (Not the holder of "الخاضع لسيطرة المعارضة": the side whose district was hit.)
   for (const SideMention& s : sides)
-    if (!s.object && s.token >= from && s.token <= std::max(keyword, first) + 5 &&
-        s.side != SideWord::Civilians && s.side != SideWord::Russia)
+    if (!s.object && !(s.byMarker && !s.passiveAgent) && s.token >= from &&
+        s.token <= std::max(keyword, first) + 5 && s.side != SideWord::Civilians &&
+        s.side != SideWord::Russia)
       return actorBit(s.side);
+  if (events.rebelWeapon) return kOpposition;
   if (claim.kind == ClaimKind::Held && claim.holder == Side::Government) return kOpposition;
   if (claim.kind == ClaimKind::Held && claim.holder == Side::Opposition) return kGovernment;
   if (stance > 0) return kOpposition;
-  return kGovernment;
+  if (stance < 0) return kGovernment;
+  return 0;  // "تعرض حي X لقصف": nobody said who fired
+}
+
+// Whether the side at token `at` follows one of `words` within two tokens ("بين الثوار",
+// "مع قوات النظام").
+bool sideAfterWord(const std::u32string& text, const std::vector<Token>& tokens, size_t at,
+                   const std::u32string& word) {
+  for (size_t b = at >= 2 ? at - 2 : 0; b < at; ++b)
+    if (withoutConjunction(tokenText(text, tokens[b])) == word) return true;
+  return false;
+}
+
+// The first acting side (not acted upon, not civilians), else the first named after "بين" (the
+// side a clash is "between" first), else after "مع" (the side fighting the dead of "قتل عناصر من
+// قوات النظام في اشتباكات مع الثوار").
+uint32_t firstActor(const std::u32string& text, const std::vector<Token>& tokens,
+                    const std::vector<SideMention>& sides) {
+  for (const SideMention& s : sides)
+    if (!s.object && s.side != SideWord::Civilians) return actorBit(s.side);
+  const Lexicon& L = lexicon();
+  for (const std::u32string* marker : {&L.between, &L.with})
+    for (const SideMention& s : sides)
+      if (s.side != SideWord::Civilians && sideAfterWord(text, tokens, s.token, *marker))
+        return actorBit(s.side);
+  return 0;
+}
+
+// A name that is only a reference: a direction from it ("شمال غربي حلب"), or the place fire
+// came from ("من مواقعه في جبل عزان", "انطلاقاً من حي الراشدين").
+bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens, size_t first) {
+  const Lexicon& L = lexicon();
+  auto word = [&](size_t i) { return withoutConjunction(tokenText(text, tokens[i])); };
+  if (first >= 1 && Lexicon::in(L.heads, word(first - 1))) --first;  // "من حي الراشدين"
+  if (first >= 1 && Lexicon::in(L.directions, word(first - 1))) return true;
+  if (first >= 3 && word(first - 1) == L.fi && word(first - 3) == L.min &&
+      word(first - 2).substr(0, 5) == std::u32string_view(U"\u0645\u0648\u0627\u0642\u0639"))
+    return true;
+  if (first >= 2 && word(first - 1) == L.min && word(first - 2) == L.launch) return true;
+  return false;
 }
 
 }  // namespace
 
-MentionEvent eventForMention(const std::u32string& /*text*/, const std::vector<Token>& /*tokens*/,
+MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
                              const SentenceEvents& events, const std::vector<SideMention>& sides,
                              size_t first, const PlaceClaim& claim, int stance) {
+  const Lexicon& L = lexicon();
   MentionEvent m;
   m.fatalities = events.fatalities;
   for (const SideMention& s : sides) m.actors |= actorBit(s.side);
+  if (claim.kind == ClaimKind::None && referencePlace(text, tokens, first)) return m;
   auto clauseOf = [&](size_t t) {
     return std::upper_bound(events.clauseBreaks.begin(), events.clauseBreaks.end(), t) -
            events.clauseBreaks.begin();
@@ -431,21 +514,41 @@ MentionEvent eventForMention(const std::u32string& /*text*/, const std::vector<T
       break;
     }
     case EventType::Shelling:
-      m.actor1 = shellingActor(sides, at, first, claim, stance);
+      m.actor1 = shellingActor(events, sides, at, first, claim, stance);
       break;
     case EventType::Clashes:
+      // The attacker of "محاولات متكررة للقوات النظامية السيطرة على الحي", else the first side.
       for (const SideMention& s : sides)
-        if (!s.object && s.side != SideWord::Civilians && s.side != SideWord::Russia) {
-          m.actor1 = actorBit(s.side);
-          break;
-        }
+        for (size_t b = s.token >= 3 ? s.token - 3 : 0; b < s.token && !m.actor1; ++b)
+          if (Lexicon::in(L.attempts, withoutConjunction(tokenText(text, tokens[b]))) &&
+              s.side != SideWord::Civilians && s.side != SideWord::Russia)
+            m.actor1 = actorBit(s.side);
+      if (!m.actor1) m.actor1 = firstActor(text, tokens, sides);
+      if (m.actor1 == kRussianAirForce) m.actor1 = 0;
       break;
     case EventType::Casualties:
+      // The killer: "على يد", "برصاص قناص لقوات النظام", the subject of "أعدمت".
       for (const SideMention& s : sides)
         if (s.byMarker && s.side != SideWord::Civilians) {
           m.actor1 = actorBit(s.side);
           break;
         }
+      // (Only a subject: before the killing word, or just after a verb: "أعدمت قوات النظام".)
+      if (!m.actor1)
+        for (const SideMention& s : sides) {
+          if (s.object || s.side == SideWord::Civilians || s.side == SideWord::Russia) continue;
+          bool subject = false;
+          for (const auto& kw : events.keywords)
+            if (kw.type == EventType::Casualties && s.token <= kw.token + 2) subject = true;
+          if (subject) {
+            m.actor1 = actorBit(s.side);
+            break;
+          }
+        }
+      break;
+    case EventType::Other:
+      // A siege, a truce, arrests, a corridor: the side that does it.
+      if (events.strategic) m.actor1 = firstActor(text, tokens, sides);
       break;
     default:
       break;

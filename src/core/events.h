@@ -54,6 +54,8 @@ struct SentenceEvents {
   std::vector<size_t> frontWords;  // "جبهة", "محور", "خطوط التماس", "حافات"
   std::vector<size_t> clauseBreaks;  // tokens that start a new clause (after "،" / "؛")
   std::optional<long> fatalities;    // the largest killed count the sentence gives
+  bool strategic = false;    // "تحاصر", "هدنة", "اعتقلت": a strategic development
+  bool rebelWeapon = false;  // "مدفع جهنم", "صواريخ الفيل": the opposition fired
 };
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens);

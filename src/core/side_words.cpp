@@ -30,7 +30,11 @@ struct SideLexicon {
                  syrianF = foldString("السورية"), forces = foldString("القوات"),
                  armed = foldString("المسلحة"), min = foldString("من"), qabl = foldString("قبل"),
                  ala = foldString("على"), fi = foldString("في"), yad = foldString("يد"),
-                 allah = foldString("الله"), hizb = foldString("حزب"), guard = foldString("الحرس");
+                 allah = foldString("الله"), hizb = foldString("حزب"), guard = foldString("الحرس"),
+                 front = foldString("جبهة"), protection = foldString("حماية"),
+                 people = foldString("الشعب"), resistance = foldString("المقاومة"),
+                 ourForces = foldString("قواتنا");
+  std::vector<std::u32string> frontGroups, subjectVerbs;
 
   SideLexicon() {
     std::map<std::u32string, SideEntry> m;
@@ -45,35 +49,50 @@ struct SideLexicon {
       for (const char* w : ws) m[foldString(w)].role |= r;
     };
     side(SideWord::Government,
-         {"النظام",   "نظام",     "الأسد",      "الحكومية", "الحكومي", "الحكومة",   "الموالية",
-          "الموالي",  "الموالين", "الميليشيات", "ميليشيات", "ميليشيا", "الميليشيا", "الميلشيات",
-          "ميلشيات",  "مليشيات",  "المليشيات",  "الشبيحة",  "شبيحة",   "النجباء",   "الإيرانية",
-          "الإيراني", "إيرانية",  "قواته",      "فاطميون",  "زينبيون", "المرتزقة",  "النمر",
-          "الجيش",    "جيشه",     "حزب",        "الحرس"});
+         {"النظام",   "نظام",     "الأسد",      "الحكومية", "الحكومي",   "الحكومة",   "الموالية",
+          "الموالي",  "الموالين", "الميليشيات", "ميليشيات", "ميليشيا",   "الميليشيا", "الميلشيات",
+          "ميلشيات",  "مليشيات",  "المليشيات",  "الشبيحة",  "شبيحة",     "النجباء",   "الإيرانية",
+          "الإيراني", "إيرانية",  "قواته",      "فاطميون",  "زينبيون",   "المرتزقة",  "النمر",
+          "الجيش",    "جيشه",     "حزب",        "الحرس",    "الأفغانية", "الأفغان",   "الشيعية",
+          "العراقية", "المقاومة", "الرديفة",    "الحليفة",  "النظامية",  "قواتنا",    "القوات"});
     side(SideWord::Opposition,
-         {"الثوار",     "ثوار",     "الثائرين",  "المعارضة",  "معارضة",   "المعارضين",
-          "المعارض",    "الفصائل",  "فصائل",     "الفصيل",    "المسلحين", "المسلحون",
-          "مسلحين",     "مسلحون",   "مسلحو",     "مسلحي",     "المسلحة",  "الإرهابيين",
-          "الإرهابيون", "إرهابيين", "الإرهابية", "الإرهابي",  "إرهابية",  "التكفيرية",
-          "التكفيريين", "النصرة",   "الزنكي",    "زنكي",      "أحرار",    "فيلق",
-          "الشامية",    "فاستقم",   "المجاهدين", "الجهاديين", "الجهادية", "جيش"});
-    side(SideWord::Kurdish,
-         {"الكردية", "الكردي", "الأكراد", "الكرد", "كردية", "الأسايش", "قسد", "الديمقراطية"});
-    side(SideWord::Russia, {"الروسي", "الروسية", "روسية", "روسي", "الروس", "روسيا"});
+         {"الثوار",    "ثوار",     "الثائرين", "المعارضة",  "معارضة",     "المعارضين",  "المعارض",
+          "الفصائل",   "فصائل",    "الفصيل",   "المسلحين",  "المسلحون",   "مسلحين",     "مسلحون",
+          "إرهابي",    "مسلحو",    "مسلحي",    "المسلحة",   "الإرهابيين", "الإرهابيون", "إرهابيين",
+          "الإرهابية", "الإرهابي", "إرهابية",  "التكفيرية", "التكفيريين", "النصرة",     "الزنكي",
+          "زنكي",      "أحرار",    "فيلق",     "الشامية",   "فاستقم",     "المجاهدين",  "الجهاديين",
+          "الجهادية",  "جيش",      "جبهة"});
+    side(SideWord::Kurdish, {"الكردية", "الكردي", "الأكراد", "الكرد", "كردية", "الأسايش", "قسد",
+                             "الديمقراطية", "حماية"});
+    side(SideWord::Russia, {"الروسي", "الروسية", "روسية", "روسي", "الروس", "روسيا", "موسكو"});
     side(SideWord::Government, {"السوري", "السورية"});  // only after an army or aircraft word
     side(SideWord::Civilians, {"مدنيين", "المدنيين", "مدنيا", "مدني", "المدني", "أطفال", "الأطفال",
                                "طفلا", "المواطنين", "مواطنين", "الأهالي", "أهالي", "السكان"});
-    role(kFiller, {"قوات",     "القوات",    "عناصر",     "مقاتلي",    "مقاتلو",  "وحدات",
-                   "الوحدات",  "مجموعات",   "المجموعات", "التنظيمات", "الطيران", "طيران",
-                   "كتائب",    "مسلحي",     "جنود",      "الجيش",     "جيش",     "العربي",
-                   "السوري",   "صفوف",      "الجوية",    "الحربي",    "الحربية", "طائرات",
-                   "الطائرات", "المقاتلات", "مروحيات",   "المروحيات", "سلاح",    "مقاتلين"});
-    role(kObject, {"من",      "ضد",     "على",     "مع",   "أمام",  "مواقع", "معاقل", "تجمعات",
-                   "تحصينات", "مقرات",  "نقاط",    "مقتل", "قتل",   "قتلى",  "إصابة", "أسر",
-                   "استهداف", "استهدف", "استهدفت", "قصف",  "لصالح", "بين"});
+    role(kFiller,
+         {"أعداد",     "عدد",     "العشرات",   "عشرات",   "مئات",      "المئات",    "آلاف",
+          "كبيرة",     "كبير",    "فلول",      "قوات",    "القوات",    "عناصر",     "مقاتلي",
+          "مقاتلو",    "وحدات",   "الوحدات",   "مجموعات", "المجموعات", "التنظيمات", "الطيران",
+          "طيران",     "كتائب",   "مسلحي",     "جنود",    "الجيش",     "جيش",       "العربي",
+          "السوري",    "صفوف",    "الجوية",    "الحربي",  "الحربية",   "طائرات",    "الطائرات",
+          "المقاتلات", "مروحيات", "المروحيات", "سلاح",    "مقاتلين"});
+    role(kObject,
+         {"من",      "ضد",   "على",   "مع",  "أمام", "مواقع", "معاقل", "تجمعات",  "تحصينات",
+          "مقرات",   "نقاط", "مقتل",  "قتل", "قتلى", "إصابة", "أسر",   "استهداف", "استهدف",
+          "استهدفت", "قصف",  "لصالح", "بين", "طرد",  "بطرد",  "لطرد",  "طردت"});
     role(kBy, {"قبل", "بيد", "بأيدي", "يد", "أيدي", "سيطرة", "لسيطرة", "سيطرته", "لسيطرته", "نفوذ",
-               "لنفوذ"});
+               "لنفوذ", "قبضة"});
     for (auto& [w, e] : m) words.add(w, e);
+    for (const char* w : {"فتح", "النصرة", "أنصار", "الشامية", "ثوار"})
+      frontGroups.push_back(foldString(w));
+    for (const char* w :
+         {"استهدف", "استهدفت", "قصف", "أسر", "أسرت", "قتل", "قتلت", "استهدفوا", "طرد", "طردت"})
+      subjectVerbs.push_back(foldString(w));
+  }
+
+  static bool in(const std::vector<std::u32string>& list, std::u32string_view w) {
+    for (const auto& x : list)
+      if (x == w) return true;
+    return false;
   }
 
   // The word's entry, itself or without its proclitics (و ف, then ب ل).
@@ -82,6 +101,12 @@ struct SideLexicon {
     if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
       w.remove_prefix(1);
       if (const SideEntry* e = words.find(w)) return *e;
+    }
+    // "للفصائل", "للميليشيات": ل before the article, which drops its alif.
+    if (w.size() > 4 && w[0] == U'\u0644' && w[1] == U'\u0644') {
+      std::u32string withArticle = U"\u0627";
+      withArticle.append(w.substr(1));
+      if (const SideEntry* e = words.find(withArticle)) return *e;
     }
     if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) {
       w.remove_prefix(1);
@@ -98,6 +123,15 @@ const SideLexicon& lexicon() {
 
 std::u32string_view word(const std::u32string& text, const std::vector<Token>& tokens, size_t i) {
   return i < tokens.size() ? withoutConjunction(tokenText(text, tokens[i])) : std::u32string_view{};
+}
+
+// Whether token i starts its clause: the sentence's first word, or the first after "،" "؛" ":".
+bool startsClause(const std::u32string& text, const std::vector<Token>& tokens, size_t i) {
+  if (i == 0) return true;
+  for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
+    if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U':' || text[k] == U'.')
+      return true;
+  return false;
 }
 
 // Words whose side depends on their neighbours. Returns false when the word names no side here.
@@ -135,8 +169,31 @@ bool sideInContext(const SideLexicon& L, const std::u32string& text,
     return next == L.allah;
   }
   if (w == L.guard) return (side = SideWord::Government, true);
+  // "جبهة فتح الشام", "جبهة النصرة": an opposition group, not a front.
+  if (w == L.front) {
+    side = SideWord::Opposition;
+    return i + 1 < tokens.size() && SideLexicon::in(L.frontGroups, tokenText(text, tokens[i + 1]));
+  }
+  // "وحدات حماية الشعب": the Kurdish YPG.
+  if (w == L.protection) {
+    side = SideWord::Kurdish;
+    return next == L.people;
+  }
+  // "المقاومة" is the allied militias in Iranian and Hezbollah outlets; "المقاومة السورية" the
+  // opposition.
+  if (w == L.resistance) {
+    side = next == L.syrianF ? SideWord::Opposition : SideWord::Government;
+    return true;
+  }
+  // "القوات" alone ("أن القوات سيطرت على الحي") is the state's; "القوات الكردية" is named by
+  // the word after it.
+  if (w == L.forces) {
+    side = SideWord::Government;
+    return !(L.lookup(next).role & (kSide | kFiller));
+  }
   // "القوات المسلحة" is the state's; "الفصائل المسلحة" the opposition's.
-  if (w == L.armed && i > 0 && word(text, tokens, i - 1) == L.forces) {
+  if (w == L.armed && i > 0 &&
+      (word(text, tokens, i - 1) == L.forces || word(text, tokens, i - 1) == L.ourForces)) {
     side = SideWord::Government;
     return true;
   }
@@ -155,8 +212,11 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
     SideWord side = e.side;
     if (!sideInContext(L, text, tokens, i, side)) continue;
     // One naming per phrase: "الجيش العربي السوري", "قوات النظام السوري" name one side once.
-    if (!out.empty() && out.back().token + 1 == i && out.back().side == side) continue;
-    SideMention m{i, side, false, false};
+    if (!out.empty() && out.back().last + 1 == i && out.back().side == side) {
+      out.back().last = i;
+      continue;
+    }
+    SideMention m{i, i, side, false, false};
     // The role from the words before the phrase: skip up to five fillers ("قوات", "عناصر").
     size_t b = i, skipped = 0;
     while (b > 0 && skipped < 5) {
@@ -165,13 +225,19 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       const std::u32string_view bw = word(text, tokens, b);
       if (bw == L.qabl || before.role & kBy) {
         m.byMarker = true;
+        m.passiveAgent =
+            bw == L.qabl || (b > 0 && word(text, tokens, b - 1) == L.ala && bw == L.yad);
         break;
       }
       // "على يد", "في يد": the hand's owner.
       if ((bw == L.ala || bw == L.fi) && word(text, tokens, b + 1) == L.yad) {
         m.byMarker = true;
+        m.passiveAgent = bw == L.ala;
         break;
       }
+      // "استهدف الثوار ...", "قصفت الفصائل ...": a verb opening its clause has the side as its
+      // subject, not its object.
+      if (SideLexicon::in(L.subjectVerbs, bw) && startsClause(text, tokens, b)) break;
       // "وحدات من الجيش", "عناصر من الفصائل": a part of the side, not acted upon.
       if (bw == L.min && b > 0 && (L.lookup(tokenText(text, tokens[b - 1])).role & kFiller)) {
         ++skipped;
@@ -185,7 +251,10 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       ++skipped;
     }
     // "من عناصر الأسد والميليشيات": a conjoined phrase shares the role.
-    if (!m.object && !m.byMarker && !out.empty() && out.back().object && out.back().token + 3 >= i)
+    // (Only a phrase that opens with "و" in the same clause: "، سيطر الجيش" is a new subject.)
+    const size_t start = i >= skipped ? i - skipped : 0;
+    if (!m.object && !m.byMarker && !out.empty() && out.back().object && out.back().last + 3 >= i &&
+        text[tokens[start].from] == U'\u0648' && !startsClause(text, tokens, start))
       m.object = true;
     out.push_back(m);
   }

@@ -19,12 +19,15 @@ enum class SideWord : uint8_t { Government, Opposition, Kurdish, Russia, Civilia
 
 struct SideMention {
   size_t token = 0;  // the word that names the side
+  size_t last = 0;  // the phrase's last word that names it ("مسلحو جبهة النصرة": "جبهة")
   SideWord side = SideWord::Government;
   // Acted upon: after "من" / "على" / "ضد" / "مع" / "عناصر" / "مواقع" / "مقتل" ..., or continuing a
   // noun phrase that is ("من عناصر الأسد والميليشيات الإيرانية").
   bool object = false;
   // The agent of a passive or a hand: after "من قبل", "على يد", "بيد", "تحت سيطرة", "لسيطرة".
   bool byMarker = false;
+  // The agent of a passive proper: "من قبل", "على يد" (not a hand that holds).
+  bool passiveAgent = false;
 };
 
 // Every side named in the sentence, in token order.
