@@ -6,6 +6,7 @@
 
 #include "app/paths.h"
 #include "core/control_builder.h"
+#include "core/event_attribution.h"
 #include "ui/evidence.h"
 
 namespace atlas::app {
@@ -168,6 +169,7 @@ std::unique_ptr<AppModel> loadAppModel(const std::string& corpusPath, LoadProgre
   model->control =
       buildControlTimeline(model->gazetteer, model->snapshots, model->corpus, model->extraction);
   model->reference = buildReferenceTimeline(model->gazetteer, model->snapshots, model->history);
+  attributeShellingByHolder(model->extraction, model->gazetteer, model->reference);
   model->disagreements = findDisagreements(model->control, model->reference);
   step(3);
 

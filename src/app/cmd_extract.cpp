@@ -8,7 +8,9 @@
 
 #include "app/atomic_write.h"
 #include "app/paths.h"
+#include "core/control_builder.h"
 #include "core/corpus.h"
+#include "core/event_attribution.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
 
@@ -151,7 +153,16 @@ int runExtract(const ExtractArgs& args) {
     return 2;
   }
   const Gazetteer& g = *gaz.gazetteer;
-  const ExtractionResult result = extractMentions(corpus, g);
+  ExtractionResult result = extractMentions(corpus, g);
+  // Shells with no named firer: the enemy of the shelled place's holder in the reference.
+  const auto assets = findAssetsDir();
+  ControlSnapshotsLoadResult snapshots = loadControlSnapshots(assets / "control_snapshots.tsv");
+  ReferenceHistoryLoadResult history = loadReferenceHistory(assets / "control_history.tsv");
+  for (const Diagnostic& d : snapshots.diagnostics)
+    std::fprintf(stderr, "%s\n", d.format().c_str());
+  for (const Diagnostic& d : history.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+  attributeShellingByHolder(result, g,
+                            buildReferenceTimeline(g, snapshots.rows, history.rows));
 
   std::string out;
   if (args.format == "jsonl") {

@@ -144,6 +144,9 @@ struct Worker {
   std::vector<NameSpan> names;
   std::vector<PlaceClaim> claims;
   ClaimContext claimContext;
+  uint32_t articleAirForce = 0;  // the air force the article last named (see airForceOf)
+  int currentSentence = -1, lastSentenceAirStrike = -100;  // for continuesAirStrike
+  bool previousWasAirStrike = false;
 
   void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
     const size_t first = out.size();
@@ -151,6 +154,9 @@ struct Worker {
     splitter.split(article.text, sentences);
     sentenceCount = static_cast<int>(sentences.size());
     claimContext = ClaimContext{};
+    articleAirForce = 0;
+    lastSentenceAirStrike = -100;
+    currentSentence = -1;
     if (annotate) claimContext.stance = outletStance(article.text);
     narrative = NarrativeDate{};
     for (int s = 0; s < sentenceCount; ++s) {
@@ -166,6 +172,10 @@ struct Worker {
         mention.contextFromArticle = m.unconfirmed;  // until the article confirms it, or not
         anyUnconfirmed |= m.unconfirmed;
         place(article.text, doc, s, span, m, mention);
+        if (currentSentence != s) {
+          previousWasAirStrike = lastSentenceAirStrike == s - 1;
+          currentSentence = s;
+        }
         if (annotate) {
           date(article, m.from, mention);
           event(k, mention);
@@ -271,13 +281,56 @@ struct Worker {
   }
 
   // What happened at the sentence's k-th name, and what the sentence claims about the place.
-  void event(size_t k, Mention& mention) const {
+  // "شهدت الأحياء الشرقية قصفاً جوياً روسياً. واستهدف القصف حيي الأنصاري والزبدية": a bare
+  // "القصف" (no gun, shell or rocket named, no side) goes on with the air strike of the sentence
+  // before.
+  bool continuesAirStrike(const MentionEvent& ev) const {
+    if (ev.type != EventType::Shelling || !previousWasAirStrike) return false;
+    static const std::u32string bare[] = {foldString("القصف"), foldString("قصف")};
+    auto clauseOf = [&](size_t t) {
+      return std::upper_bound(events.clauseBreaks.begin(), events.clauseBreaks.end(), t) -
+             events.clauseBreaks.begin();
+    };
+    for (const auto& k : events.keywords) {
+      if (k.type != EventType::Shelling) continue;
+      const std::u32string_view w = withoutConjunction(tokenText(folded.chars, tokens[k.token]));
+      if (w != bare[0] && w != bare[1]) return false;
+      // A side acting in the same clause fired it ("قصف قوات النظام").
+      for (const SideMention& s : sides)
+        if (!s.object && s.side != SideWord::Civilians && clauseOf(s.token) == clauseOf(k.token))
+          return false;
+    }
+    return true;
+  }
+
+  // Whose aircraft, when the sentence does not say: the air force the article last named
+  // ("طائرات روسية" in the lead, then "واستهدف القصف حيي الأنصاري والزبدية"). A sentence that
+  // names one sets it for the sentences after it.
+  uint32_t airForceOf(uint32_t sentenceActor) {
+    // A side names the aircraft when it stands within four words of an air-strike word.
+    bool russian = false, syrian = false;
+    for (const SideMention& s : sides)
+      for (const auto& k : events.keywords)
+        if (k.type == EventType::AirStrike && s.token + 4 >= k.token && s.token <= k.token + 4) {
+          russian = russian || s.side == SideWord::Russia;
+          syrian = syrian || (s.side == SideWord::Government && !s.object);
+        }
+    if (russian != syrian) {
+      articleAirForce = russian ? kRussianAirForce : kGovernment;
+      return sentenceActor;
+    }
+    return !russian && articleAirForce ? articleAirForce : sentenceActor;
+  }
+
+  void event(size_t k, Mention& mention) {
     const PlaceClaim& c = claims[k];
     const MentionEvent ev = eventForMention(folded.chars, tokens, events, sides, names[k].first, c,
                                             claimContext.stance);
-    mention.event = ev.type;
+    const EventType type = continuesAirStrike(ev) ? EventType::AirStrike : ev.type;
+    mention.event = type;
     mention.actors = ev.actors;
-    mention.actor1 = ev.actor1;
+    mention.actor1 = type == EventType::AirStrike ? airForceOf(ev.actor1) : ev.actor1;
+    if (type == EventType::AirStrike) lastSentenceAirStrike = currentSentence;
     mention.fatalities = ev.fatalities;
     mention.frontline = ev.frontline;
     if (c.kind == ClaimKind::None) return;

@@ -7,6 +7,7 @@
 #include "core/control_builder.h"
 #include "core/control_snapshots.h"
 #include "core/corpus.h"
+#include "core/event_attribution.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
 
@@ -186,4 +187,63 @@ TEST(Events, SamePlaceDayTypeAndActorsAcrossArticlesAreOneEvent) {
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[0].mentions.size(), 2u);
   EXPECT_EQ(events[0].fatalities, 20);
+}
+
+namespace {
+// One article, extracted with the real gazetteer; the first mention of `place`.
+struct OneArticle {
+  Corpus corpus;
+  ExtractionResult result;
+  const Mention* first(const std::string& place) const {
+    for (const Mention& m : result.mentions)
+      if (m.place >= 0 && loaded().gazetteer.places[m.place].id == place) return &m;
+    return nullptr;
+  }
+};
+OneArticle extractOne(const std::string& text, Date published) {
+  OneArticle a;
+  Article& art = a.corpus.articles.emplace_back();
+  art.id = "t";
+  art.text = text;
+  art.published = published;
+  a.result = extractMentions(a.corpus, loaded().gazetteer, 1);
+  return a;
+}
+}  // namespace
+
+TEST(ArticleEvents, ABareBombardmentGoesOnWithTheAirStrikeOfTheSentenceBefore) {
+  // Written for this test in an opposition outlet's style: the lead names Russian aircraft, the
+  // next sentence only "القصف".
+  const OneArticle a = extractOne(
+      "شهدت الأحياء الشرقية لمدينة حلب قصفاً جوياً روسياً عنيفاً.\n"
+      "واستهدف القصف حيي الكلاسة وبستان القصر، فيما قتل مدني برصاص قناص قوات النظام.\n",
+      {2016, 9, 20});
+  const Mention* m = a.first("al-kallaseh");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->event, EventType::AirStrike);
+  EXPECT_EQ(m->actor1, kRussianAirForce);
+  // Artillery named in the sentence is shelling, whatever came before.
+  const OneArticle b = extractOne(
+      "شهدت الأحياء الشرقية لمدينة حلب قصفاً جوياً روسياً عنيفاً.\n"
+      "واستهدف القصف المدفعي حي الكلاسة.\n",
+      {2016, 9, 20});
+  ASSERT_TRUE(b.first("al-kallaseh"));
+  EXPECT_EQ(b.first("al-kallaseh")->event, EventType::Shelling);
+}
+
+TEST(ArticleEvents, ShellsWithNoNamedFirerComeFromTheEnemyOfTheShelledPlacesHolder) {
+  // "سقطت قذائف على حي ..." in a wire's neutral voice names no firer. The reference holds
+  // al-Hamdaniyah for the government and al-Kallaseh for the opposition in October 2016.
+  OneArticle a = extractOne("سقطت قذائف على حي الحمدانية وحي الكلاسة في حلب.", {2016, 10, 20});
+  const Loaded& l = loaded();
+  ControlTimeline reference;
+  for (const ControlSnapshot& s : l.snapshots)
+    reference.addClaim(
+        {s.place, s.date, s.side, "reference", std::nullopt, {"reference", -1, s.source, {}, {}}});
+  attributeShellingByHolder(a.result, l.gazetteer, reference);
+  ASSERT_TRUE(a.first("al-hamdaniyah"));
+  ASSERT_TRUE(a.first("al-kallaseh"));
+  EXPECT_EQ(a.first("al-hamdaniyah")->event, EventType::Shelling);
+  EXPECT_EQ(a.first("al-hamdaniyah")->actor1, kOpposition);
+  EXPECT_EQ(a.first("al-kallaseh")->actor1, kGovernment);
 }
