@@ -521,11 +521,17 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       for (const SideMention& s : sides)
         for (size_t b = s.token >= 3 ? s.token - 3 : 0; b < s.token && !m.actor1; ++b)
           if (Lexicon::in(L.attempts, withoutConjunction(tokenText(text, tokens[b]))) &&
-              s.side != SideWord::Civilians && s.side != SideWord::Russia)
+              !s.object && s.side != SideWord::Civilians && s.side != SideWord::Russia)
             m.actor1 = actorBit(s.side);
       // A partial taking or an advance: the side the claim says acted ("سيطرت قوات النظام على
       // أجزاء من حي ...").
       if (!m.actor1 && claim.kind == ClaimKind::Contested) m.actor1 = actorBit(claim.actor);
+      // Fighting at a place the sentence says one side holds ("على جبهات حي جمعية الزهراء
+      // الخاضعة لسيطرة القوات النظامية"): the other side attacks it.
+      if (!m.actor1 && claim.kind == ClaimKind::Held) {
+        if (claim.holder == Side::Government) m.actor1 = kOpposition;
+        if (claim.holder == Side::Opposition) m.actor1 = kGovernment;
+      }
       if (!m.actor1) m.actor1 = firstActor(text, tokens, sides);
       if (m.actor1 == kRussianAirForce) m.actor1 = 0;
       break;
