@@ -132,8 +132,8 @@ struct ClaimLexicon {
     add(kLiberate, {"حرر", "حررت", "حرروا", "تحرير", "يحرر", "يحررون", "تحرر", "حرره", "حررها",
                     "حررته", "حررتها", "حررنا"});
     add(kHoldNow,
-        {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "المسيطرة", "المسيطر", "تحتفظ", "يحتفظ", "تحكم"});
-    add(kPresent, {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "ينسحب", "تنسحب", "ينسحبون", "يتقدم",
+        {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "يسيطران", "المسيطرة", "المسيطر", "تحتفظ", "يحتفظ", "تحكم"});
+    add(kPresent, {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "يسيطران", "ينسحب", "تنسحب", "ينسحبون", "يتقدم",
                    "تتقدم", "تقتحم", "يقتحم"});
     add(kHand, {"بيد",   "بأيدي", "بايدي",  "يد",      "تحت",     "الخاضعة", "الخاضع",
                 "خاضعة", "خاضع",  "لسيطرة", "الواقعة", "الواقع",  "قبضة",    "أيدي",
@@ -620,8 +620,12 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
       if (r.has(k, kOn)) on = true;
     }
     if (!on || !(b & kCapture)) {
-      c.kind = ClaimKind::Held;
-      c.actor = c.holder = side;
+      // "الأجزاء الخاضعة لسيطرة المسلحين في حيي X وY": only parts of them are held.
+      bool part = false;
+      for (size_t k = p >= 2 ? p - 2 : 0; k < p; ++k) part = part || r.is(k, kPartial);
+      c.kind = part ? ClaimKind::Contested : ClaimKind::Held;
+      c.actor = side;
+      c.holder = part ? Side::Contested : *side;
       return c;
     }
   }

@@ -391,18 +391,22 @@ const SentenceEvents::Keyword* governingKeyword(const SentenceEvents& events, si
   const SentenceEvents::Keyword* before = nullptr;
   const SentenceEvents::Keyword* after = nullptr;
   const SentenceEvents::Keyword* anyBefore = nullptr;
+  const SentenceEvents::Keyword* anyAfter = nullptr;
   for (const auto& k : events.keywords) {
     if (!usable(k)) continue;
     if (k.token < first) {
       anyBefore = &k;
       if (clauseOf(k.token) == clauseOf(first)) before = &k;
-    } else if (!after && k.token > first && clauseOf(k.token) == clauseOf(first)) {
-      after = &k;
+    } else if (k.token > first) {
+      if (!after && clauseOf(k.token) == clauseOf(first)) after = &k;
+      if (!anyAfter) anyAfter = &k;
     }
   }
   if (before) return before;
   if (after) return after;
-  return anyBefore;
+  // "وكان نصيب حي المرجة الأكبر من الشهداء، حيث قامت الطائرات الحربية باستهداف الحي": the
+  // sentence's own attack explains its dead, in whichever clause it is told.
+  return anyBefore ? anyBefore : anyAfter;
 }
 
 // Who fired: a side that acts near the shelling word (the subject of "قصفت قوات النظام", the
@@ -497,7 +501,11 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       break;
   }
   const SentenceEvents::Keyword* k = governingKeyword(events, first);
-  if (k && claim.kind != ClaimKind::Contested) m.type = k->type;
+  // A place fought over is a clash, unless the sentence says it was shelled or bombed ("تتعرض
+  // الأجزاء الخاضعة لسيطرة المعارضة في حي صلاح الدين لقصف عنيف").
+  if (k && (claim.kind != ClaimKind::Contested || k->type == EventType::Shelling ||
+            k->type == EventType::AirStrike))
+    m.type = k->type;
   if (!k && claim.kind != ClaimKind::Contested)
     for (const auto& kw : events.keywords)
       if (kw.type == EventType::Casualties) m.type = EventType::Casualties;

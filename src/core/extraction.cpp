@@ -285,7 +285,14 @@ struct Worker {
   // "القصف" (no gun, shell or rocket named, no side) goes on with the air strike of the sentence
   // before.
   bool continuesAirStrike(const MentionEvent& ev) const {
-    if (ev.type != EventType::Shelling || !previousWasAirStrike) return false;
+    if (!previousWasAirStrike) return false;
+    // "كما وارتقى 8 شهداء في حي الزبدية" after the strikes: their dead.
+    if (ev.type == EventType::Casualties) {
+      for (const auto& k : events.keywords)
+        if (k.type != EventType::Casualties) return false;
+      return true;
+    }
+    if (ev.type != EventType::Shelling) return false;
     static const std::u32string bare[] = {foldString("القصف"), foldString("قصف")};
     auto clauseOf = [&](size_t t) {
       return std::upper_bound(events.clauseBreaks.begin(), events.clauseBreaks.end(), t) -
