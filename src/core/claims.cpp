@@ -396,8 +396,10 @@ struct Reading {
     for (size_t i = 0; i < count; ++i) {
       if (!is(i, kReport)) continue;
       size_t to = i + 1;
+      // The name ends before "إن"/"أن", a claim word, a place, a comma, or the "إلى" of "أشارت
+      // الشبكة إلى أن".
       while (to < count && to <= i + 6 && !is(to, kThat | kCapture | kHoldNow) && nameAt[to] < 0 &&
-             !breakBetween(i + 1 == count ? i : i + 1, to))
+             !has(to, kTo) && !breakBetween(i + 1 == count ? i : i + 1, to))
         ++to;
       return {i + 1, to};
     }
