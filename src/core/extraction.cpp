@@ -340,7 +340,11 @@ struct Worker {
     if (type == EventType::AirStrike) lastSentenceAirStrike = currentSentence;
     mention.fatalities = ev.fatalities;
     mention.frontline = ev.frontline;
-    if (c.kind == ClaimKind::None) return;
+    // The city as a whole is no claim: "حلب" names where things happen, and who holds it is the
+    // sum of its districts.
+    if (c.kind == ClaimKind::None ||
+        (mention.place >= 0 && gazetteer.places[mention.place].kind == PlaceKind::City))
+      return;
     mention.claimKind = c.kind;
     mention.claimSide = c.actor;
     mention.claim = c.holder;
