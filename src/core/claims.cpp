@@ -171,7 +171,7 @@ struct ClaimLexicon {
     add2(kHandOver, {"سلم", "سلمت", "سلموا", "تسليم"});
     add2(kTransfer, {"انتقلت", "انتقل", "انتقال", "آلت"});
     add2(kLeave, {"خرج", "خرجت"});
-    add2(kWitness, {"يشهد", "تشهد", "شهد", "شهدت"});
+    add2(kWitness, {"يشهد", "تشهد", "شهد", "شهدت", "شهدا", "شهدتا"});
     add2(kAnaphor, {"الحي", "البلدة", "القرية", "التلة"});
     add2(kApposition, {"أحد", "إحدى", "أحدى", "وهو", "وهي", "آخر", "أبرز", "أكبر"});
     add2(kFacility,
@@ -196,10 +196,11 @@ struct ClaimLexicon {
         {"انسحب",  "انسحبت", "انسحبوا", "انسحاب", "ينسحب",   "تنسحب",   "انسحابها", "انسحابهم",
          "أخلت",   "أخلوا",  "أخلى",    "تراجعت", "تراجع",   "تراجعوا", "غادر",     "غادرت",
          "غادروا", "مغادرة", "خروج",    "خرجوا",  "انسحبنا", "خرج",     "خرجت",     "إخراج"});
-    add(kAttack, {"هجوم",     "هجوما",  "هجمات",   "الهجوم",  "هجومها", "هجومه", "اقتحام",
-                  "اقتحامها", "اقتحمت", "اقتحموا", "باقتحام", "تقدم",   "تقدمت", "تقدموا",
-                  "التقدم",   "تتقدم",  "يتقدم",   "توغل",    "توغلت",  "زحف",   "تقدما",
-                  "تسلل",     "التسلل", "تقدمنا",  "تقتحم",   "يقتحم"});
+    add(kAttack,
+        {"هجوم",   "هجوما",   "هجمات",   "الهجوم", "هجومها", "هجومه",  "اقتحام", "اقتحامها",
+         "اقتحمت", "اقتحموا", "باقتحام", "تقدم",   "تقدمت",  "تقدموا", "التقدم", "تتقدم",
+         "يتقدم",  "توغل",    "توغلت",   "زحف",    "تقدما",  "تسلل",   "التسلل", "تقدمنا",
+         "تقتحم",  "يقتحم",   "تهاجم",   "يهاجم",  "هاجمت",  "هاجم",   "هاجموا", "يهاجمون"});
     add(kFight, {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "المعارك", "مواجهات", "جبهة",
                  "جبهات", "محور", "محاور", "تماس", "التماس", "تدور", "دارت", "تستمر", "كر"});
     add(kToward, {"نحو", "باتجاه", "اتجاه", "صوب", "تجاه"});
@@ -226,8 +227,9 @@ struct ClaimLexicon {
          "مستشفى",  "جامع",    "أيضا",     "أخرى",     "عدة",    "كرم",     "تل",       "جسر",
          "جبل",     "سوق",     "كراجات",   "مساكن",    "معامل",  "مصانع",   "مستودعات", "محطة",
          "مبنى",    "مباني",   "ساحة",     "شارع",     "مزارع",  "محيطه",   "ومحيطها",  "ومحيطه"});
-    add(kGlue, {"من", "على", "في", "ما", "ب", "مثل", "وهي", "هي", "منها", "ومنها", "و", "واسعة",
-                "وصولا", "كبيرة", "كبير", "واسع", "إضافة", "بالإضافة"});
+    add(kGlue,
+        {"من",    "على",  "في",    "ما",  "ب",     "مثل",   "وهي",  "هي",   "منها",  "ومنها",   "و",
+         "واسعة", "فيها", "بينها", "بما", "وصولا", "كبيرة", "كبير", "واسع", "إضافة", "بالإضافة"});
     add(kRelative, {"التي", "الذي", "الذين", "اللذين", "اللتين"});
     add(kBecome, {"بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "سقط", "سقطت", "سقوط", "وقع",
                   "وقعت", "عاد", "عادت", "عودة", "ليصبح", "لتصبح", "أضحى", "أضحت"});
@@ -369,6 +371,14 @@ struct Reading {
         if (auto side = sideOf(s.side)) return side;
     for (const SideMention& s : sides)
       if (s.token > p && s.token <= p + 8 && s.byMarker && !breakBetween(p, s.token))
+        if (auto side = sideOf(s.side)) return side;
+    // A subject that opens the clause right before the verb ("الفصائل تهاجم قوات النظام"): the
+    // side after the verb is then its object.
+    for (const SideMention& s : sides)
+      if (s.token < p && s.token + 3 >= p && !s.object && !s.byMarker &&
+          !breakBetween(s.token, p) &&
+          (s.token == 0 || breakBetween(s.token - 1, s.token) ||
+           (s.token >= 1 && clause[s.token - 1] != clause[s.token]) || s.token <= 1))
         if (auto side = sideOf(s.side)) return side;
     for (const SideMention& s : sides)
       if (s.token > p && (s.token < limit || limit <= p) && s.token <= p + 4 && !s.object &&
@@ -867,9 +877,19 @@ bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   bool witness = false;
   for (size_t k = first >= 3 ? first - 3 : 0; k < first; ++k)
     if (r.has(k, kWitness) && !r.breakBetween(k, first)) witness = true;
-  if (!witness) return false;
-  for (size_t k = last + 1; k < r.tokens.size() && k <= last + 3; ++k)
-    if (r.is(k, kFight) && !r.breakBetween(last, k)) return true;
+  if (witness) {
+    for (size_t k = last + 1; k < r.tokens.size() && k <= last + 3; ++k)
+      if (r.is(k, kFight) && !r.breakBetween(last, k)) return true;
+    return false;
+  }
+  // "طريق الكاستيلو وحي الخالدية، شهدا معارك": the verb after the names (over the list).
+  for (size_t k = last + 1; k < r.tokens.size() && k <= last + 8; ++k) {
+    if (r.nameAt[k] < 0 && !mayStandBetween(r, k) && !r.has(k, kWitness) &&
+        tokenText(r.text, r.tokens[k]).front() != U'\u0648')
+      return false;
+    if (r.has(k, kWitness))
+      return k + 1 < r.tokens.size() && (r.is(k + 1, kFight) || r.is(k + 2, kFight));
+  }
   return false;
 }
 
