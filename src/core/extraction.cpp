@@ -221,7 +221,23 @@ struct Worker {
           {tokenAt(m.from), tokenAt(m.to > m.from ? m.to - 1 : m.from),
            kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town});
     }
+    dropWordsInsideNames();
     findClaims(folded.chars, tokens, sides, names, claimContext, claims);
+  }
+
+  // Words of a place's own name say nothing about events or sides: "كلية المدفعية" is no
+  // shelling, "المدرسة الفنية الجوية" no air strike, "ضاحية الأسد" no government.
+  void dropWordsInsideNames() {
+    // (Only names that count without more context: "المدفعية" alone may be a word.)
+    auto inName = [&](size_t t) {
+      for (size_t k = 0; k < names.size(); ++k)
+        if (!matches[k].unconfirmed && t >= names[k].first && t <= names[k].last) return true;
+      return false;
+    };
+    std::erase_if(events.keywords,
+                  [&](const SentenceEvents::Keyword& k) { return inName(k.token); });
+    std::erase_if(events.frontWords, [&](size_t t) { return inName(t); });
+    std::erase_if(sides, [&](const SideMention& s) { return inName(s.token); });
   }
 
   // The token that holds folded position `at` (its clitics included).
