@@ -104,6 +104,7 @@ struct WordBits {
 
 struct ClaimLexicon {
   WordTable<WordBits> words;
+  std::u32string areas = foldString("مناطق"), area = foldString("منطقة");
 
   ClaimLexicon() {
     std::map<std::u32string, WordBits> m;
@@ -324,6 +325,11 @@ struct Reading {
       const WordBits b = L.lookup(tokenText(text, tokens[i]));
       bits[i] = b.a;
       bits2[i] = b.b;
+      // "مناطق سيطرة قوات النظام في حي X": the areas a side holds, not a taking.
+      if (i > 0 && (bits[i] & kCapture) && (bits[i - 1] & kHead) && !(bits[i - 1] & kHand)) {
+        const std::u32string_view prev = withoutConjunction(tokenText(text, tokens[i - 1]));
+        if (prev == L.areas || prev == L.area) bits[i] = (bits[i] & ~kCapture) | kHand;
+      }
     }
     for (size_t j = 0; j < names.size(); ++j)
       for (size_t i = names[j].first; i <= names[j].last && i < count; ++i)

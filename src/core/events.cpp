@@ -534,6 +534,22 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       // A partial taking or an advance: the side the claim says acted ("سيطرت قوات النظام على
       // أجزاء من حي ...").
       if (!m.actor1 && claim.kind == ClaimKind::Contested) m.actor1 = actorBit(claim.actor);
+      // Only victims named ("مقتل 7 من قوات النظام على جبهة الراموسة"): their enemy fought.
+      if (!m.actor1) {
+        std::optional<SideWord> victim;
+        bool agent = false;
+        for (const SideMention& s : sides) {
+          if (s.side == SideWord::Civilians || s.side == SideWord::Russia) continue;
+          if (!s.object)
+            agent = true;
+          else if (!victim)
+            victim = s.side;  // the first: the dead of "قتل 20 من قوات النظام في اشتباكات مع ..."
+        }
+        if (victim && !agent && events.fatalities) {
+          if (*victim == SideWord::Government) m.actor1 = kOpposition;
+          if (*victim == SideWord::Opposition) m.actor1 = kGovernment;
+        }
+      }
       // Fighting at a place the sentence says one side holds ("على جبهات حي جمعية الزهراء
       // الخاضعة لسيطرة القوات النظامية"): the other side attacks it.
       if (!m.actor1 && claim.kind == ClaimKind::Held) {

@@ -306,6 +306,9 @@ struct Worker {
     if (ev.type == EventType::Casualties) {
       for (const auto& k : events.keywords)
         if (k.type != EventType::Casualties) return false;
+      // (Not when a killer is named: "برصاص قناص قوات النظام".)
+      for (const SideMention& s : sides)
+        if (!s.object && s.side != SideWord::Civilians) return false;
       return true;
     }
     if (ev.type != EventType::Shelling) return false;

@@ -1,5 +1,6 @@
 #include "core/side_words.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/arabic_fold.h"
@@ -25,6 +26,7 @@ struct SideEntry {
 
 struct SideLexicon {
   WordTable<SideEntry> words;
+  WordTable<bool> numberWords;  // counts: "عشرات", "سبعة", "25" is checked apart
   std::u32string jaish = foldString("جيش"), theArmy = foldString("الجيش"),
                  free = foldString("الحر"), syrian = foldString("السوري"),
                  syrianF = foldString("السورية"), forces = foldString("القوات"),
@@ -60,8 +62,8 @@ struct SideLexicon {
           "الفصائل",   "فصائل",    "الفصيل",   "المسلحين",  "المسلحون",   "مسلحين",     "مسلحون",
           "إرهابي",    "مسلحو",    "مسلحي",    "المسلحة",   "الإرهابيين", "الإرهابيون", "إرهابيين",
           "الإرهابية", "الإرهابي", "إرهابية",  "التكفيرية", "التكفيريين", "النصرة",     "الزنكي",
-          "زنكي",      "أحرار",    "فيلق",     "الشامية",   "فاستقم", "الفتح",     "المجاهدين",  "الجهاديين",
-          "الجهادية",  "جيش",      "جبهة"});
+          "زنكي",      "أحرار",    "فيلق",     "الشامية",   "فاستقم",     "الفتح",      "المجاهدين",
+          "الجهاديين", "الجهادية", "جيش",      "جبهة"});
     side(SideWord::Kurdish, {"الكردية", "الكردي", "الأكراد", "الكرد", "كردية", "الأسايش", "قسد",
                              "الديمقراطية", "حماية"});
     side(SideWord::Russia, {"الروسي", "الروسية", "روسية", "روسي", "الروس", "روسيا", "موسكو"});
@@ -74,7 +76,10 @@ struct SideLexicon {
           "مقاتلو",    "وحدات",   "الوحدات",   "مجموعات", "المجموعات", "التنظيمات", "الطيران",
           "طيران",     "كتائب",   "مسلحي",     "جنود",    "الجيش",     "جيش",       "العربي",
           "السوري",    "صفوف",    "الجوية",    "الحربي",  "الحربية",   "طائرات",    "الطائرات",
-          "المقاتلات", "مروحيات", "المروحيات", "سلاح",    "مقاتلين"});
+          "المقاتلات", "مروحيات", "المروحيات", "سلاح",    "مقاتلين",   "ثلاثة",     "أربعة",
+          "خمسة",      "ستة",     "سبعة",      "ثمانية",  "تسعة",      "عشرة",      "عشرين",
+          "ثلاثين",    "أربعين",  "خمسين",     "حوالي",   "قرابة",     "أكثر",      "عنصرا",
+          "عنصر",      "جنديا",   "مقاتلا"});
     role(kObject,
          {"من",      "ضد",   "على",   "مع",  "أمام", "مواقع", "معاقل", "تجمعات",  "تحصينات",
           "مقرات",   "نقاط", "مقتل",  "قتل", "قتلى", "إصابة", "أسر",   "استهداف", "استهدف",
@@ -82,6 +87,11 @@ struct SideLexicon {
     role(kBy, {"قبل", "بيد", "بأيدي", "يد", "أيدي", "سيطرة", "لسيطرة", "سيطرته", "لسيطرته", "نفوذ",
                "لنفوذ", "قبضة"});
     for (auto& [w, e] : m) words.add(w, e);
+    for (const char* w :
+         {"أعداد", "عدد",    "العشرات", "عشرات", "مئات",   "المئات", "آلاف", "ثلاثة",
+          "أربعة", "خمسة",   "ستة",     "سبعة",  "ثمانية", "تسعة",   "عشرة", "عشرين",
+          "عشرون", "ثلاثين", "أربعين",  "خمسين", "حوالي",  "قرابة",  "نحو"})
+      numberWords.add(foldString(w), true);
     for (const char* w : {"فتح", "النصرة", "أنصار", "الشامية", "ثوار"})
       frontGroups.push_back(foldString(w));
     for (const char* w :
@@ -219,6 +229,7 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
     SideMention m{i, i, side, false, false};
     // The role from the words before the phrase: skip up to five fillers ("قوات", "عناصر").
     size_t b = i, skipped = 0;
+    bool counted = false;  // a number stood before the side's name
     while (b > 0 && skipped < 5) {
       --b;
       const SideEntry before = L.lookup(tokenText(text, tokens[b]));
@@ -237,7 +248,11 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       }
       // "استهدف الثوار ...", "قصفت الفصائل ...": a verb opening its clause has the side as its
       // subject, not its object.
-      if (SideLexicon::in(L.subjectVerbs, bw) && startsClause(text, tokens, b)) break;
+      // (Unless a count stands between: "قتل 20 عنصراً من قوات النظام" are the dead.)
+      if (SideLexicon::in(L.subjectVerbs, bw) && startsClause(text, tokens, b)) {
+        m.object = counted;
+        break;
+      }
       // "وحدات من الجيش", "عناصر من الفصائل": a part of the side, not acted upon.
       if (bw == L.min && b > 0 && (L.lookup(tokenText(text, tokens[b - 1])).role & kFiller)) {
         ++skipped;
@@ -247,7 +262,12 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
         m.object = true;
         break;
       }
-      if (!(before.role & kFiller)) break;
+      // A count ("مقتل 25 عنصراً من ..."): part of the phrase.
+      const bool digits = !bw.empty() && std::all_of(bw.begin(), bw.end(), [](char32_t c) {
+        return c >= U'0' && c <= U'9';
+      });
+      if (!(before.role & kFiller) && !digits) break;
+      counted = counted || digits || L.numberWords.contains(bw);
       ++skipped;
     }
     // "من عناصر الأسد والميليشيات": a conjoined phrase shares the role.
