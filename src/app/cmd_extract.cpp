@@ -161,8 +161,7 @@ int runExtract(const ExtractArgs& args) {
   for (const Diagnostic& d : snapshots.diagnostics)
     std::fprintf(stderr, "%s\n", d.format().c_str());
   for (const Diagnostic& d : history.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
-  attributeShellingByHolder(result, g,
-                            buildReferenceTimeline(g, snapshots.rows, history.rows));
+  attributeShellingByHolder(result, g, buildReferenceTimeline(g, snapshots.rows, history.rows));
 
   std::string out;
   if (args.format == "jsonl") {

@@ -35,22 +35,52 @@ inline constexpr int kActiveFrontDays = 7;
 // How close (metres) to a report of fighting a front segment must run to be active.
 inline constexpr float kActiveFrontRadius = 800.0f;
 
+// A day long enough for the reference layer: it keeps its last row until the next one.
+inline constexpr int kReferenceShelfLifeDays = 1 << 20;
+
 struct ControlLayer {
-  std::vector<Side> sideOfCell;  // parallel to Neighbourhoods::ids
+  // Per neighbourhood area (parallel to Neighbourhoods::ids): the side of the latest evidence on
+  // or before the day, the day of that evidence, and whether it is unconfirmed (older than the
+  // shelf life) or disputed (sources within kDisputeDays name different holders).
+  std::vector<ControlSummary> cells;
+  std::vector<Side> sideOfCell;  // cells[i].side
+  // Where areas of two different known sides meet (contested and unknown areas make no front).
+  // A segment beside an unconfirmed area is `unconfirmed`: the front the last evidence drew,
+  // not confirmed since, drawn dashed; `active`: fighting reported near it that week.
   std::vector<FrontlineSegment> front;
+  // The reference layer, when asked for (empty otherwise): the reference's side of every area
+  // (its last row, however old) and the front between its sides.
+  std::vector<Side> referenceOfCell;
+  std::vector<FrontlineSegment> referenceFront;
 };
 
-// The side of every neighbourhood area at the end of `day`, the segments where areas of two
-// different known sides meet (contested and unknown areas make no front), and which of those
-// run within kActiveFrontRadius of fighting reported in the kActiveFrontDays up to `day`.
+// Control of every neighbourhood area at the end of `day` from the evidence in `control` with
+// the given shelf life, the front between confirmed and unconfirmed sides, which stretches of it
+// run within kActiveFrontRadius of fighting reported in the kActiveFrontDays up to `day`, and,
+// if `reference` is given, the reference layer.
 ControlLayer controlLayerAt(const Neighbourhoods& hoods, const ControlTimeline& control,
-                            const Date& day, const std::vector<FightingReport>& fighting);
+                            const Date& day, const std::vector<FightingReport>& fighting,
+                            int shelfLifeDays = kDefaultShelfLifeDays,
+                            const ControlTimeline* reference = nullptr);
 
-// Fill and hatch colours of neighbourhood areas by side (hatch 0: none; contested is hatched).
-void cellStyles(const std::vector<Side>& sideOfCell, std::vector<std::uint32_t>& fill,
-                std::vector<std::uint32_t>& hatch);
+// Whether two control layers draw the same picture (the last-evidence days aside).
+bool samePicture(const ControlLayer& a, const ControlLayer& b);
 
-// The frontline as line instances, active segments wider and brighter.
+// How each neighbourhood area is filled: its side's colour (unknown: neutral grey); contested
+// areas striped; disputed ones gridded; unconfirmed ones washed out and stippled with the side's
+// colour (their stripes or grid fainter).
+std::vector<AreaStyle> cellStyles(const ControlLayer& layer);
+
+// The reference layer's band per area: the reference side's colour (none where it has no row),
+// wider where the evidence names another known side (a disagreement shows at a glance).
+std::vector<InsideBand> referenceBands(const ControlLayer& layer);
+
+// The frontline as line instances: confirmed stretches solid, active ones wider and brighter;
+// unconfirmed stretches dashed.
 void appendFrontline(const std::vector<FrontlineSegment>& front, std::vector<LineInstance>& out);
+
+// The reference front, dashed.
+void appendReferenceFront(const std::vector<FrontlineSegment>& front,
+                          std::vector<LineInstance>& out);
 
 }  // namespace atlas::map

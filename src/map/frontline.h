@@ -11,6 +11,7 @@ struct FrontlineSegment {
   Vec2 a, b;
   int cellA = -1, cellB = -1;  // the two neighbourhoods (indices into Neighbourhoods::ids)
   bool active = false;         // fighting reported near it (see markActive)
+  bool unconfirmed = false;    // an area on either side has no evidence within the shelf life
 };
 
 // Every stretch of border shared by two areas whose sides differ. `sideOfCell` is parallel to

@@ -102,6 +102,8 @@ bool MapRenderer::init(std::string& error) {
   floatAttrib(0, 2, sizeof(FillVertex), offsetof(FillVertex, pos), false);
   colourAttrib(1, sizeof(FillVertex), offsetof(FillVertex, rgba), false);
   colourAttrib(2, sizeof(FillVertex), offsetof(FillVertex, hatch), false);
+  colourAttrib(3, sizeof(FillVertex), offsetof(FillVertex, pattern), false);
+  colourAttrib(4, sizeof(FillVertex), offsetof(FillVertex, dots), false);
 
   glGenVertexArrays(1, &lineVao_);
   glGenBuffers(1, &lineVbo_);
@@ -111,6 +113,9 @@ bool MapRenderer::init(std::string& error) {
   floatAttrib(1, 2, sizeof(LineInstance), offsetof(LineInstance, b), true);
   floatAttrib(2, 1, sizeof(LineInstance), offsetof(LineInstance, widthPx), true);
   colourAttrib(3, sizeof(LineInstance), offsetof(LineInstance, rgba), true);
+  floatAttrib(4, 1, sizeof(LineInstance), offsetof(LineInstance, dashPx), true);
+  floatAttrib(5, 1, sizeof(LineInstance), offsetof(LineInstance, dashStart), true);
+  floatAttrib(6, 1, sizeof(LineInstance), offsetof(LineInstance, offsetPx), true);
 
   glGenVertexArrays(1, &pointVao_);
   glGenBuffers(1, &pointVbo_);

@@ -1,6 +1,7 @@
 #include "map/map_scene.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "map/geos_ops.h"
@@ -10,10 +11,27 @@ namespace atlas::map {
 
 namespace {
 
-void addTriangles(const std::vector<Triangle>& tris, std::uint32_t colour,
-                  std::vector<FillVertex>& out, std::uint32_t hatch = 0) {
+void addTriangles(const std::vector<Triangle>& tris, const AreaStyle& style,
+                  std::vector<FillVertex>& out) {
   for (const Triangle& t : tris)
-    for (const Vec2& p : t) out.push_back({p, colour, hatch});
+    for (const Vec2& p : t) out.push_back({p, style.fill, style.hatch, style.pattern, style.dots});
+}
+
+void addTriangles(const std::vector<Triangle>& tris, std::uint32_t colour,
+                  std::vector<FillVertex>& out) {
+  AreaStyle style;
+  style.fill = colour;
+  addTriangles(tris, style, out);
+}
+
+// Twice the signed area of a ring (positive: counter-clockwise).
+double signedArea2(const Ring& r) {
+  double a = 0;
+  for (size_t i = 0, n = r.size(); i < n; ++i) {
+    const Vec2 p = r[i], q = r[(i + 1) % n];
+    a += static_cast<double>(p.x) * q.y - static_cast<double>(q.x) * p.y;
+  }
+  return a;
 }
 
 void addRing(const Ring& ring, bool closed, float widthPx, std::uint32_t colour,
@@ -55,26 +73,65 @@ Neighbourhoods neighbourhoodAreas(const BaseMap& base) {
 }
 
 BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
-                           const std::vector<std::uint32_t>* cellColour, const Polygon* area,
-                           const std::vector<std::uint32_t>* cellHatch) {
+                           const std::vector<AreaStyle>* cellStyle, const Polygon* area,
+                           const std::vector<InsideBand>* insideBand) {
   BaseLayers out;
   addTriangles(triangulate(base.cityExtent), style::kCityExtentFill, out.fills);
   for (size_t i = 0; i < hoods.triangles.size(); ++i) {
-    const std::uint32_t colour = cellColour && i < cellColour->size()
-                                     ? (*cellColour)[i]
-                                     : (i % 2 ? style::kCellFillAlt : style::kCellFill);
-    const std::uint32_t hatch = cellHatch && i < cellHatch->size() ? (*cellHatch)[i] : 0;
-    addTriangles(hoods.triangles[i], colour, out.fills, hatch);
+    AreaStyle s;
+    s.fill = i % 2 ? style::kCellFillAlt : style::kCellFill;
+    if (cellStyle && i < cellStyle->size()) s = (*cellStyle)[i];
+    addTriangles(hoods.triangles[i], s, out.fills);
   }
   addTriangles(triangulate(base.oldCity), style::kOldCityFill, out.fills);
 
   for (const auto& cell : hoods.cells)
     for (const Polygon& part : cell) addPolygonOutline(part, 1.0f, style::kCellBorder, out.lines);
+  if (insideBand)
+    for (size_t i = 0; i < insideBand->size() && i < hoods.cells.size(); ++i)
+      if ((*insideBand)[i].colour != 0)
+        appendInsideBand(hoods, static_cast<int>(i), (*insideBand)[i].widthPx,
+                         (*insideBand)[i].colour, out.lines);
   addPolygonOutline(base.cityExtent, 1.5f, style::kCityExtentOutline, out.lines);
   addPolygonOutline(base.oldCity, 1.5f, style::kOldCityOutline, out.lines);
   if (area) addPolygonOutline(*area, 2.0f, style::kEastAleppoOutline, out.lines);
   addRing(base.river, false, 3.0f, style::kRiver, out.lines);
   return out;
+}
+
+void appendInsideBand(const Neighbourhoods& hoods, int cell, float widthPx, std::uint32_t colour,
+                      std::vector<LineInstance>& out) {
+  if (cell < 0 || cell >= static_cast<int>(hoods.cells.size())) return;
+  // The line shader shifts a segment to the left of a → b: the inside of a counter-clockwise
+  // outer ring and of a clockwise hole. Half a pixel more clears the area's own border.
+  auto ring = [&](const Ring& r, bool hole) {
+    if (r.size() < 3) return;
+    const bool ccw = signedArea2(r) > 0;
+    const float side = (ccw != hole) ? 1.0f : -1.0f;
+    for (size_t k = 0; k < r.size(); ++k) {
+      LineInstance l{r[k], r[(k + 1) % r.size()], widthPx, colour};
+      l.offsetPx = side * (widthPx / 2 + 0.5f);
+      out.push_back(l);
+    }
+  };
+  for (const Polygon& part : hoods.cells[cell]) {
+    ring(part.outer, false);
+    for (const Ring& h : part.holes) ring(h, true);
+  }
+}
+
+void appendDashed(const std::vector<std::vector<Vec2>>& lines, float widthPx, float dashPx,
+                  std::uint32_t colour, std::vector<LineInstance>& out) {
+  for (const std::vector<Vec2>& line : lines) {
+    float along = 0;
+    for (size_t k = 0; k + 1 < line.size(); ++k) {
+      LineInstance l{line[k], line[k + 1], widthPx, colour};
+      l.dashPx = dashPx;
+      l.dashStart = along;
+      out.push_back(l);
+      along += std::hypot(line[k + 1].x - line[k].x, line[k + 1].y - line[k].y);
+    }
+  }
 }
 
 void buildMarkers(const std::vector<MapPlace>& places, const std::vector<int>* inWindow,

@@ -12,16 +12,42 @@
 
 namespace atlas::map {
 
+// The overlay pattern the fill shader draws over an area's colour, in screen space (constant
+// spacing at any zoom).
+enum class Pattern : std::uint32_t {
+  Stripes = 0,     // diagonal stripes: contested by fighting
+  CrossHatch = 1,  // an upright grid: disputed by sources
+};
+
 struct FillVertex {
   Vec2 pos;
   std::uint32_t rgba;
-  std::uint32_t hatch = 0;  // stripes of this colour over the fill (screen-space); 0: none
+  std::uint32_t hatch = 0;  // the pattern's colour (alpha: its strength); 0: none
+  Pattern pattern = Pattern::Stripes;
+  std::uint32_t dots = 0;  // a stipple of this colour (unconfirmed areas); 0: none
+};
+
+// A band just inside an area's border (the reference layer).
+struct InsideBand {
+  std::uint32_t colour = 0;  // 0: none
+  float widthPx = 0;
+};
+
+// How a neighbourhood area is filled (see FillVertex).
+struct AreaStyle {
+  std::uint32_t fill = 0;
+  std::uint32_t hatch = 0;
+  Pattern pattern = Pattern::Stripes;
+  std::uint32_t dots = 0;
 };
 
 struct LineInstance {
   Vec2 a, b;
   float widthPx;
   std::uint32_t rgba;
+  float dashPx = 0;     // dashes this long with gaps as long (pixels); 0: solid
+  float dashStart = 0;  // metres along the whole line at `a`, so dashes run on across segments
+  float offsetPx = 0;   // drawn this far to the left of a → b (pixels): a band inside an area
 };
 
 struct PointInstance {
@@ -55,12 +81,24 @@ struct BaseLayers {
 };
 
 // The static layers: city extent, neighbourhood areas and borders, Old City, river.
-// `cellColour` may recolour each neighbourhood (by index into hoods.ids) and `cellHatch` stripe
-// it; null: default style. `area`, if given, is outlined over the neighbourhoods (east Aleppo).
+// `cellStyle` may restyle each neighbourhood (by index into hoods.ids); null: default style.
+// `area`, if given, is outlined over the neighbourhoods (east Aleppo). `insideBand`, if given,
+// holds per neighbourhood a band just inside its border (see appendInsideBand), drawn over the
+// borders and under the other lines.
 BaseLayers buildBaseLayers(const BaseMap& base, const Neighbourhoods& hoods,
-                           const std::vector<std::uint32_t>* cellColour = nullptr,
+                           const std::vector<AreaStyle>* cellStyle = nullptr,
                            const Polygon* area = nullptr,
-                           const std::vector<std::uint32_t>* cellHatch = nullptr);
+                           const std::vector<InsideBand>* insideBand = nullptr);
+
+// A band `widthPx` wide just inside every border of `cell` (its outer rings and holes), in
+// `colour`: the reference layer's side of an area, read against the fill.
+void appendInsideBand(const Neighbourhoods& hoods, int cell, float widthPx, std::uint32_t colour,
+                      std::vector<LineInstance>& out);
+
+// Polylines (from chainSegments) as dashed line instances: dashes run on from one segment to
+// the next.
+void appendDashed(const std::vector<std::vector<Vec2>>& lines, float widthPx, float dashPx,
+                  std::uint32_t colour, std::vector<LineInstance>& out);
 
 // Markers for the places with mentions (areas excluded), larger ones first so small markers
 // stay on top and clickable; the selected place gets a ring. `inWindow`, if given, holds each

@@ -59,6 +59,10 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
     state->settings.legendOpen = i != 0;
   else if (std::sscanf(line, "ArabicInterface=%d", &i) == 1)
     state->settings.arabicInterface = i != 0;
+  else if (std::sscanf(line, "ReferenceLayer=%d", &i) == 1)
+    state->settings.referenceLayer = i != 0;
+  else if (std::sscanf(line, "ShelfLifeDays=%d", &i) == 1 && i >= 1 && i <= 365)
+    state->settings.shelfLifeDays = i;
 }
 
 void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf) {
@@ -73,6 +77,8 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf
   buf->appendf("DaysPerSecond=%.1f\n", state->settings.daysPerSecond);
   buf->appendf("LegendOpen=%d\n", state->settings.legendOpen ? 1 : 0);
   buf->appendf("ArabicInterface=%d\n", state->settings.arabicInterface ? 1 : 0);
+  buf->appendf("ReferenceLayer=%d\n", state->settings.referenceLayer ? 1 : 0);
+  buf->appendf("ShelfLifeDays=%d\n", state->settings.shelfLifeDays);
   buf->appendf("FilterEventTypes=%x\n", state->settings.filter.eventTypes);
   buf->appendf("FilterActors=%x\n", state->settings.filter.actors);
   buf->appendf("FilterPrecisions=%x\n", state->settings.filter.precisions);

@@ -8,6 +8,7 @@
 
 #include "ui/about_box.h"
 #include "ui/article_reader.h"
+#include "ui/disagreements_panel.h"
 #include "ui/evidence.h"
 #include "ui/filter_menu.h"
 #include "ui/side_panel.h"
@@ -60,6 +61,34 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
       ImGui::EndMenu();
     }
   };
+  // View: the reference layer over the evidence, and how long evidence keeps an area confirmed.
+  auto viewMenu = [&] {
+    if (UiBeginMenu(Str::View)) {
+      bool reference = state.settings.referenceLayer;
+      if (UiMenuItem(Str::MapReferenceLayer, nullptr, &reference))
+        state.settings.referenceLayer = reference;
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        UiText(tr(Str::MapReferenceLayerHint));
+        ImGui::EndTooltip();
+      }
+      UiMenuItem(Str::Disagreements, nullptr, &disagreementsPanelOpen());
+      ImGui::Separator();
+      UiText(tr(Str::MapShelfLife));
+      int days = std::clamp(state.settings.shelfLifeDays, 1, 365);
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+      if (ImGui::SliderInt("##shelfLife", &days, 3, 60, "%d", ImGuiSliderFlags_AlwaysClamp))
+        state.settings.shelfLifeDays = days;
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        UiText(tr(Str::MapShelfLifeHint));
+        ImGui::EndTooltip();
+      }
+      ImGui::SameLine();
+      UiText(tr(Str::Days));
+      ImGui::EndMenu();
+    }
+  };
   bool about = state.requests.about;
   state.requests.about = false;
   auto helpMenu = [&] {
@@ -81,12 +110,14 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
     ImGui::SetCursorScreenPos(ImVec2(std::max(start, right - used), ImGui::GetCursorScreenPos().y));
     const float x0 = ImGui::GetCursorScreenPos().x;
     helpMenu();
+    viewMenu();
     drawFilterMenu(model, state);
     fileMenu();
     used = w->DC.CursorPos.x - x0;
   } else {
     fileMenu();
     drawFilterMenu(model, state);
+    viewMenu();
     helpMenu();
   }
   ImGui::EndMenuBar();
@@ -235,6 +266,8 @@ void MainView::draw(const ViewModel& unfiltered, UiState& state) {
   drawStatusBar(model, state, ImVec2(avail.x, statusH));
   ImGui::PopStyleVar();
   ImGui::End();
+  // View > Disagreements with the reference: a window over the body.
+  drawDisagreementsPanel(model, state);
 }
 
 }  // namespace atlas::ui

@@ -30,17 +30,25 @@ double niceScaleLength(double groundMetresPerPixel, double maxPx) {
   return unit;
 }
 
+// "14 days" ("١٤ يوما", "٥ أيام", "يومين" in Arabic).
+std::string daysPhrase(int n) {
+  if (n == 1) return tr(Str::MapOneDay);
+  if (n == 2) return tr(Str::MapTwoDays);
+  const bool few = arabicInterface() && n >= 3 && n <= 10;
+  return uiNumber(n) + " " + tr(few ? Str::MapFewDays : Str::MapManyDays);
+}
+
+// A chrome string with its "%s" replaced.
+std::string withArg(Str s, const std::string& arg) {
+  std::string out = tr(s);
+  const size_t at = out.find("%s");
+  if (at != std::string::npos) out.replace(at, 2, arg);
+  return out;
+}
+
 }  // namespace
 
 bool MapPanel::init(std::string& error) { return renderer_.init(error); }
-
-// Whether two control layers draw the same picture.
-static bool sameControl(const map::ControlLayer& a, const map::ControlLayer& b) {
-  if (a.sideOfCell != b.sideOfCell || a.front.size() != b.front.size()) return false;
-  for (size_t i = 0; i < a.front.size(); ++i)
-    if (a.front[i].active != b.front[i].active) return false;
-  return true;
-}
 
 void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
   const Date day = currentDay(model, state);
@@ -75,12 +83,19 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
   // Control follows the timeline's day; the buffers change only when the picture does (most
   // days while scrubbing nothing changes hands).
   bool controlChanged = false;
-  if (geometryChanged || controlDay_ != day) {
+  const int shelfLife = std::max(1, state.settings.shelfLifeDays);
+  const ControlTimeline* reference = state.settings.referenceLayer ? model.reference : nullptr;
+  if (geometryChanged || controlDay_ != day || builtShelfLife_ != shelfLife ||
+      builtReference_ != reference || builtControl_ != model.control) {
     map::ControlLayer next;
-    if (model.control) next = map::controlLayerAt(hoods_, *model.control, day, model.fighting);
-    controlChanged = geometryChanged || !sameControl(next, control_);
+    if (model.control)
+      next = map::controlLayerAt(hoods_, *model.control, day, model.fighting, shelfLife, reference);
+    controlChanged = geometryChanged || !map::samePicture(next, control_);
     control_ = std::move(next);
     controlDay_ = day;
+    builtShelfLife_ = shelfLife;
+    builtReference_ = reference;
+    builtControl_ = model.control;
   }
   // The selected place's area is outlined in the base layers: a new selection rebuilds them
   // (a click, never a pan or zoom).
@@ -89,10 +104,11 @@ void MapPanel::rebuild(const ViewModel& model, const UiState& state) {
   builtArea_ = area;
   if (baseChanged && model.baseMap) {
     const map::BaseMap& base = *model.baseMap;
-    std::vector<std::uint32_t> fill, hatch;
-    map::cellStyles(control_.sideOfCell, fill, hatch);
-    map::BaseLayers layers = map::buildBaseLayers(base, hoods_, model.control ? &fill : nullptr,
-                                                  area, model.control ? &hatch : nullptr);
+    const std::vector<map::AreaStyle> styles = map::cellStyles(control_);
+    const std::vector<map::InsideBand> bands = map::referenceBands(control_);
+    map::BaseLayers layers = map::buildBaseLayers(base, hoods_, model.control ? &styles : nullptr,
+                                                  area, bands.empty() ? nullptr : &bands);
+    map::appendReferenceFront(control_.referenceFront, layers.lines);
     map::appendFrontline(control_.front, layers.lines);
     const auto selected = std::find(hoods_.ids.begin(), hoods_.ids.end(), state.selectedPlace);
     if (selected != hoods_.ids.end())
@@ -233,14 +249,14 @@ void MapPanel::handleInput(const ViewModel& model, UiState& state, const MapArea
                                                     static_cast<float>(m.y - frame_.origin.y)});
     if (cell >= 0) place = model.findPlace(hoods_.ids[cell]);
   }
-  if (place >= 0) drawTooltip(model, place);
+  if (place >= 0) drawTooltip(model, state, place);
   // A click (not the end of a drag) selects what is under the mouse, or clears the selection.
   if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
       io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 4.0f * 4.0f)
     state.selectedPlace = place >= 0 ? model.places[place].id : std::string();
 }
 
-void MapPanel::drawTooltip(const ViewModel& model, int place) {
+void MapPanel::drawTooltip(const ViewModel& model, const UiState& state, int place) {
   const map::MapPlace& p = model.places[place];
   ImGui::BeginTooltip();
   ArabicTextOptions arabic;
@@ -248,6 +264,51 @@ void MapPanel::drawTooltip(const ViewModel& model, int place) {
   ArabicText(model.names[place].ar, arabic);
   ImGui::TextUnformatted(model.names[place].en.c_str());
   ImGui::TextDisabled("%s", p.id.c_str());
+  // Who holds it by the evidence at the timeline's day, how fresh that is, and the reference.
+  if (model.control) {
+    const Date day = currentDay(model, state);
+    const int shelf = std::max(1, state.settings.shelfLifeDays);
+    const ControlSummary c = model.control->summaryAt(p.id, day, shelf);
+    const auto cell = std::find(hoods_.ids.begin(), hoods_.ids.end(), p.id);
+    const bool isArea = cell != hoods_.ids.end();
+    if (c.side != Side::Unknown) {
+      // A swatch of the area's fill, then the side.
+      map::ControlLayer one;
+      one.cells.push_back(c);
+      const map::AreaStyle st = map::cellStyles(one)[0];
+      const float h = ImGui::GetTextLineHeight();
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      dl->AddRectFilled(ImVec2(at.x, at.y + 2), ImVec2(at.x + h - 4, at.y + h - 2),
+                        toImU32(st.fill));
+      if (st.hatch)
+        dl->AddRect(ImVec2(at.x, at.y + 2), ImVec2(at.x + h - 4, at.y + h - 2), toImU32(st.hatch),
+                    0, 0, 1.5f);
+      ImGui::Dummy(ImVec2(h - 2, h));
+      ImGui::SameLine();
+      UiText(uiSide(static_cast<int>(c.side)));
+      const int ago = day.toDays() - c.lastEvidenceDay;
+      const std::string when =
+          ago == 0 ? std::string(tr(Str::MapSameDay)) : withArg(Str::MapAgo, daysPhrase(ago));
+      UiText(std::string(tr(c.unconfirmed ? Str::MapUnconfirmedSince : Str::MapLastEvidence))
+                 .append(" ")
+                 .append(uiDate(Date::fromDays(c.lastEvidenceDay)))
+                 .append(" (")
+                 .append(when)
+                 .append(")"),
+             c.unconfirmed ? IM_COL32(150, 100, 40, 255) : 0);
+      if (c.disputed) UiText(tr(Str::MapDisputedBySources), toImU32(map::style::kDisputedHatch));
+    } else if (isArea || !model.control->claimsOf(p.id).empty()) {
+      UiText(tr(Str::MapNoEvidenceYet), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    }
+    if (model.reference) {
+      const Side ref = model.reference->summaryAt(p.id, day, map::kReferenceShelfLifeDays).side;
+      if (ref != Side::Unknown || isArea)
+        UiText(std::string(tr(Str::MapReferenceSide))
+                   .append(" ")
+                   .append(uiSide(static_cast<int>(ref))));
+    }
+  }
   const int shown = place < static_cast<int>(inWindow_.size()) ? inWindow_[place] : p.mentions;
   ImGui::Text("%d mention%s in the window, %d in all", shown, shown == 1 ? "" : "s", p.mentions);
   ImGui::EndTooltip();
@@ -432,16 +493,19 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
 
   drawLegend(state, area);
 
-  // Outside the days the corpus covers, the map says so: what it shows is not known that day.
+  // Outside the days the evidence covers (the reference rows and the texts' claims; the corpus's
+  // dates without them), the map says so: what it shows is not known that day.
   const DayHistogram& h = model.histogram;
-  if (h.days() > 0) {
+  std::optional<Date> first = model.firstEvidenceDay, last = model.lastEvidenceDay;
+  if (!first && h.days() > 0) first = h.first;
+  if (!last && h.days() > 0) last = Date::fromDays(h.first.toDays() + h.days() - 1);
+  if (first && last) {
     const Date day = currentDay(model, state);
-    const Date last = Date::fromDays(h.first.toDays() + h.days() - 1);
     std::string note;
-    if (day > last)
-      note = std::string(tr(Str::NoEvidenceAfter)).append(" ").append(uiDate(last));
-    else if (day < h.first)
-      note = std::string(tr(Str::NoEvidenceBefore)).append(" ").append(uiDate(h.first));
+    if (day > *last)
+      note = std::string(tr(Str::NoEvidenceAfter)).append(" ").append(uiDate(*last));
+    else if (day < *first)
+      note = std::string(tr(Str::NoEvidenceBefore)).append(" ").append(uiDate(*first));
     if (!note.empty()) {
       const ImVec2 ts(UiTextWidth(note), ImGui::GetTextLineHeight());
       const float x = static_cast<float>(area.x + area.width / 2) - ts.x / 2;
@@ -454,8 +518,13 @@ void MapPanel::drawChrome(const ViewModel& model, UiState& state, const MapArea&
 }
 
 namespace {
-float legendHeight(float s) {
-  return ImGui::GetTextLineHeightWithSpacing() * 13.0f + 2 * map::style::markerRadius(20, s);
+// Rows: the heading, five rows of area swatches, two of fronts, three of the reference layer
+// (when on), then the places' kinds and sizes, the Old City and the river, east Aleppo and
+// unmentioned landmarks.
+float legendHeight(const UiState& state) {
+  const float rows = 14.2f + (state.settings.referenceLayer ? 3.0f : 0.0f);
+  return ImGui::GetTextLineHeightWithSpacing() * rows +
+         2 * map::style::markerRadius(20, state.uiScale) + 18 * state.uiScale;
 }
 }  // namespace
 
@@ -463,7 +532,7 @@ float legendHeight(float s) {
 // corner when hidden).
 map::LabelRect MapPanel::legendRect(const UiState& state, const MapArea& area) {
   const float s = state.uiScale;
-  const float w = (arabicInterface() ? 240 : 190) * s, h = legendHeight(s);
+  const float w = (arabicInterface() ? 300 : 262) * s, h = legendHeight(state);
   const float y1 = static_cast<float>(area.y + area.height) - 10 * s;
   if (arabicInterface()) {
     const float x0 = static_cast<float>(area.x) + 10 * s;
@@ -478,8 +547,7 @@ map::LabelRect MapPanel::legendRect(const UiState& state, const MapArea& area) {
 bool MapPanel::legendShown(const UiState& state, const MapArea& area) {
   const map::LabelRect box = legendRect(state, area);
   const double legendArea = static_cast<double>(box.x1 - box.x0) * (box.y1 - box.y0);
-  return state.settings.legendOpen &&
-         area.height >= legendHeight(state.uiScale) + 160 * state.uiScale &&
+  return state.settings.legendOpen && area.height >= legendHeight(state) + 160 * state.uiScale &&
          legendArea <= 0.2 * area.width * area.height;
 }
 
@@ -508,10 +576,10 @@ void MapPanel::drawLegend(UiState& state, const MapArea& area) {
   auto rect = [&](ImVec2 a, ImVec2 b) {
     return std::pair(ImVec2(mx(b.x), a.y), ImVec2(mx(a.x), b.y));
   };
-  auto text = [&](float x, float y, Str words) {
-    const char* t = tr(words);
+  auto textAt = [&](float x, float y, const std::string& t) {
     UiDrawText(dl, ImVec2(mx(x, UiTextWidth(t)), y), ink, t);
   };
+  auto text = [&](float x, float y, Str words) { textAt(x, y, tr(words)); };
   if (!legendShown(state, area)) {
     // Collapsed (by the user, or the map is too small for it): a button that opens it.
     const float w = UiTextWidth(tr(Str::Legend));
@@ -529,23 +597,66 @@ void MapPanel::drawLegend(UiState& state, const MapArea& area) {
   // Who holds the neighbourhood areas at the timeline's date, two swatches a row.
   text(l0.x + 8 * s, y, Str::HeldBy);
   y += line;
-  const Entry sides[] = {{Str::Government, map::style::kGovernmentFill},
-                         {Str::Opposition, map::style::kOppositionFill},
-                         {Str::Kurdish, map::style::kKurdishFill},
-                         {Str::Contested, map::style::kContestedFill}};
-  const float column2 = rtl ? 128 : 100;
+  const float column2 = rtl ? 136 : 118;
+  // A swatch at x (left to right) on the row at y, filled like an area of that style.
+  auto swatch = [&](float x0, float yRow, const map::AreaStyle& st) {
+    const auto [p, q] = rect(ImVec2(x0, yRow + 3 * s), ImVec2(x0 + 12 * s, yRow + line - 5 * s));
+    const ImVec2 a(std::min(p.x, q.x), p.y), b(std::max(p.x, q.x), q.y);
+    dl->AddRectFilled(a, b, toImU32(st.fill));
+    dl->PushClipRect(a, b, true);
+    if (st.dots)
+      for (float dy = 2; dy < 14; dy += 4)
+        for (float dx = (static_cast<int>(dy) % 8 == 2 ? 2.0f : 4.0f); dx < 14; dx += 4)
+          dl->AddCircleFilled(ImVec2(a.x + dx * s, a.y + dy * s), 1.0f * s, toImU32(st.dots));
+    if (st.hatch && st.pattern == map::Pattern::Stripes)
+      for (float t = -12; t < 12; t += 4)  // the hatching of contested areas
+        dl->AddLine(ImVec2(a.x + t * s, b.y), ImVec2(a.x + (t + 14) * s, b.y - 14 * s),
+                    toImU32(st.hatch | 0xff000000u), 1.0f * s);
+    if (st.hatch && st.pattern == map::Pattern::CrossHatch)
+      for (float t = 2; t < 14; t += 4) {  // the grid of disputed ones
+        dl->AddLine(ImVec2(a.x + t * s, a.y), ImVec2(a.x + t * s, b.y), toImU32(st.hatch),
+                    1.0f * s);
+        dl->AddLine(ImVec2(a.x, a.y + t * s), ImVec2(b.x, a.y + t * s), toImU32(st.hatch),
+                    1.0f * s);
+      }
+    dl->PopClipRect();
+  };
+  // The areas' styles as the map draws them (map::cellStyles of one area).
+  auto styleOf = [](Side side, bool disputed, bool unconfirmed) {
+    map::ControlLayer one;
+    ControlSummary c;
+    c.side = side;
+    c.unconfirmed = unconfirmed;
+    c.disputed = disputed;
+    one.cells.push_back(c);
+    return map::cellStyles(one)[0];
+  };
+  const Str sideText[] = {Str::Government, Str::Opposition, Str::Kurdish, Str::Contested};
+  const Side sideOf[] = {Side::Government, Side::Opposition, Side::Kurdish, Side::Contested};
   for (int k = 0; k < 4; ++k) {
     const float x0 = l0.x + (k % 2 ? column2 : 10) * s;
-    const auto [a, b] = rect(ImVec2(x0, y + 3 * s), ImVec2(x0 + 12 * s, y + line - 5 * s));
-    dl->AddRectFilled(a, b, toImU32(sides[k].colour));
-    if (k == 3)
-      for (float t = -12; t < 12; t += 4)  // the hatching of contested areas
-        dl->AddLine(ImVec2(std::max(a.x, a.x + t * s), std::min(b.y, b.y + t * s)),
-                    ImVec2(std::min(b.x, b.x + t * s), std::max(a.y, a.y + t * s)),
-                    toImU32(map::style::kContestedHatch), 1.0f * s);
-    text(x0 + 18 * s, y, sides[k].text);
+    swatch(x0, y, styleOf(sideOf[k], false, false));
+    text(x0 + 18 * s, y, sideText[k]);
     if (k % 2) y += line;
   }
+  // No evidence yet, and disputed by sources (drawn over an opposition fill).
+  swatch(l0.x + 10 * s, y, styleOf(Side::Unknown, false, false));
+  text(l0.x + 28 * s, y, Str::Unknown);
+  swatch(l0.x + column2 * s, y, styleOf(Side::Opposition, true, false));
+  text(l0.x + (column2 + 18) * s, y, Str::MapDisputedBySources);
+  y += line;
+  // Unconfirmed: the government's and the opposition's washed out, side by side, and the shelf
+  // life under the word.
+  swatch(l0.x + 10 * s, y, styleOf(Side::Government, false, true));
+  swatch(l0.x + 24 * s, y, styleOf(Side::Opposition, false, true));
+  text(l0.x + 42 * s, y, Str::MapUnconfirmed);
+  y += line;
+  const int shelf = std::max(1, state.settings.shelfLifeDays);
+  const std::string note =
+      withArg(Str::MapNoEvidenceFor, rtl ? daysPhrase(shelf) : uiNumber(shelf));
+  UiDrawText(dl, ImVec2(mx(l0.x + 42 * s, UiTextWidth(note)), y), IM_COL32(110, 100, 86, 255),
+             note);
+  y += line;
   dl->AddLine(ImVec2(mx(l0.x + 10 * s), y + line / 2), ImVec2(mx(l0.x + 22 * s), y + line / 2),
               toImU32(map::style::kFrontline), 2.5f * s);
   text(l0.x + 28 * s, y, Str::Front);
@@ -553,31 +664,70 @@ void MapPanel::drawLegend(UiState& state, const MapArea& area) {
               ImVec2(mx(l0.x + (column2 + 12) * s), y + line / 2),
               toImU32(map::style::kFrontlineActive), 5.0f * s);
   text(l0.x + (column2 + 18) * s, y, Str::Fighting);
-  y += line * 1.2f;
-  text(l0.x + 8 * s, y, Str::PlacesByKind);
   y += line;
-  for (const Entry& e : kinds) {
-    dl->AddCircleFilled(ImVec2(mx(l0.x + 16 * s), y + line / 2 - 2 * s), 5 * s, toImU32(e.colour));
-    text(l0.x + 28 * s, y, e.text);
+  // A dashed line from x0 to x1 (left to right) at the middle of the row at y.
+  auto dashed = [&](float x0, float x1, float yRow, std::uint32_t colour, float width, float dash) {
+    for (float x = x0; x < x1; x += 2 * dash)
+      dl->AddLine(ImVec2(mx(x), yRow + line / 2),
+                  ImVec2(mx(std::min(x + dash, x1)), yRow + line / 2), toImU32(colour), width);
+  };
+  dashed(l0.x + 8 * s, l0.x + 24 * s, y, map::style::kFrontline, 2.5f * s, 4 * s);
+  text(l0.x + 28 * s, y, Str::MapFrontUnconfirmed);
+  y += line;
+  if (state.settings.referenceLayer) {
+    // The reference layer: a band inside the edge of an area filled by the evidence (thin where
+    // they agree, thick where they differ), and its front.
+    auto banded = [&](float x0, Side side, float width) {
+      const auto [p, q] = rect(ImVec2(x0, y + 2 * s), ImVec2(x0 + 16 * s, y + line - 4 * s));
+      const ImVec2 a(std::min(p.x, q.x), p.y), b(std::max(p.x, q.x), q.y);
+      dl->AddRectFilled(a, b, toImU32(map::style::kOppositionFill));
+      const float h = width * s / 2;
+      dl->AddRect(ImVec2(a.x + h, a.y + h), ImVec2(b.x - h, b.y - h),
+                  toImU32(map::style::referenceBand(side)), 0, 0, width * s);
+    };
+    banded(l0.x + 8 * s, Side::Opposition, map::style::kReferenceBandPx);
+    banded(l0.x + 28 * s, Side::Government, map::style::kReferenceBandDifferPx);
+    text(l0.x + 50 * s, y, Str::MapReferenceEdge);
+    y += line;
+    const char* differs = tr(Str::MapReferenceDiffers);
+    UiDrawText(dl, ImVec2(mx(l0.x + 50 * s, UiTextWidth(differs)), y), IM_COL32(110, 100, 86, 255),
+               differs);
+    y += line;
+    dashed(l0.x + 8 * s, l0.x + 44 * s, y, map::style::kReferenceFront, 2.0f * s, 5 * s);
+    text(l0.x + 50 * s, y, Str::MapReferenceFront);
     y += line;
   }
-  text(l0.x + 8 * s, y, Str::Mentions);
-  y += line + maxR;
-  float x = l0.x + 14 * s;
+  y += line * 0.2f;
+  text(l0.x + 8 * s, y, Str::PlacesByKind);
+  y += line;
+  // Sites and towns side by side, neighbourhoods under them.
+  for (int k : {1, 2, 0}) {
+    const float x0 = l0.x + (k == 2 ? column2 : 10) * s;
+    dl->AddCircleFilled(ImVec2(mx(x0 + 6 * s), y + line / 2 - 2 * s), 5 * s,
+                        toImU32(kinds[k].colour));
+    text(x0 + 18 * s, y, kinds[k].text);
+    if (k != 1) y += line;
+  }
+  // "Mentions" and the marker sizes beside it.
+  const float mentionsW = UiTextWidth(tr(Str::Mentions));
+  text(l0.x + 8 * s, y + maxR - ImGui::GetTextLineHeight() / 2, Str::Mentions);
+  const float cy = y + maxR + 2 * s;
+  float x = l0.x + 8 * s + mentionsW + 14 * s;
   for (int n : sizes) {
     const float r = map::style::markerRadius(n, s);
-    dl->AddCircle(ImVec2(mx(x + r), y), r, ink, 24, 1.2f * s);
+    dl->AddCircle(ImVec2(mx(x + r), cy), r, ink, 24, 1.2f * s);
     const std::string num = uiNumber(n);
     const float nw = UiTextWidth(num);
-    UiDrawText(dl, ImVec2(mx(x + 2 * r + 4 * s, nw), y - ImGui::GetTextLineHeight() / 2), ink, num);
-    x += 2 * r + 30 * s;
+    UiDrawText(dl, ImVec2(mx(x + 2 * r + 4 * s, nw), cy - ImGui::GetTextLineHeight() / 2), ink,
+               num);
+    x += 2 * r + 26 * s;
   }
-  y += maxR + 4 * s;
+  y += 2 * maxR + 8 * s;
   const auto [oa, ob] =
       rect(ImVec2(l0.x + 10 * s, y + 3 * s), ImVec2(l0.x + 22 * s, y + line - 5 * s));
   dl->AddRectFilled(oa, ob, toImU32(map::style::kOldCityFill | 0xff000000u));
   text(l0.x + 28 * s, y, Str::OldCity);
-  const float river = rtl ? 134 : 90;
+  const float river = rtl ? 134 : 110;
   dl->AddLine(ImVec2(mx(l0.x + river * s), y + line / 2 - 1 * s),
               ImVec2(mx(l0.x + (river + 16) * s), y + line / 2 - 1 * s),
               toImU32(map::style::kRiver), 3 * s);

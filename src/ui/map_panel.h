@@ -43,7 +43,7 @@ class MapPanel {
   void rebuild(const ViewModel& model, const UiState& state);
   void handleInput(const ViewModel& model, UiState& state, const MapArea& area);
   void drawChrome(const ViewModel& model, UiState& state, const MapArea& area);
-  void drawTooltip(const ViewModel& model, int place);
+  void drawTooltip(const ViewModel& model, const UiState& state, int place);
   void drawLegend(UiState& state, const MapArea& area);
   static map::LabelRect legendRect(const UiState& state, const MapArea& area);
   static bool legendShown(const UiState& state, const MapArea& area);
@@ -74,6 +74,9 @@ class MapPanel {
   std::optional<TimeWindow> builtWindow_;
   map::ControlLayer control_;
   std::optional<Date> controlDay_;  // the day control_ was computed for
+  int builtShelfLife_ = -1;         // and the settings and timelines it was computed from
+  const ControlTimeline* builtReference_ = nullptr;
+  const ControlTimeline* builtControl_ = nullptr;
   // What the GPU buffers were built from; anything else changing triggers a rebuild.
   const map::BaseMap* builtBase_ = nullptr;
   const map::Polygon* builtArea_ = nullptr;  // the east Aleppo outline drawn (by date)

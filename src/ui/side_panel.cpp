@@ -9,6 +9,7 @@
 #include "ui/arabic_input.h"
 #include "ui/arabic_text.h"
 #include "ui/articles_panel.h"
+#include "ui/claim_view.h"
 #include "ui/timeline_panel.h"
 #include "ui/ui_text.h"
 
@@ -16,20 +17,139 @@ namespace atlas::ui {
 
 namespace {
 
-ImU32 sideColour(Side s) {
-  switch (s) {
-    case Side::Government:
-      return IM_COL32(176, 48, 48, 255);
-    case Side::Opposition:
-      return IM_COL32(40, 120, 60, 255);
-    case Side::Kurdish:
-      return IM_COL32(180, 140, 20, 255);
-    case Side::Contested:
-      return IM_COL32(120, 80, 150, 255);
-    case Side::Unknown:
-      break;
+SourcesPanelProbe gProbe;
+
+UiState::Rect rectOf(ImVec2 a, ImVec2 b) { return {a.x, a.y, b.x, b.y}; }
+
+void probeClaim(const ControlClaim& claim, const ClaimViewResult& r, int column = -1) {
+  gProbe.claims.push_back({claim.evidence.doc, claim.evidence.outlet, claim.side, r.speaker, r.card,
+                           r.sentence, column});
+}
+
+bool sameClaim(const ControlClaim& a, const ControlClaim& b) {
+  return a.evidence.doc == b.evidence.doc && a.evidence.sentence == b.evidence.sentence &&
+         a.side == b.side && a.date == b.date;
+}
+
+// Sources that disagree: the claims of each holder in a column of its own (the current holder
+// first), side by side, so the reports can be read against each other.
+void drawDispute(const ViewModel& model, UiState& state, const ControlState& c) {
+  std::vector<std::pair<Side, std::vector<const ControlClaim*>>> columns;
+  auto add = [&](const ControlClaim& claim) {
+    for (auto& [side, claims] : columns)
+      if (side == claim.side) {
+        for (const ControlClaim* known : claims)
+          if (sameClaim(*known, claim)) return;
+        claims.push_back(&claim);
+        return;
+      }
+    columns.push_back({claim.side, {&claim}});
+  };
+  bool textsDecide = false;
+  for (const ControlClaim& claim : c.decidedBy)
+    textsDecide = textsDecide || (claim.kind != "reference" && claim.side == c.side);
+  columns.push_back({c.side, {}});
+  for (const ControlClaim& claim : c.decidedBy)
+    if (claim.side == c.side && (claim.kind != "reference" || !textsDecide)) add(claim);
+  for (const ControlClaim& claim : c.decidedBy)
+    if (claim.side != c.side && claim.kind != "reference") add(claim);
+  for (const ControlClaim& claim : c.disputedBy) add(claim);
+  for (auto& [side, claims] : columns)
+    std::stable_sort(
+        claims.begin(), claims.end(),
+        [](const ControlClaim* a, const ControlClaim* b) { return b->date < a->date; });
+
+  const bool rtl = arabicInterface();
+  const int n = static_cast<int>(columns.size());
+  if (!ImGui::BeginTable(rtl ? "##disputeRtl" : "##dispute", n,
+                         ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame))
+    return;
+  ImGui::TableNextRow();
+  for (int i = 0; i < n; ++i) {
+    // Right to left the current holder's column is the rightmost.
+    const int k = rtl ? n - 1 - i : i;
+    const auto& [side, claims] = columns[k];
+    ImGui::TableSetColumnIndex(i);
+    ImGui::PushID(k);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    drawInfoText(std::string(tr(Str::HeldByColumn)) + " " + uiSide(static_cast<int>(side)), w,
+                 sideColour(side));
+    for (size_t j = 0; j < claims.size(); ++j) {
+      ImGui::PushID(static_cast<int>(j));
+      const ClaimViewResult r = drawClaim(model, state, *claims[j], {w, true, true});
+      probeClaim(*claims[j], r, i);
+      ImGui::PopID();
+      ImGui::Spacing();
+    }
+    gProbe.dispute.push_back({side, rectOf(top, ImVec2(top.x + w, ImGui::GetCursorScreenPos().y)),
+                              static_cast<int>(claims.size())});
+    ImGui::PopID();
   }
-  return IM_COL32(110, 110, 110, 255);
+  ImGui::EndTable();
+}
+
+// Who held the place at the slider's day, since when, the last evidence and how old it is,
+// whether it is unconfirmed, and the claims behind it (side by side when sources disagree).
+void drawControl(const ViewModel& model, UiState& state, const Place& p, float width) {
+  const Date day = currentDay(model, state);
+  const ControlState c = model.control->at(p.id, day, state.settings.shelfLifeDays);
+  gProbe.shown = true;
+  gProbe.state = c;
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  auto line = [&](const std::string& text, ImU32 colour) {
+    drawInfoText(text, width, colour);
+    gProbe.lines.push_back(text);
+  };
+  if (c.side == Side::Unknown || !c.lastEvidence) {
+    line(std::string(tr(Str::NoEvidenceYet)) + " (" + uiDate(day) + ")", dim);
+    return;
+  }
+  const bool rtl = arabicInterface();
+  std::string held =
+      std::string(tr(Str::HeldOn)) + " " + uiDate(day) + ": " + uiSide(static_cast<int>(c.side));
+  if (c.since)
+    held.append(rtl ? "، " : ", ").append(tr(Str::Since)).append(" ").append(uiDate(*c.since));
+  line(held, sideColour(c.side));
+  const long age = day.toDays() - c.lastEvidence->toDays();
+  line(std::string(tr(Str::LastEvidence)) + ": " + uiDate(*c.lastEvidence) + " (" + uiDaysAgo(age) +
+           ")",
+       ImGui::GetColorU32(ImGuiCol_Text));
+  if (c.unconfirmed)
+    line(std::string(tr(Str::Unconfirmed)) + " " + uiDays(age), IM_COL32(196, 110, 0, 255));
+  ImGui::Spacing();
+  if (c.disputed) {
+    // (What that means, on hover: reports that contradict each other, not fighting.)
+    drawInfoText(tr(Str::SourcesDisagree), width, IM_COL32(196, 80, 0, 255));
+    gProbe.disputeHeading = rectOf(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      drawInfoText(tr(Str::SourcesDisagreeNote), ImGui::GetFontSize() * 24, dim);
+      ImGui::EndTooltip();
+    }
+  } else {
+    line(tr(Str::EvidenceOfThatDay), dim);
+  }
+  // The claims in a box as high as they need up to a third of the panel (scrolling inside
+  // beyond that), so the place's sentences below stay in view however many claims there are.
+  static float contentHeight = 0;
+  const float most = std::max(ImGui::GetFontSize() * 8, ImGui::GetWindowHeight() * 0.3f);
+  ImGui::BeginChild("##claims",
+                    ImVec2(0, contentHeight > 0 ? std::min(contentHeight, most) : most));
+  if (c.disputed) {
+    drawDispute(model, state, c);
+  } else {
+    const float w = ImGui::GetContentRegionAvail().x;
+    for (size_t j = 0; j < c.decidedBy.size(); ++j) {
+      ImGui::PushID(static_cast<int>(j));
+      const ClaimViewResult r = drawClaim(model, state, c.decidedBy[j], {w, true, true});
+      probeClaim(c.decidedBy[j], r);
+      ImGui::PopID();
+      ImGui::Spacing();
+    }
+  }
+  contentHeight = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y;
+  ImGui::EndChild();
 }
 
 // The selected place: names, who held it at the current date and since when, and every sentence
@@ -60,43 +180,7 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     ImGui::TextDisabled("%s", p.id.c_str());
   }
 
-  const Date day = currentDay(model, state);
-  if (model.control && p.kind != PlaceKind::City) {
-    const ControlState c = model.control->at(p.id, day);
-    if (rtl) {
-      std::string held = tr(Str::HeldOn);
-      held.append(" ").append(uiDate(day)).append(": ").append(uiSide(static_cast<int>(c.side)));
-      if (c.since)
-        held.append("، ").append(tr(Str::Since)).append(" ").append(uiDate(*c.since));
-      else
-        held.append(" ").append(tr(Str::Baseline));
-      UiText(held, sideColour(c.side));
-    } else {
-      ImGui::TextUnformatted("Held on");
-      ImGui::SameLine();
-      ImGui::TextUnformatted(day.iso().c_str());
-      ImGui::SameLine();
-      ImGui::PushStyleColor(ImGuiCol_Text, sideColour(c.side));
-      ImGui::TextUnformatted(sideName(c.side));
-      ImGui::PopStyleColor();
-      ImGui::SameLine();
-      if (c.since)
-        ImGui::Text("since %s", c.since->iso().c_str());
-      else
-        ImGui::TextDisabled("(baseline)");
-    }
-    for (const ControlClaim& claim : c.decidedBy) {
-      // The document id is a file name: it may be Arabic, and it wraps at the panel's edge.
-      std::string by = "  by " + claim.evidence.doc;
-      if (claim.evidence.sentence >= 0)
-        by += ", sentence " + std::to_string(claim.evidence.sentence);
-      DataTextOptions o;
-      o.color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-      o.size = ImGui::GetFontSize();
-      o.ltr = true;
-      DataText(by, o);
-    }
-  }
+  if (model.control && p.kind != PlaceKind::City) drawControl(model, state, p, width);
   ImGui::Separator();
 
   const ExtractionResult& x = *model.extraction;
@@ -326,8 +410,11 @@ bool drawPlaceSearch(const ViewModel& model, UiState& state) {
   return true;
 }
 
+const SourcesPanelProbe& sourcesPanelProbe() { return gProbe; }
+
 void drawSidePanel(const ViewModel& model, UiState& state, ImVec2 size) {
   state.probes.sourceRows.clear();
+  gProbe = SourcesPanelProbe{};
   ImGui::BeginChild("##side", size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   drawPlaceSearch(model, state);
   if (state.settings.filter.active())
