@@ -416,7 +416,8 @@ struct Reading {
       // The name ends before "إن"/"أن", a claim word, a place, a comma, or the "إلى" of "أشارت
       // الشبكة إلى أن".
       while (to < count && to <= i + 6 && !is(to, kThat | kCapture | kHoldNow) && nameAt[to] < 0 &&
-             !has(to, kTo) && !breakBetween(i + 1 == count ? i : i + 1, to))
+             !has(to, kTo) && !breakBetween(i + 1 == count ? i : i + 1, to) &&
+             !(to > i + 1 && isSideToken(to - 1) && !isSideToken(to)))  // "أعلن الثوار تمكنهم"
         ++to;
       return {i + 1, to};
     }
@@ -561,6 +562,18 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       return std::nullopt;  // another name: the list rule decides
     }
     if (r.breakBetween(i, first)) return std::nullopt;
+    // "استعادة السيطرة على النقاط التي سيطرت عليها قوات الأسد في حي X": a relative clause
+    // describes the points; the main verb before it governs the place.
+    if (r.is(i, predicates) && i > 0 && r.is(i - 1, kRelative) && i >= 3 &&
+        !r.isSideToken(i - 2)) {  // ("الثوار الذين سيطروا على X": they took it)
+      bool mainBefore = false;
+      for (size_t k = i - 1; k > 0 && k + 6 > i && !r.breakBetween(k - 1, i); --k)
+        if (r.is(k - 1, kCapture | kAttack | kFight | kWithdraw)) mainBefore = true;
+      if (mainBefore) {
+        --i;  // on to the relative pronoun and the clause before it
+        continue;
+      }
+    }
     if (r.is(i, predicates)) return i;
     // "أعادت وحدات من الجيش ... الأمن والاستقرار إلى X": the verb of the phrase.
     if (r.is(i, kSecure))
