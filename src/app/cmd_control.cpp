@@ -150,7 +150,8 @@ int runControl(const ControlArgs& args) {
         return coords;
       };
       const map::Neighbourhoods hoods = map::neighbourhoodAreas(*model->baseMap);
-      const map::ControlLayer layer = map::controlLayerAt(hoods, timeline, *date, v.fighting);
+      const map::ControlLayer layer =
+          map::controlLayerAt(hoods, timeline, *date, v.fighting, shelf, &model->reference);
       for (size_t i = 0; i < hoods.ids.size(); ++i) {
         const Place* p = g.find(hoods.ids[i]);
         json polygons = json::array();
@@ -180,18 +181,22 @@ int runControl(const ControlArgs& args) {
         fc["features"].push_back(f);
       }
       const std::vector<map::FrontlineSegment>& segments = layer.front;
-      for (bool active : {true, false}) {
+      for (const auto& [active, unconfirmed] : {std::pair{true, false}, std::pair{false, false},
+                                                std::pair{true, true}, std::pair{false, true}}) {
         if (outside) break;  // no front is guessed either
         std::vector<map::FrontlineSegment> subset;
         for (const auto& s : segments)
-          if (s.active == active) subset.push_back(s);
+          if (s.active == active && s.unconfirmed == unconfirmed) subset.push_back(s);
         for (const auto& line : map::chainSegments(subset)) {
           json coords = json::array();
           for (const map::Vec2& p : line) coords.push_back(lonLat(p));
           ordered_json f;
           f["type"] = "Feature";
           f["geometry"] = {{"type", "LineString"}, {"coordinates", coords}};
-          f["properties"] = {{"frontline", true}, {"active", active}, {"date", date->iso()}};
+          f["properties"] = {{"frontline", true},
+                             {"active", active},
+                             {"unconfirmed", unconfirmed},
+                             {"date", date->iso()}};
           fc["features"].push_back(f);
         }
       }

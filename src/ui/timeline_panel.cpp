@@ -148,9 +148,9 @@ void drawDayLabel(const ViewModel& model, const UiState& state, const Date& day,
   if (arabicInterface()) {
     std::string words;
     if (index < 0)
-      words = std::string(tr(Str::NoEvidenceBefore)).append(" ").append(uiDate(h.first));
+      words = std::string(tr(Str::BeforeFirstArticle)).append(" ").append(uiDate(h.first));
     else if (index >= h.days())
-      words = std::string(tr(Str::NoEvidenceAfter))
+      words = std::string(tr(Str::AfterLastArticle))
                   .append(" ")
                   .append(uiDate(Date::fromDays(h.first.toDays() + h.days() - 1)));
     else
@@ -162,9 +162,9 @@ void drawDayLabel(const ViewModel& model, const UiState& state, const Date& day,
     o.wrap = false;
     DataText(note, o);
   } else if (index < 0) {
-    ImGui::TextDisabled("(before the first evidence, %s)", h.first.iso().c_str());
+    ImGui::TextDisabled("(%s %s)", tr(Str::BeforeFirstArticle), h.first.iso().c_str());
   } else if (index >= h.days()) {
-    ImGui::TextDisabled("(after the last evidence, %s)",
+    ImGui::TextDisabled("(%s %s)", tr(Str::AfterLastArticle),
                         Date::fromDays(h.first.toDays() + h.days() - 1).iso().c_str());
   } else {
     const int items = h.total(index);

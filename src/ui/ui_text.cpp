@@ -72,6 +72,8 @@ constexpr Words kWords[] = {
     {"m", "م"},
     {"No evidence after", "لا أدلة بعد"},
     {"No evidence before", "لا أدلة قبل"},
+    {"after the last article,", "بعد آخر مقال،"},
+    {"before the first article,", "قبل أول مقال،"},
     {"Loading the corpus...", "جار تحميل مجموعة المقالات..."},
     {"No base map (assets/basemap.geojson is missing or unreadable)",
      "لا توجد خريطة أساس (الملف assets/basemap.geojson مفقود أو لا يمكن قراءته)"},

@@ -68,6 +68,8 @@ enum class Str {
   Metres,
   NoEvidenceAfter,
   NoEvidenceBefore,
+  AfterLastArticle,  // the timeline's note past the corpus's last article
+  BeforeFirstArticle,
   LoadingCorpus,
   NoBaseMap,
   NoCorpusOpenHint,
