@@ -309,6 +309,15 @@ TEST(ControlCli, EvidencePastTheShelfLifeIsMarkedUnconfirmedWithItsDate) {
       EXPECT_EQ(f["properties"]["last_evidence"], "2016-12-08");
     }
   EXPECT_TRUE(seen);
+  // 18 November: the last evidence on either side of the front is the early-October reference,
+  // so every stretch of front is unconfirmed (drawn dashed, flagged in the export).
+  r = runProcess({kApp, "control", "--date", "2016-11-18", "--format", "geojson"});
+  int unconfirmedFront = 0, confirmedFront = 0;
+  for (const json& f : json::parse(r.out)["features"])
+    if (f["properties"].value("frontline", false))
+      (f["properties"]["unconfirmed"].get<bool>() ? unconfirmedFront : confirmedFront)++;
+  EXPECT_GT(unconfirmedFront, 0);
+  EXPECT_EQ(confirmedFront, 0);
   r = runProcess(
       {kApp, "control", "--date", "2016-12-24", "--format", "geojson", "--shelf-life", "60"});
   for (const json& f : json::parse(r.out)["features"])
