@@ -286,7 +286,9 @@ TEST(ControlCli, ADayOutsideTheEvidenceSaysNoEvidenceAndGuessesNoSide) {
     const json fc = json::parse(r.out);
     for (const json& f : fc["features"]) {
       EXPECT_NE(f["geometry"]["type"], "LineString") << day << ": no front is guessed";
-      if (f["properties"].contains("side")) EXPECT_EQ(f["properties"]["side"], "unknown") << day;
+      if (f["properties"].contains("side")) {
+        EXPECT_EQ(f["properties"]["side"], "unknown") << day;
+      }
     }
   }
   // Inside the evidence: a side, and nothing said about missing evidence.
@@ -312,14 +314,19 @@ TEST(ControlCli, EvidencePastTheShelfLifeIsMarkedUnconfirmedWithItsDate) {
   // 18 November: the last evidence on either side of the front is the early-October reference,
   // so every stretch of front is unconfirmed (drawn dashed, flagged in the export).
   r = runProcess({kApp, "control", "--date", "2016-11-18", "--format", "geojson"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
   int unconfirmedFront = 0, confirmedFront = 0;
-  for (const json& f : json::parse(r.out)["features"])
+  const json nov18 = json::parse(r.out);  // (kept: a range-for over a temporary's member dangles)
+  for (const json& f : nov18["features"])
     if (f["properties"].value("frontline", false))
       (f["properties"]["unconfirmed"].get<bool>() ? unconfirmedFront : confirmedFront)++;
   EXPECT_GT(unconfirmedFront, 0);
   EXPECT_EQ(confirmedFront, 0);
   r = runProcess(
       {kApp, "control", "--date", "2016-12-24", "--format", "geojson", "--shelf-life", "60"});
-  for (const json& f : json::parse(r.out)["features"])
-    if (f["id"] == "al-myassar") EXPECT_FALSE(f["properties"]["unconfirmed"].get<bool>());
+  const json longShelf = json::parse(r.out);
+  for (const json& f : longShelf["features"])
+    if (f["id"] == "al-myassar") {
+      EXPECT_FALSE(f["properties"]["unconfirmed"].get<bool>());
+    }
 }
