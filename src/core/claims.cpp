@@ -564,14 +564,23 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     if (r.breakBetween(i, first)) return std::nullopt;
     // "استعادة السيطرة على النقاط التي سيطرت عليها قوات الأسد في حي X": a relative clause
     // describes the points; the main verb before it governs the place.
-    if (r.is(i, predicates) && i > 0 && r.is(i - 1, kRelative) && i >= 3 &&
-        !r.isSideToken(i - 2)) {  // ("الثوار الذين سيطروا على X": they took it)
-      bool mainBefore = false;
-      for (size_t k = i - 1; k > 0 && k + 6 > i && !r.breakBetween(k - 1, i); --k)
-        if (r.is(k - 1, kCapture | kAttack | kFight | kWithdraw)) mainBefore = true;
-      if (mainBefore) {
-        --i;  // on to the relative pronoun and the clause before it
-        continue;
+    // ("التي كان المسلحون قد سيطروا عليها": the pronoun may stand a few words before the verb;
+    // "الثوار الذين سيطروا على X": after a side, the clause is the side's own taking.)
+    if (r.is(i, predicates)) {
+      size_t rel = i;
+      for (size_t k = i; k > 0 && k + 4 > i && !r.breakBetween(k - 1, i); --k)
+        if (r.is(k - 1, kRelative)) {
+          rel = k - 1;
+          break;
+        }
+      if (rel < i && rel >= 2 && !r.isSideToken(rel - 1)) {
+        bool mainBefore = false;
+        for (size_t k = rel; k > 0 && k + 6 > rel && !r.breakBetween(k - 1, rel); --k)
+          if (r.is(k - 1, kCapture | kAttack | kFight | kWithdraw)) mainBefore = true;
+        if (mainBefore) {
+          i = rel;  // on to the clause before the relative pronoun
+          continue;
+        }
       }
     }
     if (r.is(i, predicates)) return i;
@@ -798,13 +807,18 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
 
 // A name the gazetteer lacks, standing in a list: an unknown definite word ("والشحادين",
 // "الإسكان" of "ومنطقة الإسكان"), or an unknown word right before the list's comma ("وأحد،").
-bool unknownMember(const Reading& r, size_t k) {
+bool unknownMember(const Reading& r, size_t k, bool second = false) {
   if (r.bits[k] || r.bits2[k] || r.isSideToken(k) || r.nameAt[k] >= 0) return false;
   std::u32string_view w = tokenText(r.text, r.tokens[k]);
   const bool conjunction = w.size() > 2 && w[0] == U'\u0648';
   if (conjunction) w.remove_prefix(1);
   if (w.size() > 3 && w[0] == U'\u0627' && w[1] == U'\u0644') return true;
-  return conjunction && k + 1 < r.tokens.size() && r.breakBetween(k, k + 1);
+  // "للذخيرة" (ل + ال)
+  if (w.size() > 4 && w[0] == U'\u0644' && w[1] == U'\u0644') return true;
+  if (conjunction && k + 1 < r.tokens.size() && r.breakBetween(k, k + 1)) return true;
+  // "ومقالع الشرفة"، "ومستودع للذخيرة": a two-word name the gazetteer lacks.
+  return conjunction && !second && k + 1 < r.tokens.size() && !r.breakBetween(k, k + 1) &&
+         (unknownMember(r, k + 1, true) || r.nameAt[k + 1] >= 0);
 }
 
 // Step: a list member takes the claim of the member before it when only list words stand
