@@ -117,7 +117,7 @@ struct Lexicon {
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
   std::vector<std::u32string> air, relative, partial, facility, casualtyNouns, objectMarkers,
-      directions, heads, attempts;
+      directions, heads, attempts, adjacent;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
@@ -181,6 +181,9 @@ struct Lexicon {
     for (const char* w : {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
       directions.push_back(foldString(w));
     for (const char* w : {"حي", "منطقة", "بلدة", "قرية", "مدينة"}) heads.push_back(foldString(w));
+    for (const char* w : {"المحاذي", "المحاذية", "المتاخم", "المتاخمة", "المجاور", "المجاورة",
+                          "المقابل", "المقابلة"})
+      adjacent.push_back(foldString(w));
     for (const char* w : {"محاولة", "محاولات", "هجوم", "هجوما", "هجمات", "لمحاولة"})
       attempts.push_back(foldString(w));
     for (const char* w : {"من", "ضد", "على", "عناصر", "مع", "أمام", "صفوف", "مواقع", "معاقل"})
@@ -459,6 +462,14 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
   const Lexicon& L = lexicon();
   auto word = [&](size_t i) { return withoutConjunction(tokenText(text, tokens[i])); };
   if (first >= 1 && Lexicon::in(L.heads, word(first - 1))) --first;  // "من حي الراشدين"
+  // "والمحاذي لحي العقبة": a neighbour named to locate another place ("قرب" is not: strikes
+  // "قرب بلدة منيان" are at Minyan).
+  if (first >= 1) {
+    std::u32string_view w = word(first - 1);
+    if (w.size() > 3 && w[0] == U'\u0644' && Lexicon::in(L.heads, w.substr(1)) && first >= 2)
+      w = word(first - 2);  // "لحي"
+    if (Lexicon::in(L.adjacent, w)) return true;
+  }
   if (first >= 1 && Lexicon::in(L.directions, word(first - 1))) return true;
   if (first >= 3 && word(first - 1) == L.fi && word(first - 3) == L.min &&
       word(first - 2).substr(0, 5) == std::u32string_view(U"\u0645\u0648\u0627\u0642\u0639"))

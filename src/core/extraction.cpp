@@ -302,15 +302,6 @@ struct Worker {
   // before.
   bool continuesAirStrike(const MentionEvent& ev) const {
     if (!previousWasAirStrike) return false;
-    // "كما وارتقى 8 شهداء في حي الزبدية" after the strikes: their dead.
-    if (ev.type == EventType::Casualties) {
-      for (const auto& k : events.keywords)
-        if (k.type != EventType::Casualties) return false;
-      // (Not when a killer is named: "برصاص قناص قوات النظام".)
-      for (const SideMention& s : sides)
-        if (!s.object && s.side != SideWord::Civilians) return false;
-      return true;
-    }
     if (ev.type != EventType::Shelling) return false;
     static const std::u32string bare[] = {foldString("القصف"), foldString("قصف")};
     auto clauseOf = [&](size_t t) {
