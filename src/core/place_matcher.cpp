@@ -279,7 +279,11 @@ PlaceMatcher::Word PlaceMatcher::wordKind(const std::u32string& text, const Toke
   if (const Word* w = words_.find(word)) return *w;
   if (word.size() > 2 && (word[0] == kWaw || word[0] == U'\u0641')) {  // "وحي", "فحي", "وهي"
     if (const Word* w = words_.find(word.substr(1))) return *w;
+    word.remove_prefix(1);
   }
+  // "بحي الصاخور", "التابع لحي الحمدانية", "وبمنطقة": a head word with its preposition.
+  if (word.size() > 2 && (word[0] == U'\u0628' || word[0] == U'\u0644'))
+    if (const Word* w = words_.find(word.substr(1)); w && isHead(*w)) return *w;
   return Word::Other;
 }
 

@@ -91,6 +91,13 @@ TEST(Matcher, OrdinaryWordsNeedAHeadWord) {
   EXPECT_EQ(ids(find("حي الميسر")), "al-myassar");
   EXPECT_EQ(ids(find("بلدة السفيرة")), "al-safira");
   EXPECT_EQ(ids(find("مدينة الباب")), "al-bab");
+  // The head word with its preposition: "بحي", "لحي", "وبحي", "ببلدة".
+  EXPECT_EQ(ids(find("قذائف بحي الميسر")), "al-myassar");
+  EXPECT_EQ(ids(find("مبنى تابع لحي الميسر")), "al-myassar");
+  EXPECT_EQ(ids(find("وبحي الميسر")), "al-myassar");
+  EXPECT_EQ(ids(find("اشتباكات ببلدة السفيرة")), "al-safira");
+  // (Only head words: "بالميسر" alone is still the game.)
+  EXPECT_EQ(ids(find("لعب بالميسر")), "");
 }
 
 TEST(Matcher, AHeadCarriesAlongAListOfNames) {
