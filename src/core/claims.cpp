@@ -239,7 +239,7 @@ struct ClaimLexicon {
     add(kStill, {"تزال", "زالت", "يزال", "زال", "مازالت", "مازال", "لاتزال", "لايزال", "ماتزال",
                  "مايزال", "ظلت", "تظل", "يظل"});
     add(kSecure, {"الأمن", "والأمان", "الأمان", "والاستقرار", "الاستقرار"});
-    add(kRestore, {"أعادت", "أعاد", "أعادوا", "إعادة", "تعيد", "يعيد"});
+    add(kRestore, {"أعادت", "أعاد", "أعادوا", "إعادة", "تعيد", "يعيد", "معيدا", "معيدة", "معيدين"});
     for (auto& [w, bits] : m) words.add(w, bits);
   }
 
@@ -399,8 +399,9 @@ struct Reading {
         if (auto side = sideOf(s.side)) {
           if (!breakBetween(s.token, p)) {
             if (!before) before = side;
-          } else {
-            earlier = side;
+          } else if (!earlier) {
+            earlier = side;  // the sentence's subject: "استعاد الجيش ... الخاضعة لسيطرة
+                             // المسلحين، كما استعاد ..." is still the army
           }
         }
     // Arabic drops a known subject: "أسر الثوار ...، واستعادوا السيطرة على ...".
