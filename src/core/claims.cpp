@@ -628,8 +628,18 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
   if (r.is(p, kTry)) tried = true, tryAt = p;
   // "أن تسيطر", "أن ينسحب": a subjunctive (expected, wanted), not a report. ("إن" is followed by
   // its subject, never by the verb.)
+  // ("استطاع أن يسيطر", "تمكنت من أن تسيطر", "نجحت في أن": managed to, so a report.)
+  static const std::u32string managed[] = {
+      foldString("استطاع"), foldString("استطاعت"), foldString("استطاعوا"), foldString("تمكن"),
+      foldString("تمكنت"),  foldString("تمكنوا"),  foldString("نجح"),      foldString("نجحت")};
+  const auto managedBefore = [&](size_t at) {
+    for (size_t k = at >= 3 ? at - 3 : 0; k < at; ++k)
+      for (const auto& m : managed)
+        if (withoutConjunction(tokenText(r.text, r.tokens[k])) == m) return true;
+    return false;
+  };
   if (p > 0 && r.is(p, kPresent) && r.is(p - 1, kThat) &&
-      tokenText(r.text, r.tokens[p - 1]).size() == 2)
+      tokenText(r.text, r.tokens[p - 1]).size() == 2 && !managedBefore(p - 1))
     return c;
   bool partial = false, toward = false, secure = false, destination = false;
   for (size_t k = p + 1; k < first; ++k) {
@@ -771,6 +781,9 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
     c.actor = agent;
     c.holder = c.kind == ClaimKind::Held ? agent : opponentOf(agent);
     if (!agent) c.kind = ClaimKind::None;
+    // "واستطاع أن يسيطر على X": managed to take it.
+    if (c.kind == ClaimKind::Held && p > 0 && r.is(p - 1, kThat) && managedBefore(p - 1))
+      c.kind = ClaimKind::Captured;
     // "قوات الأسد تسيطر على حي X": a headline's present tense with its subject first is news.
     if (c.kind == ClaimKind::Held) {
       for (const SideMention& s : r.sides) {
