@@ -491,7 +491,7 @@ std::optional<Side> pronounSide(const Reading& r, size_t first) {
 // neutral copy (wires quote the opposition's word).
 Side liberatedSide(const Reading& r, size_t i, const ClaimContext& context) {
   if (i + 2 < r.tokens.size() && r.has(i + 2, kTerror)) return Side::Government;
-  if (auto side = stanceSide(context.stance)) return *side;
+  if (auto side = stanceSide(context.stance())) return *side;
   return Side::Opposition;
 }
 
@@ -687,7 +687,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
     if (r.has(k, kTransfer) && !r.breakBetween(k, p)) agent = r.sideAfter(first, 6);
   if (b & kFirstPerson) agent = r.speakerSide();
   if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
-  if (!agent && (b & kLiberate)) agent = stanceSide(context.stance);
+  if (!agent && (b & kLiberate)) agent = stanceSide(context.stance());
   // "وتمكنت من السيطرة على ...": a verb at the head of its clause continues the last agent.
   // ("فإن السيطرة على X جاءت ...": after "إن" too.)
   if (!agent && (p == 0 || r.clause[p - 1] != r.clause[p] || r.is(p - 1, kThat) ||

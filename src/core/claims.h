@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/control.h"
@@ -38,7 +39,15 @@ struct PlaceClaim {
 
 // What carries from sentence to sentence in one article.
 struct ClaimContext {
-  int stance = 0;                 // outletStance of the article: whose "المحررة" it is
+  // The article's text, for outletStance: whose "المحررة" it is. Read only when a rule needs it
+  // (a scan of the whole article; most sentences never ask).
+  std::string_view articleText;
+  int stance() const {
+    if (!stanceKnown) stanceValue = outletStance(articleText), stanceKnown = true;
+    return stanceValue;
+  }
+  mutable int stanceValue = 0;
+  mutable bool stanceKnown = false;
   std::optional<Side> lastAgent;  // the last side that acted ("وتمكنت من السيطرة على ...")
 };
 

@@ -416,7 +416,8 @@ const SentenceEvents::Keyword* governingKeyword(const SentenceEvents& events, si
 // agent of "قذائف أطلقها الإرهابيون"), else the enemy of the place's holder, else the enemy of
 // the outlet (each side's media report the other's shells).
 uint32_t shellingActor(const SentenceEvents& events, const std::vector<SideMention>& sides,
-                       size_t keyword, size_t first, const PlaceClaim& claim, int stance) {
+                       size_t keyword, size_t first, const PlaceClaim& claim,
+                       const ClaimContext& context) {
   const size_t from = std::min(keyword, first) >= 6 ? std::min(keyword, first) - 6 : 0;
   // (Not the holder of "الخاضع لسيطرة المعارضة": the side whose district was hit.)
   for (const SideMention& s : sides)
@@ -427,6 +428,7 @@ uint32_t shellingActor(const SentenceEvents& events, const std::vector<SideMenti
   if (events.rebelWeapon) return kOpposition;
   if (claim.kind == ClaimKind::Held && claim.holder == Side::Government) return kOpposition;
   if (claim.kind == ClaimKind::Held && claim.holder == Side::Opposition) return kGovernment;
+  const int stance = context.stance();  // (scanned only now: most shells name their firer)
   if (stance > 0) return kOpposition;
   if (stance < 0) return kGovernment;
   return 0;  // "تعرض حي X لقصف": nobody said who fired
@@ -482,7 +484,7 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
 
 MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
                              const SentenceEvents& events, const std::vector<SideMention>& sides,
-                             size_t first, const PlaceClaim& claim, int stance) {
+                             size_t first, const PlaceClaim& claim, const ClaimContext& context) {
   const Lexicon& L = lexicon();
   MentionEvent m;
   m.fatalities = events.fatalities;
@@ -533,7 +535,7 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       break;
     }
     case EventType::Shelling:
-      m.actor1 = shellingActor(events, sides, at, first, claim, stance);
+      m.actor1 = shellingActor(events, sides, at, first, claim, context);
       break;
     case EventType::Clashes:
       // The attacker of "محاولات متكررة للقوات النظامية السيطرة على الحي", else the first side.

@@ -81,6 +81,6 @@ struct MentionEvent {
 // the outlet, which reports the other side's shells), never the victims.
 MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
                              const SentenceEvents& events, const std::vector<SideMention>& sides,
-                             size_t first, const PlaceClaim& claim, int stance);
+                             size_t first, const PlaceClaim& claim, const ClaimContext& context);
 
 }  // namespace atlas

@@ -157,7 +157,7 @@ struct Worker {
     articleAirForce = 0;
     lastSentenceAirStrike = -100;
     currentSentence = -1;
-    if (annotate) claimContext.stance = outletStance(article.text);
+    claimContext.articleText = article.text;
     narrative = NarrativeDate{};
     for (int s = 0; s < sentenceCount; ++s) {
       const SentenceSpan& span = sentences[s];
@@ -341,8 +341,8 @@ struct Worker {
 
   void event(size_t k, Mention& mention) {
     const PlaceClaim& c = claims[k];
-    const MentionEvent ev = eventForMention(folded.chars, tokens, events, sides, names[k].first, c,
-                                            claimContext.stance);
+    const MentionEvent ev =
+        eventForMention(folded.chars, tokens, events, sides, names[k].first, c, claimContext);
     const EventType type = continuesAirStrike(ev) ? EventType::AirStrike : ev.type;
     mention.event = type;
     mention.actors = ev.actors;
