@@ -1,6 +1,7 @@
 #include "core/side_words.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "core/arabic_fold.h"
@@ -281,20 +282,34 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
 }
 
 int outletStance(std::string_view articleText) {
-  auto count = [&](std::string_view needle) {
-    int n = 0;
-    for (size_t at = articleText.find(needle); at != std::string_view::npos;
-         at = articleText.find(needle, at + needle.size()))
-      ++n;
-    return n;
+  // Boyer-Moore-Horspool: every Arabic letter's UTF-8 starts with 0xD8 or 0xD9, so a search that
+  // looks for the first byte (std::string_view::find) stops at nearly every other byte.
+  using Searcher = std::boyer_moore_horspool_searcher<std::string_view::const_iterator>;
+  struct Needle {
+    std::string_view text;
+    Searcher searcher;
+    int side;  // +1 government's media, -1 the opposition's
+    explicit Needle(std::string_view t, int s) : text(t), searcher(t.begin(), t.end()), side(s) {}
   };
   // Words only one side's media use (wire copy uses neither).
-  const int government = count("الإرهابي") + count("الارهابي") + count("الجيش العربي السوري") +
-                         count("التكفيري") + count("وحدات من الجيش") +
-                         count("الجيش السوري وحلفائه");
-  const int opposition = count("الثوار") + count("قوات الأسد") + count("نظام الأسد") +
-                         count("الشبيحة") + count("ميليشيا") + count("المرتزقة") +
-                         count("قوات الاحتلال الروسي");
+  static const std::vector<Needle> needles = [] {
+    std::vector<Needle> v;
+    for (const char* w : {"الإرهابي", "الارهابي", "الجيش العربي السوري", "التكفيري",
+                          "وحدات من الجيش", "الجيش السوري وحلفائه"})
+      v.emplace_back(w, 1);
+    for (const char* w : {"الثوار", "قوات الأسد", "نظام الأسد", "الشبيحة", "ميليشيا", "المرتزقة",
+                          "قوات الاحتلال الروسي"})
+      v.emplace_back(w, -1);
+    return v;
+  }();
+  int government = 0, opposition = 0;
+  for (const Needle& n : needles)
+    for (auto it = articleText.begin();;) {
+      it = std::search(it, articleText.end(), n.searcher);
+      if (it == articleText.end()) break;
+      (n.side > 0 ? government : opposition)++;
+      it += static_cast<std::ptrdiff_t>(n.text.size());
+    }
   if (government >= opposition + 1 && government >= 1) return 1;
   if (opposition >= government + 1 && opposition >= 1) return -1;
   return 0;
