@@ -166,7 +166,7 @@ class SourcesDisagreeTest : public ::testing::Test {
     for (int i = 0; i < n; ++i) frame();
   }
 
-  void click(const ui::UiState::Rect& r) {
+  void click(ui::UiState::Rect r) {  // (a copy: the next frame rebuilds the probes it points into)
     const float x = (r.x0 + r.x1) / 2, y = (r.y0 + r.y1) / 2;
     frame(x, y, false);
     frame(x, y, true);
