@@ -271,10 +271,11 @@ TEST_F(SourcesDisagreeTest, ADisputedPlaceShowsBothSidesSideBySide) {
   EXPECT_LE(sana->sentence.x1, sham->sentence.x0 + 1);
   EXPECT_TRUE(
       overlaps(sana->sentence.y0, sana->sentence.y1 + 40, sham->sentence.y0, sham->sentence.y1));
+  const ui::UiState::Rect shamSentence = sham->sentence;  // (the next frame rebuilds the probe)
   screenshot("sources-disagree.png", "sources-disagree.png");
 
   // A click on a sentence opens its article in the reader.
-  click(sham->sentence);
+  click(shamSentence);
   ASSERT_GE(state_.article.doc, 0);
   EXPECT_EQ(model_->corpus.articles[state_.article.doc].id, "sham-1209");
 }
@@ -363,10 +364,11 @@ TEST_F(SourcesDisagreeTest, TheDisagreementsListSelectsThePlaceAndTheDay) {
   ASSERT_NE(row, nullptr);
   EXPECT_GT(row->rect.y1 - row->rect.y0, 2 * ImGui::GetTextLineHeight())
       << "the row holds the sentence and the reference's source";
+  const ui::UiState::Rect rowRect = row->rect;  // (the next frame rebuilds the probe)
   screenshot("disagreements.png");
 
   ASSERT_NE(state_.selectedPlace, "al-ramouseh");
-  click(row->rect);
+  click(rowRect);
   EXPECT_EQ(state_.selectedPlace, "al-ramouseh");
   ASSERT_TRUE(state_.date);
   EXPECT_EQ(state_.date->iso(), "2016-11-01");
