@@ -305,7 +305,7 @@ TEST(ControlCli, EvidencePastTheShelfLifeIsMarkedUnconfirmedWithItsDate) {
   const json fc = json::parse(r.out);
   bool seen = false;
   for (const json& f : fc["features"])
-    if (f["id"] == "al-myassar") {
+    if (f.value("id", "") == "al-myassar") {
       seen = true;
       EXPECT_TRUE(f["properties"]["unconfirmed"].get<bool>());
       EXPECT_EQ(f["properties"]["last_evidence"], "2016-12-08");
@@ -326,7 +326,7 @@ TEST(ControlCli, EvidencePastTheShelfLifeIsMarkedUnconfirmedWithItsDate) {
       {kApp, "control", "--date", "2016-12-24", "--format", "geojson", "--shelf-life", "60"});
   const json longShelf = json::parse(r.out);
   for (const json& f : longShelf["features"])
-    if (f["id"] == "al-myassar") {
+    if (f.value("id", "") == "al-myassar") {
       EXPECT_FALSE(f["properties"]["unconfirmed"].get<bool>());
     }
 }
