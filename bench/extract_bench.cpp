@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -51,6 +52,14 @@ size_t corpusBytes(const Corpus& c) {
   return n;
 }
 
+// CPU seconds of the whole process (every thread): on a shared machine the wall clock measures
+// the neighbours too, this only the work done.
+double processCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 long peakRssKiB() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -62,13 +71,18 @@ void BM_Extract(benchmark::State& state) {
   const int threads = static_cast<int>(state.range(0));
   const bool annotate = state.range(1) != 0;
   size_t mentions = 0;
+  const double cpuBefore = processCpuSeconds();
   for (auto _ : state) {
     ExtractionResult r = extractMentions(corpus, gazetteer(), threads, annotate);
     mentions = r.mentions.size();
     benchmark::DoNotOptimize(r.mentions.data());
   }
+  const double cpu = processCpuSeconds() - cpuBefore;
   const size_t bytes = corpusBytes(corpus);
   state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
+  // MiB per CPU second summed over the threads: what a core does, whatever else runs.
+  state.counters["MiB_per_cpu_s"] =
+      static_cast<double>(bytes) * static_cast<double>(state.iterations()) / (1 << 20) / cpu;
   state.counters["corpus_MiB"] = static_cast<double>(bytes) / (1 << 20);
   state.counters["mentions"] = static_cast<double>(mentions);
   state.counters["threads"] = threads;

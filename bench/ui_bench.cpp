@@ -11,7 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "core/corpus.h"
 #include "ui/arabic_text.h"
 #include "ui/main_view.h"
@@ -49,7 +49,7 @@ void BM_LoadCorpus10kArticles(benchmark::State& st) {
   const std::string path = corpusFile().string();
   size_t mentions = 0, bytes = std::filesystem::file_size(path);
   for (auto _ : st) {
-    auto model = app::loadAppModel(path);
+    auto model = app::loadSession(path);
     if (!model) {
       st.SkipWithError("the corpus did not load");
       return;
@@ -66,7 +66,7 @@ BENCHMARK(BM_LoadCorpus10kArticles)->Unit(benchmark::kMillisecond)->UseRealTime(
 // window, control areas and frontline recomputed for the day, the timeline, the source panel of
 // a selected place with thousands of sentences, labels shaped (cached) by the text engine.
 void BM_FrameWhileScrubbing(benchmark::State& st) {
-  static std::unique_ptr<app::AppModel> model = app::loadAppModel(corpusFile().string());
+  static std::unique_ptr<app::Session> model = app::loadSession(corpusFile().string());
   if (!model) {
     st.SkipWithError("the corpus did not load");
     return;

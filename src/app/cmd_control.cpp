@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/atomic_write.h"
 #include "core/control_builder.h"
 #include "map/control_layer.h"
@@ -20,7 +20,7 @@ using nlohmann::ordered_json;
 std::string claimSource(const ControlClaim& c) {
   return c.evidence.doc == kReferenceDoc
              ? std::string(kReferenceDoc)
-             : c.evidence.doc + ":" + std::to_string(c.evidence.sentence);
+             : std::string(c.evidence.doc) + ":" + std::to_string(c.evidence.sentence);
 }
 
 json claimJson(const ControlClaim& c) {
@@ -52,7 +52,10 @@ int runControl(const ControlArgs& args) {
                  args.date.c_str());
     return 2;
   }
-  std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
+  SessionOptions options;
+  options.corpus = args.corpus;
+  options.mentions = args.mentions;
+  std::unique_ptr<Session> model = loadSession(options);
   if (!model) return 2;
   if (model->corpus.articles.empty()) {
     std::fprintf(stderr, "aleppo-atlas: %s: no articles to read\n", args.corpus.c_str());
@@ -203,6 +206,7 @@ int runControl(const ControlArgs& args) {
     }
     out = fc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
   }
+  keepUntilExit(std::move(model));
   if (args.out.empty()) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return std::fflush(stdout) == 0 ? 0 : 1;

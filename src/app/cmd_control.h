@@ -10,6 +10,7 @@ namespace atlas::app {
 
 struct ControlArgs {
   std::string corpus;
+  std::string mentions;        // --mentions: precomputed extract output; empty: extract
   std::string date;            // YYYY-MM-DD
   std::string format = "tsv";  // tsv | geojson
   std::string out;             // empty: stdout

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/model_loader.h"
 #include "app/paths.h"
@@ -49,7 +49,7 @@ std::string startupCorpus(const GuiArgs& args, const std::filesystem::path& iniP
 
 // Keeps UiState's loading fields in step with the loader; installs the model when it is done.
 // Returns false if the first corpus failed to load (nothing to show: the caller exits 2).
-bool pollLoader(std::unique_ptr<ModelLoader>& loader, std::unique_ptr<AppModel>& model,
+bool pollLoader(std::unique_ptr<ModelLoader>& loader, std::unique_ptr<Session>& model,
                 ui::UiState& state) {
   if (!loader) return true;
   const int step = loader->progress().step.load(std::memory_order_relaxed);
@@ -57,7 +57,7 @@ bool pollLoader(std::unique_ptr<ModelLoader>& loader, std::unique_ptr<AppModel>&
   state.loading.step = LoadProgress::stepName(step);
   state.loading.fraction = loader->progress().fraction();
   if (!loader->done()) return true;
-  std::unique_ptr<AppModel> loaded = loader->take();
+  std::unique_ptr<Session> loaded = loader->take();
   state.loading.corpus.clear();
   if (!loaded) {
     std::fprintf(stderr, "aleppo-atlas: %s\n", loader->error().c_str());
@@ -88,7 +88,11 @@ int runGui(const GuiArgs& args) {
     return 2;
   }
   // Loading starts before the window opens and runs beside it.
-  auto loader = std::make_unique<ModelLoader>(firstCorpus);
+  SessionOptions first;
+  first.corpus = firstCorpus;
+  // Precomputed mentions belong to the corpus they were given with, not to a remembered one.
+  if (!args.corpus.empty()) first.mentions = args.mentions;
+  auto loader = std::make_unique<ModelLoader>(first);
   ui::UiState state;
   state.sampleCorpusPath = args.sampleCorpus;
   WindowOptions options;
@@ -107,7 +111,7 @@ int runGui(const GuiArgs& args) {
   ui::registerLayoutSettings(&state);
   ui::MainView view;
   auto text = initViews(view);
-  std::unique_ptr<AppModel> model;
+  std::unique_ptr<Session> model;
   const ui::ViewModel empty;
   ui::SettingsWatcher settings;
   const bool scripted = args.quitAfterFrames > 0;
@@ -127,9 +131,11 @@ int runGui(const GuiArgs& args) {
     settings.markDirtyIfChanged(state);
     window->render();
     window->present();
-    if (scripted && frame + 1 >= args.quitAfterFrames && !loader) break;
+    if (scripted && frame + 1 >= args.quitAfterFrames && (!loader || args.quitDuringLoad)) break;
   }
   ui::SetTextRenderer(nullptr);
+  loader.reset();  // cancels a load still running, at once
+  keepUntilExit(std::move(model));  // quitting does not wait for millions of frees
   return status;
 }
 
@@ -147,7 +153,10 @@ int runScreenshot(const ScreenshotArgs& args) {
     std::fprintf(stderr, "aleppo-atlas: --width and --height must be between 64 and 8192\n");
     return 2;
   }
-  std::unique_ptr<AppModel> model = loadAppModel(args.corpus);
+  SessionOptions session;
+  session.corpus = args.corpus;
+  session.mentions = args.mentions;
+  std::unique_ptr<Session> model = loadSession(session);
   if (!model) return 2;
   if (!args.select.empty()) {
     // An id, or a name in any spelling (Arabic or English); a name several places share is

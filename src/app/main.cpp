@@ -41,8 +41,14 @@ int main(int argc, char** argv) {
   atlas::app::GuiArgs gui;
   // For tests that drive the real GUI: run N frames, save the layout, exit. Not in --help.
   app.add_option("--quit-after-frames", gui.quitAfterFrames)->group("");
+  app.add_flag("--quit-during-load", gui.quitDuringLoad)->group("");
   app.add_option("--corpus", corpus,
                  "Folder of .txt articles with MANIFEST.tsv, or a .jsonl file (default: sample)");
+  std::string mentions;
+  const char* mentionsHelp =
+      "Mentions precomputed by `extract --format jsonl` for this --corpus (e.g. on a cluster): "
+      "opens without extracting";
+  app.add_option("--mentions", mentions, mentionsHelp);
 
   atlas::app::ScreenshotArgs shot;
   CLI::App* screenshot =
@@ -58,15 +64,32 @@ int main(int argc, char** argv) {
   screenshot->add_option("--select", shot.select,
                          "Place to select and frame: an id (aleppo-atlas places) or a name");
   screenshot->add_option("--corpus", corpus, "Corpus to show (as the top-level --corpus)");
+  screenshot->add_option("--mentions", mentions, mentionsHelp);
 
   atlas::app::ExtractArgs extract;
   CLI::App* extractCmd = app.add_subcommand(
-      "extract", "Print every place mention in the corpus (JSON Lines, GeoJSON or CSV)");
-  extractCmd->add_option("--format", extract.format, "jsonl, geojson or csv")
+      "extract",
+      "Print every place mention in the corpus (JSON Lines, GeoJSON or CSV), streaming: records "
+      "come out in input order as articles are done, and memory does not grow with the corpus");
+  extractCmd
+      ->add_option("--format", extract.format,
+                   "jsonl, geojson or csv (GeoJSON groups mentions by place, so it is kept in "
+                   "memory and written at the end, not record by record)")
       ->check(CLI::IsMember({"jsonl", "geojson", "csv"}))
       ->capture_default_str();
-  extractCmd->add_option("--out", extract.out, "File to write (default: standard output)");
-  extractCmd->add_option("--corpus", corpus, "Corpus to read (as the top-level --corpus)");
+  extractCmd->add_option("--out", extract.out,
+                         "File to write, replaced only when the run succeeds (default: standard "
+                         "output)");
+  extractCmd->add_option("--corpus", corpus,
+                         "Corpus to read (as the top-level --corpus); - reads JSON Lines from "
+                         "standard input");
+  extractCmd->add_option("--fields", extract.fields,
+                         "Fields (CSV: columns) to write, comma-separated, in that order, e.g. "
+                         "doc,start,end,place,date (default: all of the format's standard "
+                         "fields; an unknown name lists the valid ones)");
+  extractCmd->add_option("--threads", extract.threads, "Extraction threads (0: one per core)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
 
   atlas::app::ControlArgs control;
   CLI::App* controlCmd = app.add_subcommand(
@@ -81,6 +104,7 @@ int main(int argc, char** argv) {
                    "Days a claim keeps a place confirmed (default 14)")
       ->check(CLI::Range(1, 3650));
   controlCmd->add_option("--corpus", corpus, "Corpus to read (as the top-level --corpus)");
+  controlCmd->add_option("--mentions", mentions, mentionsHelp);
 
   atlas::app::PlacesArgs places;
   CLI::App* placesCmd = app.add_subcommand(
@@ -120,12 +144,18 @@ int main(int argc, char** argv) {
   // The GUI reopens the last corpus when none is given (the subcommands use the sample).
   const std::string givenCorpus = corpus;
   if (!resolveCorpus(corpus)) return 2;
+  if (!mentions.empty() && givenCorpus.empty()) {
+    std::fprintf(stderr, "aleppo-atlas: --mentions needs the --corpus it was extracted from\n");
+    return 2;
+  }
   if (*screenshot) {
     shot.corpus = corpus;
+    shot.mentions = mentions;
     return atlas::app::runScreenshot(shot);
   }
   if (*controlCmd) {
     control.corpus = corpus;
+    control.mentions = mentions;
     return atlas::app::runControl(control);
   }
   if (*extractCmd) {
@@ -133,6 +163,7 @@ int main(int argc, char** argv) {
     return atlas::app::runExtract(extract);
   }
   gui.corpus = givenCorpus;
+  gui.mentions = mentions;
   gui.sampleCorpus = atlas::app::sampleCorpusDir().string();
   return atlas::app::runGui(gui);
 }

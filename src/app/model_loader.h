@@ -1,5 +1,7 @@
-// Loads a corpus (and the assets, the extraction and control over time) on a worker thread, so
-// the window opens at once and stays responsive; the UI polls progress() and take()s the model.
+// Loads a session (loadSession) on a worker thread, so the window opens at once and stays
+// responsive; the UI polls progress() and take()s the session. Destroying the loader cancels the
+// load and returns as soon as the worker sees it (between two articles), so quitting during a
+// load is immediate.
 #pragma once
 
 #include <atomic>
@@ -8,31 +10,38 @@
 #include <string>
 #include <thread>
 
-#include "app/app_model.h"
+#include "app/session.h"
 
 namespace atlas::app {
 
 class ModelLoader {
  public:
+  // What runs on the worker: loadSession, or a stand-in in tests.
+  using LoadFunction = std::unique_ptr<Session> (*)(const SessionOptions&, LoadProgress*,
+                                                    const std::atomic<bool>*, std::string*);
+  explicit ModelLoader(SessionOptions options, LoadFunction load = &loadSession);
   explicit ModelLoader(std::string corpusPath);
-  ~ModelLoader();  // joins the worker (a load cannot be abandoned half-way)
+  ~ModelLoader();  // cancels the load, then joins the worker
   ModelLoader(const ModelLoader&) = delete;
   ModelLoader& operator=(const ModelLoader&) = delete;
 
-  const std::string& corpusPath() const { return path_; }
+  const std::string& corpusPath() const { return options_.corpus; }
+  const SessionOptions& options() const { return options_; }
   LoadProgress& progress() { return progress_; }
   bool done() const { return done_.load(std::memory_order_acquire); }
+  void cancel() { cancel_.store(true, std::memory_order_relaxed); }
   void wait();
-  // After done(): the model, or null with error() saying why. Once.
-  std::unique_ptr<AppModel> take();
+  // After done(): the session, or null with error() saying why. Once.
+  std::unique_ptr<Session> take();
   std::string error() const;
 
  private:
-  std::string path_;
+  SessionOptions options_;
   LoadProgress progress_;
+  std::atomic<bool> cancel_{false};
   std::atomic<bool> done_{false};
   mutable std::mutex mutex_;
-  std::unique_ptr<AppModel> model_;
+  std::unique_ptr<Session> model_;
   std::string error_;
   std::thread worker_;
 };

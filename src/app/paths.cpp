@@ -46,4 +46,12 @@ fs::path configDir() {
   return fs::path(".config") / "aleppo-atlas";
 }
 
+fs::path cacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
+    return fs::path(xdg) / "aleppo-atlas";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return fs::path(home) / ".cache" / "aleppo-atlas";
+  return fs::path(".cache") / "aleppo-atlas";
+}
+
 }  // namespace atlas::app

@@ -22,4 +22,8 @@ std::filesystem::path sampleCorpusDir();
 // $XDG_CONFIG_HOME/aleppo-atlas, else ~/.config/aleppo-atlas. Not created here.
 std::filesystem::path configDir();
 
+// $XDG_CACHE_HOME/aleppo-atlas, else ~/.cache/aleppo-atlas: what can be rebuilt (the extraction
+// cache). Not created here.
+std::filesystem::path cacheDir();
+
 }  // namespace atlas::app

@@ -1,13 +1,16 @@
 #include "core/arabic_fold.h"
 
-#include "core/utf8.h"
-
 namespace atlas {
 
 void foldRange(std::string_view text, uint32_t begin, uint32_t end, FoldedText& out) {
-  out.clear();
-  out.chars.reserve((end - begin) / 2 + 1);
-  out.start.reserve((end - begin) / 2 + 1);
+  // At most one character per byte: sized once and written through pointers (no per-character
+  // capacity checks), then cut to what was written.
+  const std::size_t most = end > begin ? end - begin : 0;
+  out.chars.resize(most);
+  out.start.resize(most);
+  char32_t* chars = out.chars.data();
+  uint32_t* starts = out.start.data();
+  std::size_t n = 0;
   std::size_t i = begin;
   while (i < end) {
     const auto at = static_cast<uint32_t>(i);
@@ -17,12 +20,15 @@ void foldRange(std::string_view text, uint32_t begin, uint32_t end, FoldedText& 
       ++i;
       c = b;
     } else {
-      c = foldChar(utf8::next(text, i));
+      c = foldMultiByte(text, i);
       if (c == 0) continue;
     }
-    out.chars.push_back(c);
-    out.start.push_back(at);
+    chars[n] = c;
+    starts[n] = at;
+    ++n;
   }
+  out.chars.resize(n);
+  out.start.resize(n);
   out.endOffset = end;
 }
 

@@ -4,15 +4,18 @@
 // remembers the byte range it came from.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace atlas {
 
 // 0 when the character is dropped, else its folded form. Inline: it runs for every character.
-inline char32_t foldChar(char32_t c) {
+constexpr char32_t foldChar(char32_t c) {
   if (c < 0x80) return c;
   // Tashkeel (fathatan .. sukun), superscript alef, Quranic marks, tatweel.
   if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640)
@@ -41,7 +44,7 @@ inline char32_t foldChar(char32_t c) {
   return c;
 }
 
-inline bool isWordChar(char32_t c) {
+constexpr bool isWordChar(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   if (c >= 0x0621 && c <= 0x064A) return true;  // Arabic letters
   if (c >= 0x0660 && c <= 0x0669) return true;
@@ -51,9 +54,45 @@ inline bool isWordChar(char32_t c) {
   return false;
 }
 
-inline bool isSpaceChar(char32_t c) {
+constexpr bool isSpaceChar(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 || c == 0x2009 ||
          c == 0x202F || c == 0x3000;
+}
+
+namespace fold_detail {
+// foldChar of every code point below U+0800 (ASCII and the two-byte UTF-8 forms: Arabic, and
+// nearly every character of Arabic news), built at compile time: one read instead of branches.
+constexpr std::array<uint16_t, 0x800> lowFoldTable() {
+  std::array<uint16_t, 0x800> t{};
+  for (char32_t c = 0; c < 0x800; ++c) t[c] = static_cast<uint16_t>(foldChar(c));
+  return t;
+}
+inline constexpr std::array<uint16_t, 0x800> kLowFold = lowFoldTable();
+constexpr std::array<bool, 0x800> lowWordTable() {
+  std::array<bool, 0x800> t{};
+  for (char32_t c = 0; c < 0x800; ++c) t[c] = isWordChar(c);
+  return t;
+}
+inline constexpr std::array<bool, 0x800> kLowWord = lowWordTable();
+}  // namespace fold_detail
+
+// isWordChar with a table for the common characters (tokenizing asks it of every character).
+inline bool isWordCharFast(char32_t c) {
+  return c < 0x800 ? fold_detail::kLowWord[c] : isWordChar(c);
+}
+
+// Decodes the character at text[i], whose first byte is not ASCII, advancing i exactly as
+// utf8::next does, and folds it (0: dropped). Two-byte forms take the table.
+inline char32_t foldMultiByte(std::string_view text, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return fold_detail::kLowFold[((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu)];
+    }
+  }
+  return foldChar(utf8::next(text, i));
 }
 
 struct FoldedText {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/arabic_fold.h"
+#include "core/lexicon.h"
 #include "core/word_table.h"
 
 namespace atlas {
@@ -101,6 +102,32 @@ enum : uint32_t {
 struct WordBits {
   uint32_t a = 0, b = 0;  // the first and second sets of classes
 };
+
+// How the rules read a word: the classes of the word itself, without و/ف, and then either "لل"
+// as "ال" ("للسيطرة": ل before the article, which drops its alif) or the word without ب/ل, all
+// together. `entry(skip, alef)` gives the classes of the form ("ا" if alef) + word[skip:].
+template <typename Entry>
+WordBits readClaimWord(std::u32string_view w, Entry entry) {
+  WordBits bits;
+  auto merge = [&](size_t skip, bool alef) {
+    const WordBits b = entry(skip, alef);
+    bits.a |= b.a;
+    bits.b |= b.b;
+  };
+  merge(0, false);
+  size_t skip = 0;
+  if (w.size() > 2 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
+    skip = 1;
+    merge(1, false);
+  }
+  const std::u32string_view rest = w.substr(skip);
+  if (rest.size() > 4 && rest[0] == U'\u0644' && rest[1] == U'\u0644') {
+    merge(skip + 1, true);
+    return bits;
+  }
+  if (rest.size() > 3 && (rest[0] == U'\u0628' || rest[0] == U'\u0644')) merge(skip + 1, false);
+  return bits;
+}
 
 struct ClaimLexicon {
   WordTable<WordBits> words;
@@ -244,27 +271,12 @@ struct ClaimLexicon {
   }
 
   WordBits lookup(std::u32string_view w) const {
-    WordBits bits;
-    auto merge = [&](std::u32string_view form) {
-      if (const WordBits* b = words.find(form)) bits.a |= b->a, bits.b |= b->b;
-    };
-    merge(w);
-    if (w.size() > 2 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
-      w.remove_prefix(1);
-      merge(w);
-    }
-    // "للسيطرة": ل before the article, which drops its alif.
-    if (w.size() > 4 && w[0] == U'\u0644' && w[1] == U'\u0644') {
-      std::u32string withArticle = U"\u0627";
-      withArticle.append(w.substr(1));
-      merge(withArticle);
-      return bits;
-    }
-    if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) {
-      w.remove_prefix(1);
-      merge(w);
-    }
-    return bits;
+    std::array<char32_t, 32> buffer;
+    std::u32string spare;
+    return readClaimWord(w, [&](size_t skip, bool alef) {
+      const WordBits* b = words.find(spellForm(w, skip, alef, buffer, spare));
+      return b ? *b : WordBits{};
+    });
   }
 };
 
@@ -322,7 +334,10 @@ struct Reading {
     nameAt.assign(count, -1);
     clause.assign(count, 0);
     for (size_t i = 0; i < count; ++i) {
-      const WordBits b = L.lookup(tokenText(text, tokens[i]));
+      // (Found by classifyTokens, else looked up now.)
+      const WordBits b = tokens[i].lexical != kLexicalUnknown
+                             ? WordBits{tokens[i].claim, tokens[i].claim2}
+                             : L.lookup(tokenText(text, tokens[i]));
       bits[i] = b.a;
       bits2[i] = b.b;
       // "مناطق سيطرة قوات النظام في حي X": the areas a side holds, not a taking.
@@ -1010,6 +1025,18 @@ void findSpeaker(const Reading& r, PlaceClaim& c) {
 }
 
 }  // namespace
+
+std::pair<uint32_t, uint32_t> claimWordCode(const WordLookup& forms) {
+  const WordBits bits = readClaimWord(forms.word(), [&](size_t skip, bool alef) {
+    const LexiconEntry* e = forms.form(skip, alef);
+    return e ? WordBits{e->claim, e->claim2} : WordBits{};
+  });
+  return {bits.a, bits.b};
+}
+
+void forEachClaimWord(const std::function<void(const std::u32string&, uint32_t, uint32_t)>& f) {
+  lexicon().words.forEachEntry([&](const std::u32string& w, const WordBits& b) { f(w, b.a, b.b); });
+}
 
 void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
                 const std::vector<SideMention>& sides, const std::vector<NameSpan>& names,

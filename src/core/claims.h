@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,13 @@ struct ClaimContext {
   mutable bool stanceKnown = false;
   std::optional<Side> lastAgent;  // the last side that acted ("وتمكنت من السيطرة على ...")
 };
+
+class WordLookup;
+
+// What the claim rules' word classes say of a word (Token::claim, claim2), from its forms in the
+// shared table (classifyTokens); and every word of theirs with its classes (to build the table).
+std::pair<uint32_t, uint32_t> claimWordCode(const WordLookup& forms);
+void forEachClaimWord(const std::function<void(const std::u32string&, uint32_t, uint32_t)>& f);
 
 // One claim per name, in the order of `names`.
 void findClaims(const std::u32string& text, const std::vector<Token>& tokens,

@@ -28,14 +28,16 @@ std::optional<Side> parseSide(const std::string& name) {
   return std::nullopt;
 }
 
+using DayClaims = std::map<Date, std::vector<ControlClaim>>;
+
 void ControlTimeline::addClaim(ControlClaim claim) {
+  auto byPlace = claims_.find(claim.place);
+  if (byPlace == claims_.end()) byPlace = claims_.emplace(std::string(claim.place), DayClaims()).first;
   const Date date = claim.date;
-  claims_[claim.place][date].push_back(std::move(claim));
+  byPlace->second[date].push_back(std::move(claim));
 }
 
 namespace {
-
-using DayClaims = std::map<Date, std::vector<ControlClaim>>;
 
 bool isReference(const ControlClaim& c) { return c.kind == "reference"; }
 
@@ -161,24 +163,46 @@ std::vector<Disagreement> findDisagreements(const ControlTimeline& evidence,
                                             const ControlTimeline& reference) {
   std::vector<Disagreement> out;
   constexpr int kNever = 1 << 20;  // the reference layer keeps its last row until the next
+  // What the reference says around one day: every side it names within kDisputeDays, and the
+  // side (and rows) of the day itself, else of the first day it knows. Many claims share a day:
+  // worked out once per place and day.
+  struct Window {
+    bool known = false;
+    uint32_t sides = 0;  // bit per Side
+    Side side = Side::Unknown;
+    int day = 0;
+    std::optional<std::vector<ControlClaim>> rows;  // built on the first disagreement
+  };
   for (const std::string& place : evidence.places()) {
+    std::map<int, Window> windows;
+    auto windowAt = [&](const Date& date) -> Window& {
+      auto [it, added] = windows.try_emplace(date.toDays());
+      Window& w = it->second;
+      if (!added) return w;
+      for (int d = -kDisputeDays; d <= kDisputeDays; ++d) {
+        const int day = date.toDays() + d;
+        const ControlSummary r = reference.summaryAt(place, Date::fromDays(day), kNever);
+        if (r.side == Side::Unknown) continue;
+        w.sides |= 1u << static_cast<int>(r.side);
+        if (d == 0 || !w.known) {
+          w.side = r.side;
+          w.day = day;
+        }
+        w.known = true;
+      }
+      return w;
+    };
     for (const ControlClaim* c : evidence.claimsOf(place)) {
       if (isReference(*c) ||
           !(c->side == Side::Government || c->side == Side::Opposition || c->side == Side::Kurdish))
         continue;
       // Agreement anywhere in the window counts: reports and the reference date a fall a day
       // or two apart.
-      bool agrees = false, known = false;
-      ControlState ref;
-      for (int d = -kDisputeDays; d <= kDisputeDays; ++d) {
-        const ControlState r = reference.at(place, Date::fromDays(c->date.toDays() + d), kNever);
-        if (r.side == Side::Unknown) continue;
-        if (r.side == c->side) agrees = true;
-        if (d == 0 || !known) ref = r;
-        known = true;
-      }
-      if (!known || agrees || ref.side == Side::Contested) continue;
-      out.push_back({place, c->date, *c, ref.side, ref.decidedBy});
+      Window& w = windowAt(c->date);
+      const bool agrees = w.sides >> static_cast<int>(c->side) & 1u;
+      if (!w.known || agrees || w.side == Side::Contested) continue;
+      if (!w.rows) w.rows = reference.at(place, Date::fromDays(w.day), kNever).decidedBy;
+      out.push_back({place, c->date, *c, w.side, *w.rows});
     }
   }
   std::stable_sort(out.begin(), out.end(),

@@ -4,36 +4,44 @@
 // disputed (not the same as contested by fighting).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
 
 namespace atlas {
 
-enum class Side { Unknown, Government, Opposition, Kurdish, Contested };
+enum class Side : uint8_t { Unknown, Government, Opposition, Kurdish, Contested };
 
 const char* sideName(Side side);  // "government", "opposition", "kurdish", "contested", "unknown"
 std::optional<Side> parseSide(const std::string& name);
 
 // Where a claim comes from: enough to show and cite the sentence.
+//
+// Claims and their evidence VIEW their strings: the article's id, text and outlet in the corpus,
+// the gazetteer's place id, the reference row's source, or string literals. A big corpus makes
+// hundreds of thousands of claims, and copying each sentence took seconds and hundreds of
+// megabytes. So a ControlTimeline must not outlive the corpus, gazetteer and reference rows it
+// was built from (a Session keeps them together).
 struct Evidence {
-  std::string doc;     // article id, or kReferenceDoc
-  int sentence = -1;   // 0-based sentence index in the article
-  std::string text;    // the sentence (or the reference row's source), for display and export
-  std::string outlet;  // the article's outlet, if the manifest names it
-  std::string saidBy;  // the speaker the sentence quotes ("مصادر المعارضة"), if any
+  std::string_view doc;     // article id, or kReferenceDoc
+  int sentence = -1;        // 0-based sentence index in the article
+  std::string_view text;    // the sentence (or the reference row's source)
+  std::string_view outlet;  // the article's outlet, if the manifest names it
+  std::string_view saidBy;  // the speaker the sentence quotes ("مصادر المعارضة"), if any
 };
 
 // What kind of statement a claim is (claims.h has the full vocabulary); kept here as a name so
 // control does not depend on the text analysis.
 struct ControlClaim {
-  std::string place;
+  std::string_view place;
   Date date;
   Side side = Side::Unknown;  // who holds the place from that day on, per the source
-  std::string kind;           // "captured", "held", "contested", "failed", "withdrew", "reference"
+  std::string_view kind;      // "captured", "held", "contested", "failed", "withdrew", "reference"
   std::optional<Side> actor;  // the side that acted
   Evidence evidence;
 };
@@ -82,7 +90,7 @@ class ControlTimeline {
   std::optional<Date> lastDay() const;
 
  private:
-  std::map<std::string, std::map<Date, std::vector<ControlClaim>>> claims_;
+  std::map<std::string, std::map<Date, std::vector<ControlClaim>>, std::less<>> claims_;
 };
 
 // A place where the corpus and the reference history disagree: a claim from the texts and the

@@ -28,10 +28,11 @@ ControlTimeline buildControlTimeline(const Gazetteer& gazetteer,
   for (const Mention& m : extraction.mentions) {
     if (!m.claim || m.place < 0 || !m.date) continue;
     const Article& a = corpus.articles[m.doc];
-    Evidence e{
-        a.id, m.sentence, a.text.substr(m.sentenceStart, m.sentenceEnd - m.sentenceStart), a.outlet,
-        m.saidByEnd > m.saidByStart ? a.text.substr(m.saidByStart, m.saidByEnd - m.saidByStart)
-                                    : std::string()};
+    const std::string_view text = a.text;  // views into the article: nothing is copied
+    Evidence e{a.id, m.sentence, text.substr(m.sentenceStart, m.sentenceEnd - m.sentenceStart),
+               a.outlet,
+               m.saidByEnd > m.saidByStart ? text.substr(m.saidByStart, m.saidByEnd - m.saidByStart)
+                                           : std::string_view()};
     t.addClaim({gazetteer.places[m.place].id, *m.date, *m.claim, claimKindName(m.claimKind),
                 m.claimSide, std::move(e)});
   }

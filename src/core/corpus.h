@@ -33,7 +33,9 @@ struct CorpusLoadResult {
   std::string error;             // why, when corpus is empty: one line naming the path
 };
 
-// A folder of .txt articles with a MANIFEST.tsv (file, published, outlet, ...), or a .jsonl file.
+// A folder of .txt articles with a MANIFEST.tsv (file, published, outlet, ...), a .jsonl file,
+// or "-": JSON Lines on standard input. The articles of openArticleStream (article_stream.h),
+// gathered.
 CorpusLoadResult loadCorpus(const std::filesystem::path& path);
 
 // The parsers behind loadCorpus, on bytes already read (for tests and fuzzing). `name` is the
@@ -47,7 +49,8 @@ struct ManifestRow {
 // without a date; a later duplicate row wins.
 std::map<std::string, ManifestRow> parseManifest(const std::string& text, const std::string& name,
                                                  Diagnostics& diags);
-// JSON Lines: one article per line ({"id", "published", "outlet", "title", "text"}).
+// JSON Lines: one article per line ({"id", "published", "outlet", "title", "text"}), read by
+// JsonlArticleReader (jsonl_reader.h) as a .jsonl file is.
 Corpus parseJsonlCorpus(const std::string& text, const std::filesystem::path& path);
 // Checks an article's bytes (empty, UTF-16, NUL, invalid UTF-8); false if it cannot be used at
 // all. `line` is the article's line in its file (JSONL), 0 for a file of its own.

@@ -3,6 +3,7 @@
 // weekday is the latest such day on or before it, "الخميس الماضي" the latest before it.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@
 
 namespace atlas {
 
-enum class DatePrecision { Day, PartOfDay, Week, Month, Span, Publication, Unknown };
+enum class DatePrecision : uint8_t { Day, PartOfDay, Week, Month, Span, Publication, Unknown };
 const char* datePrecisionName(DatePrecision p);
 
 struct DateExpression {

@@ -5,6 +5,7 @@
 
 #include "core/arabic_fold.h"
 #include "core/arabic_numbers.h"
+#include "core/lexicon.h"
 #include "core/word_table.h"
 
 namespace atlas {
@@ -221,37 +222,70 @@ const Lexicon& lexicon() {
   return l;
 }
 
+// A trigger word as a number (Token::trigger): 0 for one that says nothing.
+uint16_t encode(const TriggerWord& t) {
+  unsigned code = 0;
+  if (t.event) code |= 0x8u | static_cast<unsigned>(*t.event);
+  if (t.actor) code |= (0x8u | static_cast<unsigned>(__builtin_ctz(*t.actor))) << 4;
+  code |= (t.front ? 1u : 0u) << 8 | (t.kill ? 1u : 0u) << 9 | (t.strategic ? 1u : 0u) << 10 |
+          (t.rebelWeapon ? 1u : 0u) << 11;
+  return static_cast<uint16_t>(code);
+}
+TriggerWord decode(uint16_t code) {
+  TriggerWord t;
+  if (code & 0x8) t.event = static_cast<EventType>(code & 0x7);
+  if (code & 0x80) t.actor = static_cast<Actor>(1u << ((code >> 4) & 0x7));
+  t.front = code & 0x100;
+  t.kill = code & 0x200;
+  t.strategic = code & 0x400;
+  t.rebelWeapon = code & 0x800;
+  return t;
+}
+
 // What the word says in any of its forms: itself, then without a leading و / ف, then without a
 // ب / ل after that (clitics on verbs and nouns). The event type and the actor are those of the
-// first form that has one.
-TriggerWord triggerWord(const Lexicon& L, std::u32string_view w) {
-  TriggerWord out;
-  auto merge = [&](std::u32string_view form) {
-    const TriggerWord* t = L.triggers.find(form);
-    if (!t) return;
-    if (!out.event) out.event = t->event;
-    if (!out.actor) out.actor = t->actor;
-    out.front = out.front || t->front;
-    out.kill = out.kill || t->kill;
-    out.strategic = out.strategic || t->strategic;
-    out.rebelWeapon = out.rebelWeapon || t->rebelWeapon;
+// first form that has one. `entry(skip)` gives the code of what word[skip:] says alone; merged
+// as codes (a TriggerWord built and read back per form stalls on its optionals).
+template <typename Entry>
+uint16_t readTriggerWord(std::u32string_view w, Entry entry) {
+  unsigned out = 0;
+  auto merge = [&](size_t skip) {
+    const unsigned t = entry(skip);
+    if (!(out & 0x8)) out |= t & 0xF;    // the event, if none yet
+    if (!(out & 0x80)) out |= t & 0xF0;  // the actor, if none yet
+    out |= t & 0xF00;                    // the flags
   };
-  merge(w);
-  if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
-    w.remove_prefix(1);
-    merge(w);
-  }
-  if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) {
-    w.remove_prefix(1);
-    merge(w);
-  }
-  return out;
+  merge(0);
+  size_t skip = 0;
+  if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) merge(++skip);
+  const std::u32string_view rest = w.substr(skip);
+  if (rest.size() > 3 && (rest[0] == U'\u0628' || rest[0] == U'\u0644')) merge(++skip);
+  return static_cast<uint16_t>(out);
+}
+
+TriggerWord triggerWord(const Lexicon& L, std::u32string_view w) {
+  return decode(readTriggerWord(w, [&](size_t skip) -> uint16_t {
+    const TriggerWord* t = L.triggers.find(w.substr(skip));
+    return t ? encode(*t) : 0;
+  }));
 }
 
 }  // namespace
 
 void forEachEventWord(const std::function<void(const std::u32string&)>& f) {
   lexicon().triggers.forEach(f);
+}
+
+uint16_t triggerWordCode(const WordLookup& forms) {
+  return readTriggerWord(forms.word(), [&](size_t skip) -> uint16_t {
+    const LexiconEntry* e = forms.form(skip, false);
+    return e ? e->trigger : 0;
+  });
+}
+
+void forEachTriggerWord(const std::function<void(const std::u32string&, uint16_t)>& f) {
+  lexicon().triggers.forEachEntry(
+      [&](const std::u32string& w, const TriggerWord& t) { f(w, encode(t)); });
 }
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens) {
@@ -282,7 +316,9 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
         }
     // Classified once by the pipeline: nearly every word is on none of the lists.
     if (tokens[i].lexical != kLexicalUnknown && !(tokens[i].lexical & kMayBeEventWord)) continue;
-    const TriggerWord said = triggerWord(L, w);
+    // (What the lists say of it: found by classifyTokens, else looked up now.)
+    const TriggerWord said =
+        tokens[i].lexical != kLexicalUnknown ? decode(tokens[i].trigger) : triggerWord(L, w);
     if (said.strategic) out.strategic = true;
     // "مدفع جهنم", "صواريخ الفيل", "محلية الصنع": weapons only the opposition fires.
     if (said.rebelWeapon) out.rebelWeapon = true;

@@ -15,7 +15,7 @@
 
 namespace atlas {
 
-enum class EventType {
+enum class EventType : uint8_t {
   Other,
   Clashes,         // ACLED: Battles / Armed clash
   TerritoryTaken,  // ACLED: Battles / Government regains or Non-state actor overtakes territory
@@ -65,6 +65,13 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
 
 // Calls `f` with every word that makes the analysis note a token (for classifyTokens).
 void forEachEventWord(const std::function<void(const std::u32string&)>& f);
+
+class WordLookup;
+
+// What the event lists say of a word (Token::trigger), from its forms in the shared table
+// (classifyTokens); and every word of theirs with what they say of it (to build the table).
+uint16_t triggerWordCode(const WordLookup& forms);
+void forEachTriggerWord(const std::function<void(const std::u32string&, uint16_t)>& f);
 
 struct MentionEvent {
   EventType type = EventType::Other;

@@ -138,6 +138,14 @@ struct Worker {
   NarrativeDate narrative;
   std::vector<int> sentencePlaces;    // the subject places of the sentence being read, sorted
   std::optional<bool> narrativeHere;  // whether the narrative date reaches it, once decided
+  std::vector<uint32_t> starts;       // where names may start in the sentence (candidates)
+  // Sentences of the paragraph that name no place, not read yet: only their dates matter, to
+  // the narrative date of a later sentence (catchUp).
+  std::vector<int> skipped;
+  const Article* articleRead = nullptr;  // the article being read
+  FoldedText skippedFolded;              // scratch for reading a skipped sentence
+  std::vector<Token> skippedTokens;
+  std::vector<DateExpression> skippedExprs;
 
   SentenceEvents events;  // scratch, reused sentence to sentence
   std::vector<SideMention> sides;
@@ -159,11 +167,22 @@ struct Worker {
     currentSentence = -1;
     claimContext.articleText = article.text;
     narrative = NarrativeDate{};
+    skipped.clear();
+    articleRead = &article;
     for (int s = 0; s < sentenceCount; ++s) {
       const SentenceSpan& span = sentences[s];
       foldRange(article.text, span.start, span.end, folded);
+      // Where names may start: a sentence without any names no place, and is read further only
+      // if a later sentence needs its dates (see catchUp).
+      matcher.candidates(folded, starts);
+      if (starts.empty()) {
+        matches.clear();
+        enterSentence(s);
+        if (annotate && article.published) skipped.push_back(s);
+        continue;
+      }
       tokenize(folded.chars, tokens);
-      matcher.match(folded, tokens, matches, /*keepUnconfirmed=*/true);
+      matcher.match(folded, tokens, matches, /*keepUnconfirmed=*/true, &starts);
       enterSentence(s);
       if (annotate) analyse(article, !matches.empty());
       for (size_t k = 0; k < matches.size(); ++k) {
@@ -181,7 +200,10 @@ struct Worker {
           event(k, mention);
         }
       }
-      if (annotate) advanceNarrative();
+      if (annotate) {
+        advanceNarrative(narrativeReachesSentence(), exprs, folded, tokens, sentencePlaces);
+        skipped.clear();
+      }
     }
     if (anyUnconfirmed) keepConfirmed(out, first);
   }
@@ -371,6 +393,7 @@ struct Worker {
     if (span.paragraph != narrative.paragraph) {
       narrative = NarrativeDate{};
       narrative.paragraph = span.paragraph;
+      skipped.clear();
       int n = s;
       while (n < static_cast<int>(sentences.size()) && sentences[n].paragraph == span.paragraph)
         ++n;
@@ -388,30 +411,70 @@ struct Worker {
   }
 
   // Whether the narrative date reaches the sentence being read (decided once per sentence, after
-  // its expressions are found).
+  // its expressions are found). Only a sentence with no time expression of its own that opens no
+  // other story can go on with it: only then do the skipped sentences before it matter.
   bool narrativeReachesSentence() {
-    if (!narrativeHere)
-      narrativeHere = narrative.set &&
-                      narrative.reaches(exprs, sentenceLink(folded.chars, tokens), sentencePlaces);
+    if (!narrativeHere) {
+      bool here = false;
+      if (!hasOwnTime(exprs)) {
+        const SentenceLink link = sentenceLink(folded.chars, tokens);
+        if (!opensNewTopic(link)) {
+          catchUp();
+          here = narrative.set && narrative.reaches(exprs, link, sentencePlaces);
+        }
+      }
+      narrativeHere = here;
+    }
     return *narrativeHere;
+  }
+
+  // Reads the skipped sentences before this one, as far as the narrative date goes: their own
+  // days set it, and their times and openings end it. (They name no place, so they add none to
+  // the event.) A date reaches at most carryLimit sentences past the one that set it, so after
+  // that many sentences the narrative is whatever they made of it, whatever came before them:
+  // only the last ones are read.
+  void catchUp() {
+    if (skipped.empty()) return;
+    const size_t window = static_cast<size_t>(carryLimit(narrative.paragraphSentences));
+    size_t from = 0;
+    if (skipped.size() > window) {
+      from = skipped.size() - window;
+      narrative.set = false;
+    }
+    static const std::vector<int> noPlaces;
+    for (size_t k = from; k < skipped.size(); ++k) {
+      const SentenceSpan& span = sentences[skipped[k]];
+      foldRange(articleRead->text, span.start, span.end, skippedFolded);
+      tokenize(skippedFolded.chars, skippedTokens);
+      classifyTokens(skippedFolded.chars, skippedTokens);
+      findDateExpressions(skippedFolded.chars, skippedTokens, *articleRead->published,
+                          skippedExprs);
+      const bool reached =
+          narrative.set &&
+          narrative.reaches(skippedExprs, sentenceLink(skippedFolded.chars, skippedTokens),
+                            noPlaces);
+      advanceNarrative(reached, skippedExprs, skippedFolded, skippedTokens, noPlaces);
+    }
+    skipped.clear();
   }
 
   // A sentence ends: its own day sets the narrative date; else the date goes on if it reached
   // this sentence (one sentence further, this sentence's places added to the event's); else it
   // ends.
-  void advanceNarrative() {
-    const bool reached = narrativeReachesSentence();
-    if (DateExpression* e = settingExpression(exprs)) {
+  void advanceNarrative(bool reached, std::vector<DateExpression>& sentenceExprs,
+                        const FoldedText& text, const std::vector<Token>& words,
+                        const std::vector<int>& places) {
+    if (DateExpression* e = settingExpression(sentenceExprs)) {
       narrative.set = true;
       narrative.carried = 0;
       narrative.date = e->date;
       narrative.end = e->end;
       narrative.precision = e->precision;
-      narrative.textStart = folded.originalStart(tokens[e->tokenFrom].from);
-      narrative.textEnd = folded.originalEnd(tokens[e->tokenTo - 1].to);
+      narrative.textStart = text.originalStart(words[e->tokenFrom].from);
+      narrative.textEnd = text.originalEnd(words[e->tokenTo - 1].to);
       narrative.resolution = std::move(e->resolution);
       narrative.rule.reset();
-      narrative.places = sentencePlaces;
+      narrative.places = places;
       return;
     }
     if (!reached) {
@@ -423,7 +486,7 @@ struct Worker {
     // region: any place fits in it, and it keeps no places to compare with.
     if (narrative.places.empty()) return;
     const size_t had = narrative.places.size();
-    narrative.places.insert(narrative.places.end(), sentencePlaces.begin(), sentencePlaces.end());
+    narrative.places.insert(narrative.places.end(), places.begin(), places.end());
     std::inplace_merge(narrative.places.begin(), narrative.places.begin() + static_cast<long>(had),
                        narrative.places.end());
     narrative.places.erase(std::unique(narrative.places.begin(), narrative.places.end()),
@@ -470,8 +533,26 @@ struct Worker {
 
 }  // namespace
 
+struct ArticleExtractor::Worker : atlas::Worker {
+  using atlas::Worker::Worker;
+};
+
+ArticleExtractor::ArticleExtractor(const Gazetteer& gazetteer, bool annotate)
+    : worker_(std::make_unique<Worker>(gazetteer)) {
+  worker_->annotate = annotate;
+}
+
+ArticleExtractor::~ArticleExtractor() = default;
+
+int ArticleExtractor::run(const Article& article, int doc, std::vector<Mention>& out) {
+  int sentences = 0;
+  worker_->run(article, doc, out, sentences);
+  return sentences;
+}
+
 ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads,
-                                 bool annotate, std::atomic<int>* articlesDone) {
+                                 bool annotate, std::atomic<int>* articlesDone,
+                                 const std::atomic<bool>* cancel) {
   const int n = static_cast<int>(corpus.articles.size());
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::max(1, std::min(threads, n));
@@ -485,6 +566,7 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
     worker.annotate = annotate;
     std::vector<Mention>& out = perThread[t];
     for (int doc = nextDoc++; doc < n; doc = nextDoc++) {
+      if (cancel && cancel->load(std::memory_order_relaxed)) break;
       const size_t begin = out.size();
       worker.run(corpus.articles[doc], doc, out, result.sentenceCount[doc]);
       where[doc] = {t, begin, out.size()};

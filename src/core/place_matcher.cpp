@@ -190,6 +190,22 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
                         "وك",   "فب",   "فل",   "فك",   "ال",  "و",   "ف",   "ب",   "ل",  "ك"})
     clitics_.push_back(foldString(c));
   clitics_.push_back(U"");
+
+  // What a look-up can find where it starts (see candidates): the forms; after "لل", a form
+  // that starts with "ال" without its alef; after a compound's plural head, the rest of a form
+  // that starts with its singular. Only long, freely counting forms are looked for inside words;
+  // every other match must end at a word end.
+  std::vector<NamePrefilter::Pattern> patterns;
+  const std::u32string article = U"\u0627\u0644";
+  for (const Form& f : forms_) {
+    patterns.push_back({f.text, f.letters >= kRunTogetherMinLetters && !f.free.empty()});
+    if (f.text.size() > article.size() && f.text.compare(0, article.size(), article) == 0)
+      patterns.push_back({f.text.substr(1), false});
+    for (const std::u32string& prefix : compounds_)
+      if (f.text.size() > prefix.size() && f.text.compare(0, prefix.size(), prefix) == 0)
+        patterns.push_back({f.text.substr(prefix.size()), false});
+  }
+  prefilter_ = std::make_unique<NamePrefilter>(patterns, clitics_);
 }
 
 uint32_t PlaceMatcher::matchAt(std::u32string_view text, uint32_t pos, const std::u32string& form,
@@ -340,10 +356,20 @@ void PlaceMatcher::match(const FoldedText& folded, std::vector<PlaceMatch>& out)
 }
 
 void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tokens_,
-                         std::vector<PlaceMatch>& out, bool keepUnconfirmed) const {
+                         std::vector<PlaceMatch>& out, bool keepUnconfirmed,
+                         const std::vector<uint32_t>* starts) const {
   out.clear();
   const std::u32string& text = folded.chars;
   const uint32_t n = static_cast<uint32_t>(text.size());
+  // With the candidates: the first one at or after the current word, and whether a look-up at
+  // `p` (in the current word) can succeed.
+  size_t candidate = 0;
+  auto mayStartAt = [&](uint32_t p) {
+    if (!starts) return true;
+    for (size_t k = candidate; k < starts->size() && (*starts)[k] <= p; ++k)
+      if ((*starts)[k] == p) return true;
+    return false;
+  };
 
   // The open list, if any. It ends at `listEnd`: after its head word, its last member, or a
   // detached "و" that follows the last member.
@@ -404,14 +430,23 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       continue;
     }
 
+    // No candidate in the word: no look-up in it can succeed.
+    bool mayName = true;
+    if (starts) {
+      while (candidate < starts->size() && (*starts)[candidate] < tok.from) ++candidate;
+      mayName = candidate < starts->size() && (*starts)[candidate] < tok.to;
+    }
+
     // 1. A name at the start of the word, after the clitics that leave a name.
     uint32_t bestLen = 0, bestStart = 0;
     int bestForm = -1;
     for (const std::u32string& clitic : clitics_) {
+      if (!mayName) break;
       if (clitic.size() >= tok.to - tok.from) continue;
       if (!clitic.empty() && clitic[0] != text[tok.from]) continue;
       if (text.compare(tok.from, clitic.size(), clitic) != 0) continue;
       const uint32_t start = tok.from + static_cast<uint32_t>(clitic.size());
+      if (!mayStartAt(start)) continue;  // (the probes below start there too)
       uint32_t len = 0;
       int form = lookup(text, start, len, false);
       // "لل" = ل + ال: "للشيخ سعيد" is ل + "الشيخ سعيد" with the article's alef elided.
@@ -448,13 +483,13 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
     if (bestForm >= 0) {
       m.from = bestStart;
       m.to = bestStart + bestLen;
-    } else {
+    } else if (mayName) {
       // A long name at the start of the word with the next word glued to it. Most positions
       // start no such name: rejected here without a call.
       auto mayRunTogether = [&](uint32_t p) {
         const char32_t a = text[p], b = text[p + 1];
         return (a >> 8) == 0x06 && (b >> 8) == 0x06 &&
-               runTogetherPair_[((a & 0xFF) << 8) | (b & 0xFF)];
+               runTogetherPair_[((a & 0xFF) << 8) | (b & 0xFF)] && mayStartAt(p);
       };
       uint32_t len = 0;
       if (mayRunTogether(tok.from)) bestForm = lookup(text, tok.from, len, true);

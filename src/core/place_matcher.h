@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +23,7 @@
 
 #include "core/arabic_fold.h"
 #include "core/gazetteer.h"
+#include "core/name_prefilter.h"
 #include "core/tokens.h"
 #include "core/word_table.h"
 
@@ -47,9 +49,18 @@ class PlaceMatcher {
   // Replaces `out` with the matches in `text` (one sentence), in text order. `tokens` are the
   // sentence's words (see tokenize); the second form computes them. With `keepUnconfirmed`,
   // names that need context and had none are kept, marked `unconfirmed` (one place each).
+  // `starts`, if given, are the sentence's candidates (see below): names are looked up there
+  // only, which gives the same matches.
   void match(const FoldedText& text, const std::vector<Token>& tokens, std::vector<PlaceMatch>& out,
-             bool keepUnconfirmed = false) const;
+             bool keepUnconfirmed = false, const std::vector<uint32_t>* starts = nullptr) const;
   void match(const FoldedText& text, std::vector<PlaceMatch>& out) const;
+
+  // Replaces `starts` with the positions in `text` (one sentence) where a look-up of match() may
+  // find a name: every form, every form after "لل" (its alef elided) and every compound member
+  // after its plural head (see NamePrefilter). A sentence with none has no match.
+  void candidates(const FoldedText& text, std::vector<uint32_t>& starts) const {
+    prefilter_->scan(text.chars, starts);
+  }
 
  private:
   enum class HeadKind { None, Neighbourhood, Town, Any };
@@ -118,6 +129,7 @@ class PlaceMatcher {
   WordTable<int> compoundHeads_;
   std::vector<std::u32string> compounds_;
   std::vector<std::u32string> clitics_;
+  std::unique_ptr<NamePrefilter> prefilter_;
   mutable std::vector<Token> scratch_;  // for the form that tokenizes (one thread at a time)
   mutable std::u32string probe_;        // "لل" look-ups (one thread at a time)
 };

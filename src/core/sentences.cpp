@@ -3,9 +3,11 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <cstring>
 #include <mutex>
 
 #include "core/arabic_fold.h"
+#include "core/sentence_breaks.h"
 #include "core/utf8.h"
 
 namespace atlas {
@@ -40,7 +42,11 @@ SentenceSplitter::SentenceSplitter() {
 
 SentenceSplitter::~SentenceSplitter() = default;
 
-void SentenceSplitter::split(std::string_view text, std::vector<SentenceSpan>& out) {
+namespace {
+
+// The sentences between consecutive boundaries, trimmed, with their paragraphs.
+void spansFromBreaks(std::string_view text, const std::vector<uint32_t>& breaks,
+                     std::vector<SentenceSpan>& out) {
   out.clear();
   auto emit = [&](uint32_t s, uint32_t e, int paragraph) {
     // Trim leading and trailing spaces.
@@ -59,12 +65,20 @@ void SentenceSplitter::split(std::string_view text, std::vector<SentenceSpan>& o
   int paragraph = 0;
   uint32_t counted = 0;
   auto paragraphAt = [&](uint32_t pos) {
-    for (; counted < pos; ++counted)
-      if (text[counted] == '\n') ++paragraph;
+    // (From line break to line break: most sentences hold none.)
+    while (counted < pos) {
+      const void* found = std::memchr(text.data() + counted, '\n', pos - counted);
+      if (!found) {
+        counted = pos;
+        break;
+      }
+      ++paragraph;
+      counted = static_cast<uint32_t>(static_cast<const char*>(found) - text.data()) + 1;
+    }
     return paragraph;
   };
 
-  if (!iterator_) {  // no ICU data: one sentence per line rather than nothing
+  if (breaks.empty()) {  // no ICU data: one sentence per line rather than nothing
     uint32_t s = 0;
     for (uint32_t i = 0; i <= text.size(); ++i)
       if (i == text.size() || text[i] == '\n') {
@@ -73,17 +87,38 @@ void SentenceSplitter::split(std::string_view text, std::vector<SentenceSpan>& o
       }
     return;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return;
-  iterator_->setText(ut, status);
-  int32_t s = iterator_->first();
-  for (int32_t e = iterator_->next(); e != icu::BreakIterator::DONE; s = e, e = iterator_->next()) {
-    uint32_t from = static_cast<uint32_t>(s), next = 0;
-    while (from < static_cast<uint32_t>(e) && isSpaceAt(text, from, next)) from = next;
-    emit(static_cast<uint32_t>(s), static_cast<uint32_t>(e), paragraphAt(from));
+  for (size_t k = 1; k < breaks.size(); ++k) {
+    const uint32_t s = breaks[k - 1], e = breaks[k];
+    uint32_t from = s, next = 0;
+    while (from < e && isSpaceAt(text, from, next)) from = next;
+    emit(s, e, paragraphAt(from));
   }
-  utext_close(ut);
+}
+
+}  // namespace
+
+void SentenceSplitter::split(std::string_view text, std::vector<SentenceSpan>& out) {
+  breaks_.clear();
+  // (Without ICU's data there are no break rules either: the same fallback as splitWithIcu.)
+  if (iterator_) findSentenceBreaks(text, breaks_);
+  spansFromBreaks(text, breaks_, out);
+}
+
+void SentenceSplitter::splitWithIcu(std::string_view text, std::vector<SentenceSpan>& out) {
+  breaks_.clear();
+  if (iterator_) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) {
+      out.clear();
+      return;
+    }
+    iterator_->setText(ut, status);
+    for (int32_t b = iterator_->first(); b != icu::BreakIterator::DONE; b = iterator_->next())
+      breaks_.push_back(static_cast<uint32_t>(b));
+    utext_close(ut);
+  }
+  spansFromBreaks(text, breaks_, out);
 }
 
 }  // namespace atlas

@@ -1,10 +1,10 @@
 #include "core/side_words.h"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 
 #include "core/arabic_fold.h"
+#include "core/lexicon.h"
 #include "core/word_table.h"
 
 namespace atlas {
@@ -24,6 +24,34 @@ struct SideEntry {
   uint8_t role = kNone;
   SideWord side = SideWord::Government;
 };
+
+// An entry as a number (Token::side): 0 for none.
+uint16_t encode(const SideEntry& e) {
+  return static_cast<uint16_t>(0x8000u | e.role | static_cast<unsigned>(e.side) << 8);
+}
+SideEntry decode(uint16_t code) {
+  if (!code) return {};
+  return {static_cast<uint8_t>(code & 0xFF), static_cast<SideWord>((code >> 8) & 0x7F)};
+}
+
+// How the list reads a word: itself, else without و/ف, else "لل" as "ال" ("للفصائل",
+// "للميليشيات": ل before the article, which drops its alif), else without ب/ل; the first form
+// in the list. `entry(skip, alef)` gives the code of the form ("ا" if alef) + word[skip:].
+template <typename Entry>
+uint16_t readSideWord(std::u32string_view w, Entry entry) {
+  if (const uint16_t e = entry(0, false)) return e;
+  size_t skip = 0;
+  if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
+    skip = 1;
+    if (const uint16_t e = entry(1, false)) return e;
+  }
+  const std::u32string_view rest = w.substr(skip);
+  if (rest.size() > 4 && rest[0] == U'\u0644' && rest[1] == U'\u0644')
+    if (const uint16_t e = entry(skip + 1, true)) return e;
+  if (rest.size() > 3 && (rest[0] == U'\u0628' || rest[0] == U'\u0644'))
+    if (const uint16_t e = entry(skip + 1, false)) return e;
+  return 0;
+}
 
 struct SideLexicon {
   WordTable<SideEntry> words;
@@ -106,30 +134,25 @@ struct SideLexicon {
     return false;
   }
 
-  // The word's entry, itself or without its proclitics (و ف, then ب ل).
+  // The word's entry, itself or without its proclitics (see readSideWord).
   SideEntry lookup(std::u32string_view w) const {
-    if (const SideEntry* e = words.find(w)) return *e;
-    if (w.size() > 3 && (w[0] == U'\u0648' || w[0] == U'\u0641')) {
-      w.remove_prefix(1);
-      if (const SideEntry* e = words.find(w)) return *e;
-    }
-    // "للفصائل", "للميليشيات": ل before the article, which drops its alif.
-    if (w.size() > 4 && w[0] == U'\u0644' && w[1] == U'\u0644') {
-      std::u32string withArticle = U"\u0627";
-      withArticle.append(w.substr(1));
-      if (const SideEntry* e = words.find(withArticle)) return *e;
-    }
-    if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) {
-      w.remove_prefix(1);
-      if (const SideEntry* e = words.find(w)) return *e;
-    }
-    return {};
+    std::array<char32_t, 32> buffer;
+    std::u32string spare;
+    return decode(readSideWord(w, [&](size_t skip, bool alef) -> uint16_t {
+      const SideEntry* e = words.find(spellForm(w, skip, alef, buffer, spare));
+      return e ? encode(*e) : 0;
+    }));
   }
 };
 
 const SideLexicon& lexicon() {
   static const SideLexicon l;
   return l;
+}
+
+// The entry of a whole token: found by classifyTokens, else looked up now.
+SideEntry entryOf(const std::u32string& text, const Token& t) {
+  return t.lexical != kLexicalUnknown ? decode(t.side) : lexicon().lookup(tokenText(text, t));
 }
 
 std::u32string_view word(const std::u32string& text, const std::vector<Token>& tokens, size_t i) {
@@ -170,7 +193,7 @@ bool sideInContext(const SideLexicon& L, const std::u32string& text,
   if (w == L.syrian || w == L.syrianF) {
     if (i == 0) return false;
     const std::u32string_view prev = word(text, tokens, i - 1);
-    const SideEntry p = L.lookup(tokenText(text, tokens[i - 1]));
+    const SideEntry p = entryOf(text, tokens[i - 1]);
     side = SideWord::Government;
     return prev != L.theArmy &&
            ((p.role & kFiller) || (p.role & kSide && p.side == SideWord::Russia));
@@ -213,12 +236,24 @@ bool sideInContext(const SideLexicon& L, const std::u32string& text,
 
 }  // namespace
 
+uint16_t sideWordCode(const WordLookup& forms) {
+  return readSideWord(forms.word(), [&](size_t skip, bool alef) -> uint16_t {
+    const LexiconEntry* e = forms.form(skip, alef);
+    return e ? e->side : 0;
+  });
+}
+
+void forEachSideWord(const std::function<void(const std::u32string&, uint16_t)>& f) {
+  lexicon().words.forEachEntry(
+      [&](const std::u32string& w, const SideEntry& e) { f(w, encode(e)); });
+}
+
 void findSideMentions(const std::u32string& text, const std::vector<Token>& tokens,
                       std::vector<SideMention>& out) {
   const SideLexicon& L = lexicon();
   out.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const SideEntry e = L.lookup(tokenText(text, tokens[i]));
+    const SideEntry e = entryOf(text, tokens[i]);
     if (!(e.role & kSide)) continue;
     SideWord side = e.side;
     if (!sideInContext(L, text, tokens, i, side)) continue;
@@ -233,7 +268,7 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
     bool counted = false;  // a number stood before the side's name
     while (b > 0 && skipped < 5) {
       --b;
-      const SideEntry before = L.lookup(tokenText(text, tokens[b]));
+      const SideEntry before = entryOf(text, tokens[b]);
       const std::u32string_view bw = word(text, tokens, b);
       if (bw == L.qabl || before.role & kBy) {
         m.byMarker = true;
@@ -255,7 +290,7 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
         break;
       }
       // "وحدات من الجيش", "عناصر من الفصائل": a part of the side, not acted upon.
-      if (bw == L.min && b > 0 && (L.lookup(tokenText(text, tokens[b - 1])).role & kFiller)) {
+      if (bw == L.min && b > 0 && (entryOf(text, tokens[b - 1]).role & kFiller)) {
         ++skipped;
         continue;
       }
@@ -279,40 +314,6 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       m.object = true;
     out.push_back(m);
   }
-}
-
-int outletStance(std::string_view articleText) {
-  // Boyer-Moore-Horspool: every Arabic letter's UTF-8 starts with 0xD8 or 0xD9, so a search that
-  // looks for the first byte (std::string_view::find) stops at nearly every other byte.
-  using Searcher = std::boyer_moore_horspool_searcher<std::string_view::const_iterator>;
-  struct Needle {
-    std::string_view text;
-    Searcher searcher;
-    int side;  // +1 government's media, -1 the opposition's
-    explicit Needle(std::string_view t, int s) : text(t), searcher(t.begin(), t.end()), side(s) {}
-  };
-  // Words only one side's media use (wire copy uses neither).
-  static const std::vector<Needle> needles = [] {
-    std::vector<Needle> v;
-    for (const char* w : {"الإرهابي", "الارهابي", "الجيش العربي السوري", "التكفيري",
-                          "وحدات من الجيش", "الجيش السوري وحلفائه"})
-      v.emplace_back(w, 1);
-    for (const char* w : {"الثوار", "قوات الأسد", "نظام الأسد", "الشبيحة", "ميليشيا", "المرتزقة",
-                          "قوات الاحتلال الروسي"})
-      v.emplace_back(w, -1);
-    return v;
-  }();
-  int government = 0, opposition = 0;
-  for (const Needle& n : needles)
-    for (auto it = articleText.begin();;) {
-      it = std::search(it, articleText.end(), n.searcher);
-      if (it == articleText.end()) break;
-      (n.side > 0 ? government : opposition)++;
-      it += static_cast<std::ptrdiff_t>(n.text.size());
-    }
-  if (government >= opposition + 1 && government >= 1) return 1;
-  if (opposition >= government + 1 && opposition >= 1) return -1;
-  return 0;
 }
 
 }  // namespace atlas

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,13 @@ struct SideMention {
 // Every side named in the sentence, in token order.
 void findSideMentions(const std::u32string& text, const std::vector<Token>& tokens,
                       std::vector<SideMention>& out);
+
+class WordLookup;
+
+// What the side list says of a word (Token::side), from its forms in the shared table
+// (classifyTokens); and every word of the list with what it says of it (to build the table).
+uint16_t sideWordCode(const WordLookup& forms);
+void forEachSideWord(const std::function<void(const std::u32string&, uint16_t)>& f);
 
 // The outlet's own side, read from its vocabulary ("الإرهابيين" and "الجيش العربي السوري" are
 // the state media's words, "الثوار" and "قوات الأسد" the opposition's): +1 government, -1

@@ -14,6 +14,11 @@ struct Token {
   // word by the pipeline so dating and event analysis skip the rest (kLexicalUnknown: not yet
   // looked up; each analysis then checks for itself).
   uint8_t lexical = 0xFF;
+  // Found with `lexical` (valid when it is not kLexicalUnknown), in one look-up per form of the
+  // word for all the lists (lexicon.h): what the side, event and claim lists say of the word, each
+  // in its own encoding (side_words.cpp, events.cpp, claims.cpp).
+  uint16_t side = 0, trigger = 0;
+  uint32_t claim = 0, claim2 = 0;
 };
 
 inline constexpr uint8_t kLexicalUnknown = 0xFF;
@@ -22,7 +27,8 @@ inline constexpr uint8_t kMayBeEventWord = 2;
 
 void tokenize(const std::u32string& text, std::vector<Token>& out);
 
-// Sets Token::lexical for every token from one table of the dating and event words.
+// Sets Token::lexical and what the word lists say of every token (Token::side, trigger, claim),
+// looking each form of a word up once in one table of all the lists' words (lexicon.h).
 void classifyTokens(const std::u32string& text, std::vector<Token>& tokens);
 
 inline std::u32string_view tokenText(const std::u32string& text, const Token& t) {

@@ -21,6 +21,12 @@ class WordTable {
     entries_.emplace_back(std::move(word), std::move(value));
     rebuild();
   }
+  // Many at once (pairs of word and value), the table built once.
+  template <typename Pairs>
+  void addAll(const Pairs& pairs) {
+    for (const auto& [word, value] : pairs) entries_.emplace_back(word, value);
+    rebuild();
+  }
   const T* find(std::u32string_view word) const {
     if (slots_.empty() || word.size() < minLength_ || word.size() > maxLength_) return nullptr;
     const uint64_t h = hash(word);
@@ -35,6 +41,10 @@ class WordTable {
   template <typename F>
   void forEach(F&& f) const {
     for (const auto& [w, v] : entries_) f(w);
+  }
+  template <typename F>
+  void forEachEntry(F&& f) const {
+    for (const auto& [w, v] : entries_) f(w, v);
   }
 
  private:
@@ -57,7 +67,7 @@ class WordTable {
   }
   void rebuild() {
     size_t size = 16;
-    while (size < entries_.size() * 4) size *= 2;
+    while (size < entries_.size() * 2) size *= 2;
     slots_.assign(size, Slot{});
     mask_ = size - 1;
     minLength_ = SIZE_MAX;

@@ -52,7 +52,7 @@ std::string uiDaysAgo(long n) {
 }
 
 std::string claimSummary(const ControlClaim& claim) {
-  std::string s = uiClaimKind(claim.kind);
+  std::string s = uiClaimKind(std::string(claim.kind));
   if (claim.kind == "reference") return s;
   if (claim.actor && *claim.actor != Side::Unknown)
     s.append(" ").append(tr(Str::By)).append(" ").append(uiSide(static_cast<int>(*claim.actor)));
@@ -74,7 +74,7 @@ struct DocIndex {
 };
 DocIndex gDocs;
 
-int docOf(const ViewModel& model, const std::string& id) {
+int docOf(const ViewModel& model, std::string_view id) {
   if (!model.corpus) return -1;
   if (gDocs.corpus != model.corpus || gDocs.articles != model.corpus->articles.size()) {
     gDocs.corpus = model.corpus;
@@ -83,7 +83,7 @@ int docOf(const ViewModel& model, const std::string& id) {
     for (int d = 0; d < static_cast<int>(gDocs.articles); ++d)
       gDocs.byId.emplace(model.corpus->articles[d].id, d);
   }
-  const auto it = gDocs.byId.find(id);
+  const auto it = gDocs.byId.find(std::string(id));
   return it == gDocs.byId.end() ? -1 : it->second;
 }
 
@@ -102,7 +102,7 @@ int mentionOfClaim(const ViewModel& model, const ControlClaim& claim) {
   const int doc = docOf(model, claim.evidence.doc);
   const auto& first = model.firstMentionOfDoc;
   if (doc < 0 || doc + 1 >= static_cast<int>(first.size())) return -1;
-  const auto it = model.gazetteer->byId.find(claim.place);
+  const auto it = model.gazetteer->byId.find(std::string(claim.place));
   if (it == model.gazetteer->byId.end()) return -1;
   for (int k = first[doc]; k < first[doc + 1]; ++k) {
     const Mention& m = model.extraction->mentions[k];
@@ -169,7 +169,7 @@ ClaimViewResult drawClaim(const ViewModel& model, UiState& state, const ControlC
     // The row's day, its source (one address a line; several are separated by " | ") and its
     // note, the addresses and the note in their own direction under an Arabic label.
     line(uiDate(claim.date), dim);
-    const std::string& source = claim.evidence.text;
+    const std::string source(claim.evidence.text);
     if (rtl) line(std::string(tr(Str::SourceAddress)) + ":", dim);
     for (size_t from = 0; from <= source.size();) {
       size_t to = source.find(" | ", from);
@@ -183,18 +183,19 @@ ClaimViewResult drawClaim(const ViewModel& model, UiState& state, const ControlC
     }
     if (!claim.evidence.saidBy.empty()) {
       if (rtl) line(std::string(tr(Str::Note)) + ":", dim);
-      line(rtl ? claim.evidence.saidBy : std::string(tr(Str::Note)) + ": " + claim.evidence.saidBy,
+      const std::string note(claim.evidence.saidBy);
+      line(rtl ? note : std::string(tr(Str::Note)) + ": " + note,
            dim, true);
     }
   } else {
-    const std::string outlet =
-        claim.evidence.outlet.empty() ? claim.evidence.doc : claim.evidence.outlet;
+    const std::string outlet(claim.evidence.outlet.empty() ? claim.evidence.doc
+                                                           : claim.evidence.outlet);
     // The day first: a long document id (no outlet) is cut at the card's edge, not the day.
     line(uiDate(claim.date) + " | " + outlet, dim);
     if (!claim.evidence.saidBy.empty()) {
       // No colon: "Said by مصادر المعارضة", "على لسان مصادر المعارضة" (neutral punctuation between
       // an English label and Arabic data reads oddly in either direction).
-      result.speaker = std::string(tr(Str::SaidBy)) + " " + claim.evidence.saidBy;
+      result.speaker = std::string(tr(Str::SaidBy)) + " " + std::string(claim.evidence.saidBy);
       line(result.speaker, ImGui::GetColorU32(ImGuiCol_Text));
     }
     // The sentence, the place highlighted (and the speaker, if the sentence quotes one).
@@ -222,7 +223,7 @@ ClaimViewResult drawClaim(const ViewModel& model, UiState& state, const ControlC
       DataTextOptions tip;
       tip.wrap = false;
       tip.ltr = true;
-      DataText(claim.evidence.doc + ", sentence " + std::to_string(claim.evidence.sentence + 1) +
+      DataText(std::string(claim.evidence.doc) + ", sentence " + std::to_string(claim.evidence.sentence + 1) +
                    ": click to read the whole article",
                tip);
       ImGui::EndTooltip();

@@ -22,8 +22,8 @@ SourcesPanelProbe gProbe;
 UiState::Rect rectOf(ImVec2 a, ImVec2 b) { return {a.x, a.y, b.x, b.y}; }
 
 void probeClaim(const ControlClaim& claim, const ClaimViewResult& r, int column = -1) {
-  gProbe.claims.push_back({claim.evidence.doc, claim.evidence.outlet, claim.side, r.speaker, r.card,
-                           r.sentence, column});
+  gProbe.claims.push_back({std::string(claim.evidence.doc), std::string(claim.evidence.outlet),
+                           claim.side, r.speaker, r.card, r.sentence, column});
 }
 
 bool sameClaim(const ControlClaim& a, const ControlClaim& b) {

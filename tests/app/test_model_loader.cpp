@@ -24,7 +24,7 @@ TEST(ModelLoader, LoadsTheSampleCorpusInTheBackgroundWithProgress) {
   }
   ASSERT_TRUE(loader.done());
   EXPECT_EQ(loader.progress().articlesDone.load(), 5);  // the five sample articles
-  std::unique_ptr<app::AppModel> model = loader.take();
+  std::unique_ptr<app::Session> model = loader.take();
   ASSERT_TRUE(model);
   EXPECT_EQ(model->corpus.articles.size(), 5u);
   EXPECT_GE(model->view.findPlace("karm-al-tahhan"), 0);

@@ -16,7 +16,7 @@
 #include <random>
 #include <thread>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/gui_window.h"
 #include "bad_inputs.h"
 #include "png_image.h"
@@ -43,7 +43,7 @@ class WindowFaults : public ::testing::Test {
  protected:
   void SetUp() override {
     setenv("ALEPPO_ATLAS_ASSETS", ATLAS_TEST_ASSETS_DIR, 1);
-    model_ = app::loadAppModel(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
+    model_ = app::loadSession(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
     ASSERT_TRUE(model_);
     app::WindowOptions options;
     options.width = 900;
@@ -77,7 +77,7 @@ class WindowFaults : public ::testing::Test {
     return img;
   }
 
-  std::unique_ptr<app::AppModel> model_;
+  std::unique_ptr<app::Session> model_;
   std::unique_ptr<app::GuiWindow> window_;
   ui::MainView view_;
   ui::UiState state_;

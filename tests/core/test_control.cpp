@@ -5,11 +5,12 @@
 using namespace atlas;
 
 namespace {
-ControlClaim claim(const std::string& place, Date d, Side s, const std::string& doc,
-                   const std::string& kind = "captured") {
+// Claims view their strings (control.h): these come from string literals, which outlive them.
+ControlClaim claim(std::string_view place, Date d, Side s, std::string_view doc,
+                   std::string_view kind = "captured") {
   return {place, d, s, kind, s, {doc, 0, "...", {}, {}}};
 }
-ControlClaim reference(const std::string& place, Date d, Side s) {
+ControlClaim reference(std::string_view place, Date d, Side s) {
   return {place, d, s, "reference", std::nullopt, {"reference", -1, "https://example.org", {}, {}}};
 }
 }  // namespace

@@ -1,8 +1,10 @@
-// `aleppo-atlas extract` as a user runs it: formats, files, exit codes.
+// `aleppo-atlas extract` as a user runs it: formats, files, exit codes, standard input and
+// output, chosen fields, and shards whose merged output is the whole run's.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -32,6 +34,62 @@ std::string readAll(const fs::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/atlas-extract-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+// The sample articles as JSON Lines, copied `copies` times with distinct ids ("ID-COPY"), so
+// a corpus of any length can be cut into shards.
+std::vector<std::string> sampleLines(int copies) {
+  const fs::path dir = fs::path(ATLAS_TEST_ASSETS_DIR) / "corpus";
+  std::ifstream manifest(dir / "MANIFEST.tsv");
+  std::string row;
+  std::getline(manifest, row);  // the header: file, published, outlet, ...
+  std::vector<std::array<std::string, 3>> articles;
+  while (std::getline(manifest, row)) {
+    std::istringstream cells(row);
+    std::array<std::string, 3> a;
+    for (std::string& cell : a) std::getline(cells, cell, '\t');
+    articles.push_back(a);
+  }
+  std::vector<std::string> lines;
+  for (int copy = 0; copy < copies; ++copy)
+    for (const auto& [file, published, outlet] : articles) {
+      json line = {{"id", fs::path(file).stem().string() + "-" + std::to_string(copy)},
+                   {"published", published},
+                   {"outlet", outlet},
+                   {"text", readAll(dir / file)}};
+      lines.push_back(line.dump() + "\n");
+    }
+  return lines;
+}
+
+std::string joined(const std::vector<std::string>& lines, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to; ++i) out += lines[i];
+  return out;
+}
+
+// `aleppo-atlas ARGS... < input` (runProcess gives the child /dev/null as standard input).
+atlas::test::ProcessResult runWithStdin(const fs::path& input, std::vector<std::string> args) {
+  std::vector<std::string> argv = {"/bin/sh", "-c", "exec \"$0\" \"$@\" < \"$ATLAS_INPUT\"", kApp};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return runProcess(argv, {{"ATLAS_INPUT", input.string()}});
+}
+
+// The docs of the records in output order, each once.
+std::vector<std::string> docsInOrder(const std::vector<json>& records) {
+  std::vector<std::string> docs;
+  for (const json& r : records)
+    if (docs.empty() || docs.back() != r["doc"]) docs.push_back(r["doc"]);
+  return docs;
 }
 }  // namespace
 
@@ -117,6 +175,148 @@ TEST(ExtractCli, OutWritesTheFileAtomicallyAndFailuresKeepTheOldOne) {
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_EQ(readAll(dir / "keep"), "previous");
   fs::remove_all(dir);
+}
+
+TEST(ExtractCli, StdinJsonLinesGiveTheRecordsOfTheSameFile) {
+  TempDir dir;
+  const fs::path corpus = dir.path / "samples.jsonl";
+  std::ofstream(corpus) << joined(sampleLines(1), 0, 5);
+  auto file = runProcess({kApp, "extract", "--corpus", corpus.string()});
+  ASSERT_EQ(file.exitCode, 0) << file.err;
+  auto piped = runWithStdin(corpus, {"extract", "--corpus", "-"});
+  ASSERT_EQ(piped.exitCode, 0) << piped.err;
+  EXPECT_TRUE(piped.err.empty()) << piped.err;
+  const auto records = jsonLines(piped.out);
+  ASSERT_GT(records.size(), 50u);
+  EXPECT_EQ(piped.out, file.out);
+  // Article 000 opens "استعاد ثوار حلب أمس": Aleppo at byte 22, under the line's own id.
+  EXPECT_EQ(records.front()["doc"], "000_c162b1d864b0bcfc-0");
+  EXPECT_EQ(records.front()["start"], 22);
+  EXPECT_EQ(docsInOrder(records),
+            (std::vector<std::string>{"000_c162b1d864b0bcfc-0", "001_cbed00854abe3786-0",
+                                      "002_713d03fa4f516202-0", "003_53edab2f179b4b77-0",
+                                      "004_696f5fdaa54c9078-0"}));
+  // Nothing on standard input: an empty piece of a cluster job (an empty split or partition)
+  // writes nothing and succeeds, so the task is not failed and retried.
+  std::ofstream(dir.path / "empty.jsonl");
+  auto empty = runWithStdin(dir.path / "empty.jsonl", {"extract", "--corpus", "-"});
+  EXPECT_EQ(empty.exitCode, 0) << empty.err;
+  EXPECT_TRUE(empty.out.empty());
+  // The same empty file named by its path is a mistake worth saying: exit 2.
+  auto named = runProcess({kApp, "extract", "--corpus", (dir.path / "empty.jsonl").string()});
+  EXPECT_EQ(named.exitCode, 2);
+  EXPECT_NE(named.err.find("no articles to read"), std::string::npos) << named.err;
+}
+
+TEST(ExtractCli, FieldsChooseTheKeysAndTheirOrder) {
+  auto r = runProcess({kApp, "extract", "--fields", "place,doc,start,date"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  size_t n = 0;
+  while (std::getline(lines, line)) {
+    const nlohmann::ordered_json rec = nlohmann::ordered_json::parse(line);
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : rec.items()) keys.push_back(key);
+    ASSERT_EQ(keys, (std::vector<std::string>{"place", "doc", "start", "date"})) << line;
+    ++n;
+  }
+  EXPECT_EQ(n, jsonLines(runProcess({kApp, "extract"}).out).size());
+  // An unknown name: a usage error that names it and lists the valid ones; nothing written.
+  r = runProcess({kApp, "extract", "--fields", "doc,sentense"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(atlas::test::countLines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("unknown field 'sentense'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("doc, sentence, sentence_text,"), std::string::npos) << r.err;
+}
+
+TEST(ExtractCli, CsvHeaderIsTheChosenFields) {
+  auto r = runProcess({kApp, "extract", "--format", "csv", "--fields", "place,doc,event_type"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("place,doc,event_type\r\n", 0), 0u) << r.out.substr(0, 200);
+  // Ids and ACLED's event types hold no commas or quotes: three bare cells a row.
+  size_t rows = 0;
+  for (size_t at = r.out.find("\r\n") + 2; at < r.out.size(); ++rows) {
+    const size_t end = r.out.find("\r\n", at);
+    const std::string row = r.out.substr(at, end - at);
+    EXPECT_EQ(std::count(row.begin(), row.end(), ','), 2) << row;
+    at = end + 2;
+  }
+  EXPECT_GT(rows, 50u);
+  // ACLED's columns are CSV's only.
+  EXPECT_EQ(runProcess({kApp, "extract", "--fields", "event_type"}).exitCode, 2);
+}
+
+TEST(ExtractCli, ShardsRunThroughStdinMergeIntoTheWholeRunRecordForRecord) {
+  // 20 articles (the samples four times over, ids distinct) cut into uneven shards, each run
+  // on its own as a Hadoop or Spark map task runs it; their outputs one after the other are
+  // the whole run's.
+  TempDir dir;
+  const std::vector<std::string> lines = sampleLines(4);
+  ASSERT_EQ(lines.size(), 20u);
+  std::ofstream(dir.path / "all.jsonl") << joined(lines, 0, lines.size());
+  auto whole = runWithStdin(dir.path / "all.jsonl", {"extract", "--corpus", "-"});
+  ASSERT_EQ(whole.exitCode, 0) << whole.err;
+  std::string merged;
+  const size_t cuts[] = {0, 3, 14, 20};
+  for (size_t s = 0; s + 1 < std::size(cuts); ++s) {
+    const fs::path shard = dir.path / ("part-" + std::to_string(s));
+    std::ofstream(shard) << joined(lines, cuts[s], cuts[s + 1]);
+    auto r = runWithStdin(shard, {"extract", "--corpus", "-"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    merged += r.out;
+  }
+  const auto expected = jsonLines(whole.out), got = jsonLines(merged);
+  ASSERT_EQ(got.size(), expected.size());
+  ASSERT_GT(expected.size(), 200u);
+  for (size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(got[i], expected[i]) << "record " << i;
+  EXPECT_EQ(merged, whole.out);
+  // Every copy of an article gives the same records but for its id.
+  EXPECT_EQ(docsInOrder(expected).size(), 20u);
+}
+
+TEST(ExtractCli, OutputFollowsInputOrderWhateverTheThreads) {
+  // A long article first (the first sample 40 times in one text) and short ones after: with two
+  // threads the short ones are done first, and must still come out after it.
+  TempDir dir;
+  std::vector<std::string> lines = sampleLines(2);
+  json big = json::parse(lines[0]);
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += big["text"].get<std::string>() + "\n\n";
+  big["id"] = "big";
+  big["text"] = text;
+  lines.insert(lines.begin(), big.dump() + "\n");
+  std::ofstream(dir.path / "c.jsonl") << joined(lines, 0, lines.size());
+  auto one = runWithStdin(dir.path / "c.jsonl", {"extract", "--corpus", "-", "--threads", "1"});
+  auto two = runWithStdin(dir.path / "c.jsonl", {"extract", "--corpus", "-", "--threads", "2"});
+  ASSERT_EQ(one.exitCode, 0) << one.err;
+  ASSERT_EQ(two.exitCode, 0) << two.err;
+  std::vector<std::string> inputOrder;
+  for (const std::string& l : lines) inputOrder.push_back(json::parse(l)["id"]);
+  EXPECT_EQ(docsInOrder(jsonLines(two.out)), inputOrder);
+  EXPECT_EQ(two.out, one.out);
+}
+
+TEST(ExtractCli, OutLeavesNoTemporaryFileAndAFailedRunKeepsTheOldFile) {
+  TempDir dir;
+  const fs::path out = dir.path / "mentions.jsonl";
+  auto r = runProcess({kApp, "extract", "--out", out.string()});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const std::string first = readAll(out);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()), 1);
+  // An empty corpus fails after the temporary file was opened: the old file stays, the
+  // temporary file goes.
+  std::ofstream(dir.path / "empty.jsonl");
+  r = runProcess(
+      {kApp, "extract", "--corpus", (dir.path / "empty.jsonl").string(), "--out", out.string()});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(readAll(out), first);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()), 2);
+  // Standard output that cannot be written: exit 1 with one line saying so.
+  r = runProcess({"/bin/sh", "-c", "exec \"$0\" extract > /dev/full", kApp});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.err.find("cannot write to standard output"), std::string::npos) << r.err;
 }
 
 TEST(ExtractCli, BadCorpusAndFormatAreUsageErrors) {

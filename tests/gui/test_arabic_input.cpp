@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
 #include "ui/arabic_input.h"
@@ -30,7 +30,7 @@ class ArabicInputTest : public ::testing::Test {
  protected:
   void SetUp() override {
     setenv("ALEPPO_ATLAS_ASSETS", ATLAS_TEST_ASSETS_DIR, 1);
-    model_ = app::loadAppModel(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
+    model_ = app::loadSession(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
     ASSERT_TRUE(model_);
     app::WindowOptions options;
     options.width = 1200;
@@ -158,7 +158,7 @@ class ArabicInputTest : public ::testing::Test {
     app::writePng(std::string(dir) + "/box_" + name, zoom, 3 * w, 3 * h, error);
   }
 
-  std::unique_ptr<app::AppModel> model_;
+  std::unique_ptr<app::Session> model_;
   std::unique_ptr<app::GuiWindow> window_;
   std::unique_ptr<ui::TextRenderer> text_;  // after window_: destroyed first, with GL alive
   ui::MainView view_;

@@ -12,7 +12,7 @@
 #include <memory>
 #include <string>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
 #include "ui/arabic_text.h"
@@ -28,7 +28,7 @@ class ArticlesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     setenv("ALEPPO_ATLAS_ASSETS", ATLAS_TEST_ASSETS_DIR, 1);
-    model_ = app::loadAppModel(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
+    model_ = app::loadSession(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
     ASSERT_TRUE(model_);
     ASSERT_NE(model_->view.baseMap, nullptr);
     ASSERT_GE(model_->corpus.articles.size(), 5u);
@@ -104,7 +104,7 @@ class ArticlesTest : public ::testing::Test {
     v.toScreen(model_->view.baseMap->frame.toMercator(model_->view.places[i].pos), sx, sy);
   }
 
-  std::unique_ptr<app::AppModel> model_;
+  std::unique_ptr<app::Session> model_;
   std::unique_ptr<app::GuiWindow> window_;
   std::unique_ptr<ui::TextRenderer> text_;
   ui::MainView view_;

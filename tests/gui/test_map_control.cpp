@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
 #include "map/map_style.h"
@@ -40,7 +40,7 @@ class MapControlTest : public ::testing::Test {
  protected:
   void SetUp() override {
     setenv("ALEPPO_ATLAS_ASSETS", ATLAS_TEST_ASSETS_DIR, 1);
-    model_ = app::loadAppModel(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
+    model_ = app::loadSession(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
     ASSERT_TRUE(model_);
     ASSERT_NE(model_->view.baseMap, nullptr);
     ASSERT_NE(model_->view.control, nullptr);
@@ -179,7 +179,7 @@ class MapControlTest : public ::testing::Test {
     return dark;
   }
 
-  std::unique_ptr<app::AppModel> model_;
+  std::unique_ptr<app::Session> model_;
   std::unique_ptr<app::GuiWindow> window_;
   ui::MainView view_;
   ui::UiState state_;

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
 #include "ui/about_box.h"
@@ -25,7 +25,7 @@ class MapPanelTest : public ::testing::Test {
  protected:
   void SetUp() override {
     setenv("ALEPPO_ATLAS_ASSETS", ATLAS_TEST_ASSETS_DIR, 1);
-    model_ = app::loadAppModel(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
+    model_ = app::loadSession(std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus");
     ASSERT_TRUE(model_);
     ASSERT_NE(model_->view.baseMap, nullptr);
     app::WindowOptions options;
@@ -52,7 +52,7 @@ class MapPanelTest : public ::testing::Test {
     window_->present();
   }
 
-  std::unique_ptr<app::AppModel> model_;
+  std::unique_ptr<app::Session> model_;
   std::unique_ptr<app::GuiWindow> window_;
   ui::MainView view_;
   ui::UiState state_;

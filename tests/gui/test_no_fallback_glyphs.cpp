@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "app/app_model.h"
+#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
 #include "ui/arabic_text.h"
@@ -67,7 +67,7 @@ class NoFallbackGlyphsTest : public ::testing::Test {
     }
     manifest.close();
     std::string error;
-    model_ = app::loadAppModel(dir_.string(), nullptr, &error);
+    model_ = app::loadSession(dir_.string(), nullptr, &error);
     ASSERT_TRUE(model_) << error;
     ASSERT_EQ(model_->corpus.articles.size(), 3u);
     ASSERT_EQ(model_->view.outlets.size(), 3u);
@@ -176,7 +176,7 @@ class NoFallbackGlyphsTest : public ::testing::Test {
   }
 
   fs::path dir_;
-  std::unique_ptr<app::AppModel> model_;
+  std::unique_ptr<app::Session> model_;
   std::unique_ptr<app::GuiWindow> window_;
   std::unique_ptr<ui::TextRenderer> text_;
   ui::MainView view_;

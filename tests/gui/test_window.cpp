@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "png_image.h"
 #include "run_process.h"
@@ -267,4 +269,42 @@ TEST(Screenshot, At800By600TheLegendIsAButtonAndTheStatusLineFits) {
   const int bar = statusBarRows(small);
   ASSERT_GT(bar, 0);
   EXPECT_GT(small.fractionNear(797, 600 - bar + 2, 800, 598, small.at(799, 598), 4), 0.95);
+}
+
+// Quitting while a big corpus loads cancels the load at once: the app exits without waiting for
+// the extraction (which would then be cached) to finish.
+TEST(Window, QuittingDuringALoadCancelsIt) {
+  TempDir dir;
+  const fs::path corpus = dir.path / "big.jsonl";
+  {
+    // 20,000 articles (the samples replicated): seconds of extraction on any machine here.
+    std::vector<std::string> texts;
+    for (const auto& e : fs::directory_iterator(fs::path(ATLAS_SAMPLE_CORPUS)))
+      if (e.path().extension() == ".txt") texts.push_back(readAll(e.path()));
+    std::ofstream out(corpus, std::ios::binary);
+    for (int i = 0; i < 20000; ++i) {
+      std::string text;
+      for (char c : texts[i % texts.size()]) {
+        if (c == '\n')
+          text += "\\n";
+        else if (c == '"' || c == '\\')
+          text += std::string("\\") + c;
+        else if (c != '\r' && c != '\t')
+          text += c;
+      }
+      out << "{\"id\":\"a" << i << "\",\"published\":\"2016-11-0" << 1 + i % 9 << "\",\"text\":\""
+          << text << "\"}\n";
+    }
+  }
+  const auto start = std::chrono::steady_clock::now();
+  auto r = runProcess({kApp, "--corpus", corpus.string(), "--quit-after-frames", "2",
+                       "--quit-during-load"},
+                      {{"XDG_CONFIG_HOME", (dir.path / "config").string()},
+                       {"XDG_CACHE_HOME", (dir.path / "cache").string()}});
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  // The load never finished: no extraction was cached.
+  EXPECT_FALSE(fs::exists(dir.path / "cache" / "aleppo-atlas" / "extraction")) << seconds << " s";
+  EXPECT_LT(seconds, 10.0);
 }

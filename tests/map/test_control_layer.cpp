@@ -30,7 +30,8 @@ Neighbourhoods grid() {
   return h;
 }
 
-ControlClaim claim(const std::string& place, const Date& date, Side side, const char* kind,
+// Claims view their strings (control.h): these come from string literals, which outlive them.
+ControlClaim claim(std::string_view place, const Date& date, Side side, const char* kind,
                    const char* doc = "doc") {
   ControlClaim c;
   c.place = place;

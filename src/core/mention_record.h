@@ -1,0 +1,107 @@
+// Mention records as text, written straight into a reused std::string (no JSON tree, no
+// allocation per record): JSON Lines, CSV rows (RFC 4180) and GeoJSON features, with the fields
+// the user picked (`extract --fields`). The default fields write exactly what the nlohmann-based
+// writer wrote before (strings escaped as nlohmann does, invalid UTF-8 as U+FFFD, doubles in
+// their shortest round-trip form), and JSON Lines adds the offsets and flags a reader needs to
+// rebuild every Mention (mention_reader.h).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/extraction.h"
+#include "core/gazetteer.h"
+
+namespace atlas {
+
+enum class RecordFormat { Jsonl, Csv, GeoJson };
+const char* recordFormatName(RecordFormat f);  // "jsonl", "csv", "geojson"
+
+struct MentionField;  // a name and how its value is written (mention_record.cpp)
+
+// The fields of a record, in output order.
+struct FieldSet {
+  RecordFormat format = RecordFormat::Jsonl;
+  std::vector<const MentionField*> fields;
+  std::vector<std::string_view> names() const;
+};
+
+// Every field `--fields` may name for a format, in the default order first, then the optional
+// ones. CSV's "actor1" is ACLED's long name; GeoJSON leaves out what the feature itself carries
+// (place, name_ar, name_en, kind, lat, lon).
+std::vector<std::string_view> availableFields(RecordFormat format);
+// JSON Lines: the fields written before the streaming writer, then the ones a reader needs;
+// CSV and GeoJSON: exactly the columns and properties written before.
+FieldSet defaultFields(RecordFormat format);
+
+struct FieldsParseResult {
+  std::optional<FieldSet> fields;  // empty on error
+  std::string error;               // one line: the unknown or repeated name and the valid ones
+};
+// A comma-separated list of field names ("doc,place,date"); blanks around names are ignored.
+FieldsParseResult parseFields(std::string_view list, RecordFormat format);
+
+// Writes the records of one format and field set. Thread-safe (const): one per run, shared by
+// the threads that serialise articles.
+class MentionWriter {
+ public:
+  MentionWriter(const Gazetteer& gazetteer, FieldSet fields);
+
+  RecordFormat format() const { return fields_.format; }
+  // CSV: the header row. JSON Lines and GeoJSON: nothing.
+  void header(std::string& out) const;
+  // Appends one record: a JSON line ending in '\n', a CSV row ending in CRLF, or (GeoJSON) the
+  // mention's object as it is indented inside its place's feature (see GeoJsonBuilder).
+  void write(std::string& out, const Article& article, const Mention& mention) const;
+  // GeoJSON: whether a mention has a feature to go in (its place is on the map).
+  bool hasFeature(const Mention& mention) const;
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  const FieldSet& fields() const { return fields_; }
+
+ private:
+  const Gazetteer& gazetteer_;
+  FieldSet fields_;
+  std::vector<std::string> keys_;  // what goes before each field's value ("," "\"doc\":")
+};
+
+// A GeoJSON FeatureCollection with one Point feature per place, its mentions in properties.
+// Features group mentions by place, so a collection cannot be written record by record: the
+// mentions' objects (MentionWriter::write) are kept per place, already serialised, and the
+// collection is written at the end.
+class GeoJsonBuilder {
+ public:
+  explicit GeoJsonBuilder(const MentionWriter& writer);
+  // `object` is the mention's serialised object; call in output order.
+  void add(int place, std::string_view object);
+  // Hands the document to `sink` one feature at a time (so it is never held whole twice);
+  // stops and returns false when `sink` does.
+  bool finish(const std::function<bool(std::string_view)>& sink) const;
+
+ private:
+  struct PlaceMentions {
+    std::string objects;  // joined by ",\n"
+    size_t count = 0;
+  };
+  const MentionWriter& writer_;
+  std::vector<PlaceMentions> byPlace_;  // by gazetteer index
+};
+
+// The JSON writer's pieces, for the other writers of JSON that need nlohmann's exact output.
+namespace json_text {
+// A JSON string as nlohmann dumps it with error_handler_t::replace: " \ and control characters
+// escaped (\b \f \n \r \t, else \u00xx), other characters as they are, and each ill-formed
+// UTF-8 sequence (its maximal valid prefix, as Unicode's "substitution of maximal subparts")
+// written as U+FFFD.
+void appendString(std::string& out, std::string_view s);
+// A double as nlohmann dumps it: the shortest digits that read back to the same value, in
+// plain notation with at least one decimal ("37.0") when the decimal point falls at digit 1 to
+// 15, else as d.ddde±XX; NaN and infinities as null.
+void appendDouble(std::string& out, double v);
+}  // namespace json_text
+
+}  // namespace atlas
