@@ -59,6 +59,13 @@ ControlLayer controlLayerAt(const Neighbourhoods& hoods, const ControlTimeline& 
   auto to = std::lower_bound(fighting.begin(), fighting.end(), last + 1, byDay);
   std::vector<Vec2> points;
   for (auto it = from; it != to; ++it) points.push_back(it->pos);
+  // A big corpus reports fighting at the same few hundred places thousands of times a week:
+  // each place is tested against the front once.
+  std::sort(points.begin(), points.end(),
+            [](const Vec2& a, const Vec2& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  points.erase(std::unique(points.begin(), points.end(),
+                           [](const Vec2& a, const Vec2& b) { return a.x == b.x && a.y == b.y; }),
+               points.end());
   markActive(layer.front, points, kActiveFrontRadius);
   if (reference) {
     layer.referenceOfCell.reserve(n);

@@ -185,10 +185,29 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
 
   const ExtractionResult& x = *model.extraction;
   const TimeWindow window = currentWindow(model, state);
-  std::vector<int> order = model.mentionsOfPlace[place];
-  std::stable_partition(order.begin(), order.end(), [&](int k) {
-    return x.mentions[k].date && window.contains(*x.mentions[k].date);
-  });
+  // The place's sentences, those in the window first. A place of a big corpus has tens of
+  // thousands: reordered only when the place, the window or the evidence changes, not each frame.
+  static struct {
+    int version = -1, evidenceVersion = -1, place = -1;
+    const std::vector<int>* list = nullptr;
+    TimeWindow window;
+    std::vector<int> order;
+  } cached;
+  const std::vector<int>& mentions = model.mentionsOfPlace[place];
+  if (cached.version != model.version || cached.evidenceVersion != model.evidenceVersion ||
+      cached.place != place || cached.list != &mentions || !(cached.window.from == window.from) ||
+      !(cached.window.to == window.to)) {
+    cached.order = mentions;
+    std::stable_partition(cached.order.begin(), cached.order.end(), [&](int k) {
+      return x.mentions[k].date && window.contains(*x.mentions[k].date);
+    });
+    cached.version = model.version;
+    cached.evidenceVersion = model.evidenceVersion;
+    cached.place = place;
+    cached.list = &mentions;
+    cached.window = window;
+  }
+  const std::vector<int>& order = cached.order;
   if (rtl)
     UiText(std::string(tr(Str::Sentences))
                .append(": ")
@@ -202,8 +221,8 @@ void drawSources(const ViewModel& model, UiState& state, int place, float width)
     state.sourcesShown = UiState::kSourcesPage;
   }
   const size_t shown = std::min(order.size(), static_cast<size_t>(state.sourcesShown));
-  order.resize(shown);
-  for (int k : order) {
+  for (size_t i = 0; i < shown; ++i) {
+    const int k = order[i];
     const Mention& m = x.mentions[k];
     const Article& a = model.corpus->articles[m.doc];
     const bool inWindow = m.date && window.contains(*m.date);
