@@ -1,4 +1,6 @@
 // aleppo-atlas: the command line. With no subcommand it opens the GUI.
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
@@ -32,6 +34,11 @@ bool resolveCorpus(std::string& corpus) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Allocations of 64 KiB and more come straight from the system and go straight back when
+  // freed. glibc's default threshold grows after the first big free, and then the blocks a big
+  // corpus's extraction is gathered from (extraction.cpp) stay in the heap after they are freed:
+  // the mentions would be held twice at the peak.
+  mallopt(M_MMAP_THRESHOLD, 64 * 1024);
   CLI::App app{
       "Aleppo Atlas: maps the Aleppo places named in Arabic news articles, by day.\n"
       "With no subcommand, opens the map on the corpus (default: the sample corpus).",

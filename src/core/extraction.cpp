@@ -116,12 +116,6 @@ struct NarrativeDate {
   }
 };
 
-// Where one article's mentions are, in the vector of the thread that read it.
-struct ArticleMentions {
-  int thread = 0;
-  size_t begin = 0, end = 0;
-};
-
 // Everything one worker thread reuses from article to article.
 struct Worker {
   explicit Worker(const Gazetteer& g) : gazetteer(g), matcher(g) {}
@@ -558,41 +552,38 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
   threads = std::max(1, std::min(threads, n));
   ExtractionResult result;
   result.sentenceCount.assign(n, 0);
-  std::vector<std::vector<Mention>> perThread(threads);
-  std::vector<ArticleMentions> where(n);  // each written by the one thread that reads it
-  std::atomic<int> nextDoc{0};
-  auto work = [&](int t) {
+  // Threads take blocks of consecutive articles, each block's mentions in a vector of its own:
+  // gathering the blocks in order sorts every mention by (doc, start), and frees each block as
+  // it goes, so the mentions are never held twice (a big corpus has millions).
+  constexpr int kBlock = 32;
+  const int blocks = (n + kBlock - 1) / kBlock;
+  std::vector<std::vector<Mention>> perBlock(blocks);
+  std::atomic<int> nextBlock{0};
+  auto work = [&] {
     Worker worker(gazetteer);
     worker.annotate = annotate;
-    std::vector<Mention>& out = perThread[t];
-    for (int doc = nextDoc++; doc < n; doc = nextDoc++) {
-      if (cancel && cancel->load(std::memory_order_relaxed)) break;
-      const size_t begin = out.size();
-      worker.run(corpus.articles[doc], doc, out, result.sentenceCount[doc]);
-      where[doc] = {t, begin, out.size()};
-      if (articlesDone) articlesDone->fetch_add(1, std::memory_order_relaxed);
+    for (int b = nextBlock++; b < blocks; b = nextBlock++) {
+      std::vector<Mention>& out = perBlock[b];
+      for (int doc = b * kBlock; doc < std::min(n, (b + 1) * kBlock); ++doc) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) return;
+        worker.run(corpus.articles[doc], doc, out, result.sentenceCount[doc]);
+        if (articlesDone) articlesDone->fetch_add(1, std::memory_order_relaxed);
+      }
     }
   };
   if (threads == 1) {
-    work(0);
+    work();
   } else {
     std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(work, t);
+    for (int t = 0; t < threads; ++t) pool.emplace_back(work);
     for (auto& th : pool) th.join();
   }
-  // An article's mentions are already in text order: gathering the articles in order sorts
-  // them all by (doc, start). One thread read them in order already: nothing to gather.
-  if (threads == 1) {
-    result.mentions = std::move(perThread[0]);
-    return result;
-  }
   size_t total = 0;
-  for (const auto& v : perThread) total += v.size();
+  for (const auto& v : perBlock) total += v.size();
   result.mentions.reserve(total);
-  for (const ArticleMentions& a : where) {
-    auto& from = perThread[a.thread];
-    std::move(from.begin() + static_cast<long>(a.begin), from.begin() + static_cast<long>(a.end),
-              std::back_inserter(result.mentions));
+  for (std::vector<Mention>& block : perBlock) {
+    std::move(block.begin(), block.end(), std::back_inserter(result.mentions));
+    std::vector<Mention>().swap(block);
   }
   return result;
 }
