@@ -180,8 +180,8 @@ void BM_ReopenInProcess(benchmark::State& st) {
         }
         std::this_thread::sleep_for(std::chrono::microseconds(200));
       }
-      stepSeconds[step] += std::chrono::duration<double>(std::chrono::steady_clock::now() - last)
-                               .count();
+      stepSeconds[step] +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - last).count();
     });
     s = app::loadSession(options, &progress);
     stop = true;

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "app/session.h"
 #include "app/atomic_write.h"
+#include "app/session.h"
 #include "core/control_builder.h"
 #include "map/control_layer.h"
 #include "map/map_scene.h"

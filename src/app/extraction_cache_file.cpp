@@ -95,11 +95,11 @@ void writeExtractionCache(const fs::path& file, const ExtractionResult& extracti
   AtomicFileWriter out;
   ok = ok && out.open(file, error);
   if (ok)
-    serializeExtraction(extraction, key, [&](std::string_view chunk) {
-      ok = ok && out.write(chunk, error);
-    });
+    serializeExtraction(extraction, key,
+                        [&](std::string_view chunk) { ok = ok && out.write(chunk, error); });
   ok = ok && out.commit(error);
-  if (!ok) std::fprintf(stderr, "aleppo-atlas: cannot save the extraction cache: %s\n", error.c_str());
+  if (!ok)
+    std::fprintf(stderr, "aleppo-atlas: cannot save the extraction cache: %s\n", error.c_str());
 }
 
 }  // namespace atlas::app

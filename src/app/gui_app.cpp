@@ -7,11 +7,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/model_loader.h"
 #include "app/paths.h"
 #include "app/png_writer.h"
+#include "app/session.h"
 #include "core/place_lookup.h"
 #include "ui/arabic_text.h"
 #include "ui/layout_settings.h"
@@ -134,7 +134,7 @@ int runGui(const GuiArgs& args) {
     if (scripted && frame + 1 >= args.quitAfterFrames && (!loader || args.quitDuringLoad)) break;
   }
   ui::SetTextRenderer(nullptr);
-  loader.reset();  // cancels a load still running, at once
+  loader.reset();                   // cancels a load still running, at once
   keepUntilExit(std::move(model));  // quitting does not wait for millions of frees
   return status;
 }

@@ -6,10 +6,10 @@
 namespace atlas::app {
 
 struct GuiArgs {
-  std::string corpus;        // --corpus, or empty: the last corpus, else the sample corpus
-  std::string sampleCorpus;  // the sample corpus shipped in assets/
-  std::string mentions;      // --mentions: precomputed extract output for --corpus
-  int quitAfterFrames = 0;   // >0: close after that many frames (tests drive the real GUI so)
+  std::string corpus;           // --corpus, or empty: the last corpus, else the sample corpus
+  std::string sampleCorpus;     // the sample corpus shipped in assets/
+  std::string mentions;         // --mentions: precomputed extract output for --corpus
+  int quitAfterFrames = 0;      // >0: close after that many frames (tests drive the real GUI so)
   bool quitDuringLoad = false;  // with quitAfterFrames: close even if the corpus is loading
 };
 

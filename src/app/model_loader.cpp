@@ -2,8 +2,7 @@
 
 namespace atlas::app {
 
-ModelLoader::ModelLoader(SessionOptions options, LoadFunction load)
-    : options_(std::move(options)) {
+ModelLoader::ModelLoader(SessionOptions options, LoadFunction load) : options_(std::move(options)) {
   worker_ = std::thread([this, load] {
     std::string error;
     std::unique_ptr<Session> model;

@@ -186,9 +186,7 @@ bool cancelled(const std::atomic<bool>* cancel) {
 }
 
 // The extraction cache: not for standard input, which cannot be read twice to key a file by.
-bool usesCache(const SessionOptions& options) {
-  return options.useCache && options.corpus != "-";
-}
+bool usesCache(const SessionOptions& options) { return options.useCache && options.corpus != "-"; }
 
 std::filesystem::path cacheFileOf(const SessionOptions& options) {
   return extractionCacheFile(options.cacheRoot.empty() ? cacheDir() : options.cacheRoot,
@@ -311,9 +309,9 @@ std::unique_ptr<Session> buildSession(const SessionOptions& options, LoadProgres
   Beside sideRead([&] {
     assets = loadSessionAssets(true, &assetsError);
     if (assets && options.mentions.empty() && usesCache(options))
-      cached = readExtractionCacheFile(
-          cacheFileOf(options), {std::string(), assets->gazetteerKey, versionKey(options)},
-          assets->gazetteer.places.size());
+      cached = readExtractionCacheFile(cacheFileOf(options),
+                                       {std::string(), assets->gazetteerKey, versionKey(options)},
+                                       assets->gazetteer.places.size());
   });
   const bool read = readCorpus(options.corpus, model->corpus, progress, cancel, error);
   sideRead.join();

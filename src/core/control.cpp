@@ -32,7 +32,8 @@ using DayClaims = std::map<Date, std::vector<ControlClaim>>;
 
 void ControlTimeline::addClaim(ControlClaim claim) {
   auto byPlace = claims_.find(claim.place);
-  if (byPlace == claims_.end()) byPlace = claims_.emplace(std::string(claim.place), DayClaims()).first;
+  if (byPlace == claims_.end())
+    byPlace = claims_.emplace(std::string(claim.place), DayClaims()).first;
   const Date date = claim.date;
   byPlace->second[date].push_back(std::move(claim));
 }

@@ -2,8 +2,8 @@
 
 #include <xxhash.h>
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -140,9 +140,7 @@ enum Flag : uint8_t {
 };
 constexpr uint8_t kNoSide = 0xff;
 
-uint8_t sideByte(const std::optional<Side>& s) {
-  return s ? static_cast<uint8_t>(*s) : kNoSide;
-}
+uint8_t sideByte(const std::optional<Side>& s) { return s ? static_cast<uint8_t>(*s) : kNoSide; }
 
 // A side byte read back; false when it names no Side.
 bool readSide(uint8_t b, std::optional<Side>& out) {
@@ -202,7 +200,8 @@ void serializeExtraction(const ExtractionResult& x, const ExtractionCacheKey& ke
   std::unordered_map<const std::string*, int32_t> ruleIndex;
   std::vector<const std::string*> rules;
   for (const Mention& m : x.mentions)
-    if (m.dateRule && ruleIndex.emplace(m.dateRule.get(), static_cast<int32_t>(rules.size())).second)
+    if (m.dateRule &&
+        ruleIndex.emplace(m.dateRule.get(), static_cast<int32_t>(rules.size())).second)
       rules.push_back(m.dateRule.get());
   w.put<uint32_t>(static_cast<uint32_t>(rules.size()));
   for (const std::string* r : rules) w.str(*r);
@@ -269,7 +268,8 @@ CachedExtraction readExtraction(const ByteSource& source, const ExtractionCacheK
   Reader r(source);
   char magic[sizeof kMagic];
   for (char& c : magic) c = r.get<char>();
-  if (!r.ok || std::memcmp(magic, kMagic, sizeof kMagic)) return fail("not an extraction cache file");
+  if (!r.ok || std::memcmp(magic, kMagic, sizeof kMagic))
+    return fail("not an extraction cache file");
   // The keys come first, so a cache for another corpus or program is known as stale, not broken.
   const uint32_t format = r.get<uint32_t>();
   if (format != kFormat) {

@@ -40,8 +40,8 @@ using ByteSource = std::function<size_t(char* into, size_t max)>;
 
 struct CachedExtraction {
   std::optional<ExtractionResult> extraction;  // empty: not usable (see stale / why)
-  bool stale = false;  // written for other keys: expected after any change, not an error
-  std::string why;     // what was wrong, when not usable
+  bool stale = false;          // written for other keys: expected after any change, not an error
+  std::string why;             // what was wrong, when not usable
   ExtractionCacheKey written;  // the keys the bytes were written for
 };
 

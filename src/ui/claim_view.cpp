@@ -184,8 +184,7 @@ ClaimViewResult drawClaim(const ViewModel& model, UiState& state, const ControlC
     if (!claim.evidence.saidBy.empty()) {
       if (rtl) line(std::string(tr(Str::Note)) + ":", dim);
       const std::string note(claim.evidence.saidBy);
-      line(rtl ? note : std::string(tr(Str::Note)) + ": " + note,
-           dim, true);
+      line(rtl ? note : std::string(tr(Str::Note)) + ": " + note, dim, true);
     }
   } else {
     const std::string outlet(claim.evidence.outlet.empty() ? claim.evidence.doc
@@ -223,7 +222,8 @@ ClaimViewResult drawClaim(const ViewModel& model, UiState& state, const ControlC
       DataTextOptions tip;
       tip.wrap = false;
       tip.ltr = true;
-      DataText(std::string(claim.evidence.doc) + ", sentence " + std::to_string(claim.evidence.sentence + 1) +
+      DataText(std::string(claim.evidence.doc) + ", sentence " +
+                   std::to_string(claim.evidence.sentence + 1) +
                    ": click to read the whole article",
                tip);
       ImGui::EndTooltip();

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -149,4 +150,38 @@ TEST(Cli, SelectTakesAnIdOrAnySpelling) {
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("jamiat-al-zahra"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("al-zahraa"), std::string::npos) << r.err;
+}
+
+// `--mentions FILE` opens a corpus with mentions `extract` wrote (e.g. on a cluster) without
+// extracting: control over time comes out exactly as from a fresh extraction.
+TEST(Cli, MentionsFromExtractGiveTheSameControlAsExtracting) {
+  char tmpl[] = "/tmp/atlas-mentions-XXXXXX";
+  const std::filesystem::path dir = mkdtemp(tmpl);
+  const std::string mentions = (dir / "mentions.jsonl").string();
+  const std::string corpus = std::string(ATLAS_TEST_ASSETS_DIR) + "/corpus";
+  const std::vector<std::pair<std::string, std::optional<std::string>>> env = {
+      {"XDG_CACHE_HOME", (dir / "cache").string()}};
+  auto extracted = runProcess({kApp, "extract", "--corpus", corpus, "--out", mentions}, env);
+  ASSERT_EQ(extracted.exitCode, 0) << extracted.err;
+  for (const char* day : {"2016-10-04", "2016-12-05"}) {
+    auto fresh = runProcess({kApp, "control", "--date", day, "--corpus", corpus}, env);
+    auto given = runProcess(
+        {kApp, "control", "--date", day, "--corpus", corpus, "--mentions", mentions}, env);
+    ASSERT_EQ(fresh.exitCode, 0) << fresh.err;
+    ASSERT_EQ(given.exitCode, 0) << given.err;
+    EXPECT_GT(countLines(fresh.out), 100);
+    EXPECT_EQ(given.out, fresh.out) << day;
+  }
+  // Without the corpus they belong to, or from a file that is not extract's output: one line,
+  // exit 2.
+  auto alone = runProcess({kApp, "control", "--date", "2016-10-04", "--mentions", mentions}, env);
+  EXPECT_EQ(alone.exitCode, 2);
+  EXPECT_NE(alone.err.find("--mentions needs the --corpus"), std::string::npos) << alone.err;
+  auto wrong = runProcess({kApp, "control", "--date", "2016-10-04", "--corpus", corpus,
+                           "--mentions", corpus + "/MANIFEST.tsv"},
+                          env);
+  EXPECT_EQ(wrong.exitCode, 2);
+  EXPECT_NE(wrong.err.find("MANIFEST.tsv"), std::string::npos) << wrong.err;
+  EXPECT_EQ(countLines(wrong.err), 1) << wrong.err;
+  std::filesystem::remove_all(dir);
 }

@@ -76,8 +76,9 @@ class SessionCache : public ::testing::Test {
  protected:
   void SetUp() override {
     setenv("ALEPPO_ATLAS_ASSETS", ATLAS_TEST_ASSETS_DIR, 1);
-    dir = fs::temp_directory_path() / ("atlas-session-" + std::to_string(getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir = fs::temp_directory_path() /
+          ("atlas-session-" + std::to_string(getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir);
     fs::create_directories(dir);
     // A copy of the sample corpus that a test may change.
@@ -250,9 +251,8 @@ TEST_F(SessionCache, DestroyingTheLoaderCancelsTheLoadAtOnce) {
   ASSERT_EQ(loader->progress().step.load(), 1) << "still reading after 60 s";
   const auto start = std::chrono::steady_clock::now();
   loader.reset();  // what quitting does
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              start)
-                        .count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(ms, 500.0);  // extracting 20,000 articles takes several seconds
 }
 

@@ -297,10 +297,10 @@ TEST(Window, QuittingDuringALoadCancelsIt) {
     }
   }
   const auto start = std::chrono::steady_clock::now();
-  auto r = runProcess({kApp, "--corpus", corpus.string(), "--quit-after-frames", "2",
-                       "--quit-during-load"},
-                      {{"XDG_CONFIG_HOME", (dir.path / "config").string()},
-                       {"XDG_CACHE_HOME", (dir.path / "cache").string()}});
+  auto r = runProcess(
+      {kApp, "--corpus", corpus.string(), "--quit-after-frames", "2", "--quit-during-load"},
+      {{"XDG_CONFIG_HOME", (dir.path / "config").string()},
+       {"XDG_CACHE_HOME", (dir.path / "cache").string()}});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(r.exitCode, 0) << r.err;
