@@ -267,7 +267,7 @@ struct ClaimLexicon {
                  "مايزال", "ظلت", "تظل", "يظل"});
     add(kSecure, {"الأمن", "والأمان", "الأمان", "والاستقرار", "الاستقرار"});
     add(kRestore, {"أعادت", "أعاد", "أعادوا", "إعادة", "تعيد", "يعيد", "معيدا", "معيدة", "معيدين"});
-    for (auto& [w, bits] : m) words.add(w, bits);
+    words.addAll(m);
   }
 
   WordBits lookup(std::u32string_view w) const {

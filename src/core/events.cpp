@@ -207,7 +207,7 @@ struct Lexicon {
                           "الجنود", "مقاتلا", "مقاتلين", "مقاتلي", "طفلا", "أطفال", "عنصراً"})
       casualtyNouns.push_back(foldString(w));
     words.try_emplace(lines);
-    for (auto& [w, t] : words) triggers.add(w, t);
+    triggers.addAll(words);
   }
 
   static bool in(const std::vector<std::u32string>& list, std::u32string_view w) {

@@ -25,9 +25,9 @@ struct Mention {
   int paragraph = 0;            // 0-based paragraph of that sentence
   uint32_t start = 0, end = 0;  // byte offsets of the name in Article::text
   uint32_t sentenceStart = 0, sentenceEnd = 0;
-  int place = -1;                        // index into Gazetteer::places; -1 if ambiguous
-  uint32_t headStart = 0, headEnd = 0;   // the head word that gave context ("حي"), if any
-  CandidatePlaces candidates;            // the places it may be (more than one if ambiguous)
+  int place = -1;                       // index into Gazetteer::places; -1 if ambiguous
+  uint32_t headStart = 0, headEnd = 0;  // the head word that gave context ("حي"), if any
+  CandidatePlaces candidates;           // the places it may be (more than one if ambiguous)
   // When: the sentence's own date expression nearest the name (same clause first), else the one
   // the event an earlier sentence set (NarrativeDate in extraction.cpp), else the publication date.
   std::optional<Date> date;

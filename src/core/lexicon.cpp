@@ -8,13 +8,12 @@
 #include "core/events.h"
 #include "core/side_words.h"
 #include "core/tokens.h"
-#include "core/word_table.h"
 
 namespace atlas {
 
 namespace {
 
-const WordTable<LexiconEntry>& sharedTable() {
+const WordTable<LexiconEntry>& buildTable() {
   static const WordTable<LexiconEntry> table = [] {
     std::map<std::u32string, LexiconEntry> entries;
     forEachDateStartWord([&](const std::u32string& w) { entries[w].dateEvent |= kMayStartDate; });
@@ -34,6 +33,8 @@ const WordTable<LexiconEntry>& sharedTable() {
 
 }  // namespace
 
+const WordTable<LexiconEntry>& lexiconTable() { return buildTable(); }
+
 std::u32string_view spellForm(std::u32string_view word, size_t skip, bool alef,
                               std::array<char32_t, 32>& buffer, std::u32string& spare) {
   const std::u32string_view rest = word.substr(skip);
@@ -48,15 +49,11 @@ std::u32string_view spellForm(std::u32string_view word, size_t skip, bool alef,
   return spare;
 }
 
-const LexiconEntry* WordLookup::lookUp(size_t k, size_t skip, bool alef) const {
-  looked_ |= 1u << k;
-  found_[k] = nullptr;
-  if (skip <= word_.size()) {
-    std::array<char32_t, 32> buffer;
-    std::u32string spare;
-    found_[k] = sharedTable().find(spellForm(word_, skip, alef, buffer, spare));
-  }
-  return found_[k];
+const LexiconEntry* WordLookup::spelledForm(size_t skip, bool alef) const {
+  if (skip > word_.size()) return nullptr;
+  std::array<char32_t, 32> buffer;
+  std::u32string spare;
+  return table_.find(spellForm(word_, skip, alef, buffer, spare));
 }
 
 }  // namespace atlas

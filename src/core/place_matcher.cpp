@@ -291,15 +291,23 @@ bool PlaceMatcher::isHead(Word w) {
 }
 
 PlaceMatcher::Word PlaceMatcher::wordKind(const std::u32string& text, const Token& t) const {
-  std::u32string_view word = tokenText(text, t);
-  if (const Word* w = words_.find(word)) return *w;
-  if (word.size() > 2 && (word[0] == kWaw || word[0] == U'\u0641')) {  // "وحي", "فحي", "وهي"
-    if (const Word* w = words_.find(word.substr(1))) return *w;
-    word.remove_prefix(1);
+  const std::u32string_view whole = tokenText(text, t);
+  // (A word of up to eight Arabic letters is packed once; its forms without the first letters
+  // are the key shifted.)
+  const uint64_t key = WordTable<Word>::packedKey(whole);
+  auto find = [&](size_t skip) {
+    return key ? words_.findPacked(key >> (8 * skip)) : words_.find(whole.substr(skip));
+  };
+  if (const Word* w = find(0)) return *w;
+  size_t skip = 0;
+  if (whole.size() > 2 && (whole[0] == kWaw || whole[0] == U'\u0641')) {  // "وحي", "فحي", "وهي"
+    if (const Word* w = find(1)) return *w;
+    skip = 1;
   }
   // "بحي الصاخور", "التابع لحي الحمدانية", "وبمنطقة": a head word with its preposition.
+  const std::u32string_view word = whole.substr(skip);
   if (word.size() > 2 && (word[0] == U'\u0628' || word[0] == U'\u0644'))
-    if (const Word* w = words_.find(word.substr(1)); w && isHead(*w)) return *w;
+    if (const Word* w = find(skip + 1); w && isHead(*w)) return *w;
   return Word::Other;
 }
 
