@@ -16,8 +16,8 @@
 #include <random>
 #include <thread>
 
-#include "app/session.h"
 #include "app/gui_window.h"
+#include "app/session.h"
 #include "bad_inputs.h"
 #include "png_image.h"
 #include "run_process.h"

@@ -12,9 +12,9 @@
 #include <memory>
 #include <string>
 
-#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
+#include "app/session.h"
 #include "ui/arabic_text.h"
 #include "ui/articles_panel.h"
 #include "ui/layout_settings.h"

@@ -12,9 +12,9 @@
 #include <cstdlib>
 #include <memory>
 
-#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
+#include "app/session.h"
 #include "map/map_style.h"
 #include "ui/arabic_text.h"
 #include "ui/layout_settings.h"

@@ -10,9 +10,9 @@
 #include <cstdlib>
 #include <memory>
 
-#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
+#include "app/session.h"
 #include "ui/about_box.h"
 #include "ui/arabic_text.h"
 #include "ui/main_view.h"

@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
-#include "app/session.h"
 #include "app/gui_window.h"
 #include "app/png_writer.h"
+#include "app/session.h"
 #include "ui/arabic_text.h"
 #include "ui/disagreements_panel.h"
 #include "ui/main_view.h"
