@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <map>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/arabic_fold.h"
 #include "core/place_matcher.h"
@@ -364,7 +366,9 @@ struct Worker {
     mention.actors = ev.actors;
     mention.actor1 = type == EventType::AirStrike ? airForceOf(ev.actor1) : ev.actor1;
     if (type == EventType::AirStrike) lastSentenceAirStrike = currentSentence;
-    mention.fatalities = ev.fatalities;
+    if (ev.fatalities)
+      mention.fatalities =
+          static_cast<int32_t>(std::min<long>(*ev.fatalities, std::numeric_limits<int32_t>::max()));
     mention.frontline = ev.frontline;
     // The city as a whole is no claim: "حلب" names where things happen, and who holds it is the
     // sum of its districts.
@@ -585,7 +589,19 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
     std::move(block.begin(), block.end(), std::back_inserter(result.mentions));
     std::vector<Mention>().swap(block);
   }
+  shareDateRules(result);
   return result;
+}
+
+void shareDateRules(ExtractionResult& extraction) {
+  std::unordered_map<const std::string*, std::shared_ptr<const std::string>> byPointer;
+  std::unordered_map<std::string_view, std::shared_ptr<const std::string>> byText;
+  for (Mention& m : extraction.mentions) {
+    if (!m.dateRule) continue;
+    auto [it, added] = byPointer.try_emplace(m.dateRule.get());
+    if (added) it->second = byText.try_emplace(*m.dateRule, m.dateRule).first->second;
+    m.dateRule = it->second;
+  }
 }
 
 }  // namespace atlas
@@ -604,7 +620,7 @@ std::vector<Event> aggregateEvents(const ExtractionResult& extraction) {
     if (inserted) events.push_back({m.place, *m.date, m.event, m.actors, {}, false, {}});
     Event& e = events[it->second];
     e.mentions.push_back(static_cast<int>(i));
-    if (m.fatalities) e.fatalities = std::max(e.fatalities.value_or(0), *m.fatalities);
+    if (m.fatalities) e.fatalities = std::max<long>(e.fatalities.value_or(0), *m.fatalities);
     e.frontline = e.frontline || m.frontline;
   }
   return events;

@@ -34,7 +34,9 @@ struct Mention {
   std::optional<Date> dateEnd;  // for spans ("منذ الخامس عشر من نوفمبر")
   // The expression and how it resolved; shared by the mentions it dates (built once).
   std::shared_ptr<const std::string> dateRule;
-  std::optional<long> fatalities;
+  // Killed, as the sentence counts them; 32 bits (8 bytes fewer per mention), a figure beyond
+  // them is read as the largest they hold.
+  std::optional<int32_t> fatalities;
   uint32_t actors = 0;  // every side the sentence names
   uint32_t actor1 = 0;  // the side that did it (one Actor bit), 0 when not said
   // The speaker a claim is attributed to (byte range in Article::text; empty: the outlet's own
@@ -60,6 +62,10 @@ struct ExtractionResult {
   std::vector<Mention> mentions;   // ordered by (doc, start)
   std::vector<int> sentenceCount;  // per article
 };
+
+// Makes mentions whose date rules read the same share one string (articles of a day give the
+// same rules over and over; a big corpus would hold each copy).
+void shareDateRules(ExtractionResult& extraction);
 
 // The pipeline for one article at a time, for callers that stream articles (extract reads a
 // corpus of any size this way) or share work out themselves. Reuses its buffers from article to

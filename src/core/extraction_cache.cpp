@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 
 namespace atlas {
@@ -196,13 +197,17 @@ void serializeExtraction(const ExtractionResult& x, const ExtractionCacheKey& ke
   w.str(key.version);
   w.put<uint32_t>(static_cast<uint32_t>(x.sentenceCount.size()));
   for (int n : x.sentenceCount) w.put<int32_t>(n);
-  // Date rules are shared by the mentions they date: stored once each.
+  // Date rules are shared by the mentions they date, and many articles give the same one
+  // ("publication date"): each text is stored once.
   std::unordered_map<const std::string*, int32_t> ruleIndex;
+  std::unordered_map<std::string_view, int32_t> ruleOfText;
   std::vector<const std::string*> rules;
-  for (const Mention& m : x.mentions)
-    if (m.dateRule &&
-        ruleIndex.emplace(m.dateRule.get(), static_cast<int32_t>(rules.size())).second)
-      rules.push_back(m.dateRule.get());
+  for (const Mention& m : x.mentions) {
+    if (!m.dateRule || ruleIndex.count(m.dateRule.get())) continue;
+    const auto [it, added] = ruleOfText.emplace(*m.dateRule, static_cast<int32_t>(rules.size()));
+    if (added) rules.push_back(m.dateRule.get());
+    ruleIndex.emplace(m.dateRule.get(), it->second);
+  }
   w.put<uint32_t>(static_cast<uint32_t>(rules.size()));
   for (const std::string* r : rules) w.str(*r);
   w.put<uint64_t>(x.mentions.size());
@@ -342,7 +347,9 @@ CachedExtraction readExtraction(const ByteSource& source, const ExtractionCacheK
     m.frontline = flags & kFrontline;
     if (flags & kHasDate) m.date = Date::fromDays(date);
     if (flags & kHasDateEnd) m.dateEnd = Date::fromDays(dateEnd);
-    if (flags & kHasFatalities) m.fatalities = fatalities;
+    if (fatalities < 0 || fatalities > std::numeric_limits<int32_t>::max())
+      return fail("a mention holds a value out of range");
+    if (flags & kHasFatalities) m.fatalities = static_cast<int32_t>(fatalities);
     m.datePrecision = static_cast<DatePrecision>(precision);
     m.event = static_cast<EventType>(event);
     m.claimKind = static_cast<ClaimKind>(claimKind);

@@ -355,8 +355,8 @@ class Loader {
     }
     if (!f.isNull(kFatalities)) {
       int64_t n = 0;
-      if (!f.integer(kFatalities, 0, std::numeric_limits<long>::max(), n)) return false;
-      m.fatalities = static_cast<long>(n);
+      if (!f.integer(kFatalities, 0, std::numeric_limits<int32_t>::max(), n)) return false;
+      m.fatalities = static_cast<int32_t>(n);
     }
 
     if (!f.isNull(kClaim)) {
