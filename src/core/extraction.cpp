@@ -4,6 +4,7 @@
 #include <atomic>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -548,6 +549,22 @@ int ArticleExtractor::run(const Article& article, int doc, std::vector<Mention>&
   return sentences;
 }
 
+namespace {
+
+// One string per rule text: `byText` is kept across calls (the blocks of one extraction).
+using RulesByText = std::unordered_map<std::string_view, std::shared_ptr<const std::string>>;
+void shareRules(std::vector<Mention>& mentions, RulesByText& byText) {
+  std::unordered_map<const std::string*, std::shared_ptr<const std::string>> byPointer;
+  for (Mention& m : mentions) {
+    if (!m.dateRule) continue;
+    auto [it, added] = byPointer.try_emplace(m.dateRule.get());
+    if (added) it->second = byText.try_emplace(*m.dateRule, m.dateRule).first->second;
+    m.dateRule = it->second;
+  }
+}
+
+}  // namespace
+
 ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazetteer, int threads,
                                  bool annotate, std::atomic<int>* articlesDone,
                                  const std::atomic<bool>* cancel) {
@@ -563,6 +580,10 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
   const int blocks = (n + kBlock - 1) / kBlock;
   std::vector<std::vector<Mention>> perBlock(blocks);
   std::atomic<int> nextBlock{0};
+  // Each finished block's date rules join the shared ones at once, so duplicates (articles of a
+  // day give the same rules) are freed during the extraction, not at its end.
+  std::mutex rulesMutex;
+  RulesByText rules;
   auto work = [&] {
     Worker worker(gazetteer);
     worker.annotate = annotate;
@@ -573,6 +594,8 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
         worker.run(corpus.articles[doc], doc, out, result.sentenceCount[doc]);
         if (articlesDone) articlesDone->fetch_add(1, std::memory_order_relaxed);
       }
+      std::lock_guard lock(rulesMutex);
+      shareRules(out, rules);
     }
   };
   if (threads == 1) {
@@ -589,19 +612,12 @@ ExtractionResult extractMentions(const Corpus& corpus, const Gazetteer& gazettee
     std::move(block.begin(), block.end(), std::back_inserter(result.mentions));
     std::vector<Mention>().swap(block);
   }
-  shareDateRules(result);
   return result;
 }
 
 void shareDateRules(ExtractionResult& extraction) {
-  std::unordered_map<const std::string*, std::shared_ptr<const std::string>> byPointer;
-  std::unordered_map<std::string_view, std::shared_ptr<const std::string>> byText;
-  for (Mention& m : extraction.mentions) {
-    if (!m.dateRule) continue;
-    auto [it, added] = byPointer.try_emplace(m.dateRule.get());
-    if (added) it->second = byText.try_emplace(*m.dateRule, m.dateRule).first->second;
-    m.dateRule = it->second;
-  }
+  RulesByText byText;
+  shareRules(extraction.mentions, byText);
 }
 
 }  // namespace atlas
