@@ -69,12 +69,11 @@ std::optional<CachedExtraction> readExtractionCacheFile(const fs::path& file,
 std::optional<ExtractionResult> useExtractionCache(const fs::path& file,
                                                    std::optional<CachedExtraction> cached,
                                                    const ExtractionCacheKey& key,
-                                                   const Corpus& corpus,
-                                                   const Gazetteer& gazetteer) {
+                                                   const Corpus& corpus) {
   if (!cached) return std::nullopt;
   if (cached->extraction && !(cached->written == key)) return std::nullopt;  // stale
   if (cached->extraction) {
-    cached->why = checkExtraction(*cached->extraction, corpus, gazetteer);
+    cached->why = checkTextSizes(*cached, corpus);
     if (cached->why.empty()) return std::move(cached->extraction);
   }
   if (!cached->stale)
@@ -86,7 +85,7 @@ std::optional<ExtractionResult> useExtractionCache(const fs::path& file,
 }
 
 void writeExtractionCache(const fs::path& file, const ExtractionResult& extraction,
-                          const ExtractionCacheKey& key) {
+                          const Corpus& corpus, const ExtractionCacheKey& key) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   std::string error;
@@ -95,7 +94,7 @@ void writeExtractionCache(const fs::path& file, const ExtractionResult& extracti
   AtomicFileWriter out;
   ok = ok && out.open(file, error);
   if (ok)
-    serializeExtraction(extraction, key,
+    serializeExtraction(extraction, corpus, key,
                         [&](std::string_view chunk) { ok = ok && out.write(chunk, error); });
   ok = ok && out.commit(error);
   if (!ok)

@@ -31,11 +31,10 @@ std::optional<CachedExtraction> readExtractionCacheFile(const std::filesystem::p
 std::optional<ExtractionResult> useExtractionCache(const std::filesystem::path& file,
                                                    std::optional<CachedExtraction> cached,
                                                    const ExtractionCacheKey& key,
-                                                   const Corpus& corpus,
-                                                   const Gazetteer& gazetteer);
+                                                   const Corpus& corpus);
 
 // Writes the cache atomically (a failure is said on stderr; nothing else depends on it).
 void writeExtractionCache(const std::filesystem::path& file, const ExtractionResult& extraction,
-                          const ExtractionCacheKey& key);
+                          const Corpus& corpus, const ExtractionCacheKey& key);
 
 }  // namespace atlas::app

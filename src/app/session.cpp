@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <new>
 #include <sstream>
 #include <thread>
@@ -12,6 +13,7 @@
 #include "app/paths.h"
 #include "core/article_stream.h"
 #include "core/control_builder.h"
+#include "core/corpus_reader.h"
 #include "core/event_attribution.h"
 #include "core/extraction_cache.h"
 #include "core/mention_reader.h"
@@ -84,19 +86,26 @@ void buildViewModel(Session& m, bool withControl) {
     v.gazetteerIndex.push_back(static_cast<int>(i));
   }
   v.mapIndexOfPlace = mapIndexOfPlace;
+  if (withControl) v.fighting = map::fightingReports(m.gazetteer, m.extraction, frame);
+  // One pass over the mentions (hundreds of megabytes at 100,000 articles): where each
+  // article's mentions start, and the days the timeline spans.
   v.firstMentionOfDoc.assign(m.corpus.articles.size() + 1, 0);
-  for (const Mention& mention : m.extraction.mentions) ++v.firstMentionOfDoc[mention.doc + 1];
+  int firstDay = std::numeric_limits<int>::max(), lastDay = std::numeric_limits<int>::min();
+  for (const Mention& mention : m.extraction.mentions) {
+    ++v.firstMentionOfDoc[mention.doc + 1];
+    if (!mention.date) continue;
+    const int d = mention.date->toDays();
+    firstDay = std::min(firstDay, d);
+    lastDay = std::max(lastDay, d);
+  }
   for (size_t d = 1; d < v.firstMentionOfDoc.size(); ++d)
     v.firstMentionOfDoc[d] += v.firstMentionOfDoc[d - 1];
-  v.fighting = map::fightingReports(m.gazetteer, m.extraction, frame);
 
   // Evidence per day for the timeline: mentions by their date, split by how exactly dated.
   std::optional<int> first, last;
-  for (const Mention& mention : m.extraction.mentions) {
-    if (!mention.date) continue;
-    const int d = mention.date->toDays();
-    first = first ? std::min(*first, d) : d;
-    last = last ? std::max(*last, d) : d;
+  if (firstDay <= lastDay) {
+    first = firstDay;
+    last = lastDay;
   }
   if (v.firstPublished) {
     first = first ? std::min(*first, v.firstPublished->toDays()) : v.firstPublished->toDays();
@@ -197,41 +206,31 @@ std::string versionKey(const SessionOptions& options) {
   return options.programVersion.empty() ? programVersionKey() : options.programVersion;
 }
 
-// Step 0: the articles, one at a time from the stream, warnings printed as they come.
-bool readCorpus(const std::string& path, Corpus& corpus, LoadProgress* progress,
-                const std::atomic<bool>* cancel, std::string& error) {
-  ArticleStreamOpenResult opened = openArticleStream(path);
-  if (!opened.stream) {
-    error = opened.error;
+// Step 0: the articles (a big .jsonl file in pieces side by side), with their content hash when
+// the cache will be looked at; warnings are printed once all is read.
+bool readArticles(const SessionOptions& options, Corpus& corpus, std::string& corpusKey,
+                  LoadProgress* progress, const std::atomic<bool>* cancel, std::string& error) {
+  CorpusReadOptions read;
+  read.hash = options.mentions.empty() && usesCache(options);
+  read.threads = options.threads;
+  read.bytesRead = progress ? &progress->bytesRead : nullptr;
+  read.bytesTotal = progress ? &progress->bytesTotal : nullptr;
+  read.cancel = cancel;
+  CorpusRead r = readCorpus(options.corpus, read);
+  if (!r.corpus) {
+    error = r.cancelled ? "loading " + options.corpus + " was cancelled" : r.error;
     return false;
   }
-  ArticleStream& stream = *opened.stream;
-  corpus.root = path;
-  Diagnostics diags;
-  Article article;
-  for (;;) {
-    const bool more = stream.next(article, diags);
-    printDiagnostics(diags);
-    corpus.diagnostics.insert(corpus.diagnostics.end(), diags.begin(), diags.end());
-    diags.clear();
-    if (progress) {
-      progress->bytesRead.store(stream.bytesRead(), std::memory_order_relaxed);
-      progress->bytesTotal.store(stream.bytesTotal(), std::memory_order_relaxed);
-    }
-    if (!more) return true;
-    if (cancelled(cancel)) {
-      error = "loading " + path + " was cancelled";
-      return false;
-    }
-    corpus.articles.push_back(std::move(article));
-    article = Article{};
-  }
+  corpus = std::move(*r.corpus);
+  corpusKey = std::move(r.contentHash);
+  printDiagnostics(corpus.diagnostics);
+  return true;
 }
 
 // Step 1: the mentions from the --mentions file, else the cache (read beside the corpus, in
 // `cached`), else a fresh extraction (then cached). False when cancelled or when the --mentions
 // file cannot be used.
-bool findMentions(const SessionOptions& options, Session& s, const std::string& gazetteerKey,
+bool findMentions(const SessionOptions& options, Session& s, ExtractionCacheKey key,
                   std::optional<CachedExtraction> cached, LoadProgress* progress,
                   const std::atomic<bool>* cancel, std::string& error) {
   if (!options.mentions.empty()) {
@@ -246,11 +245,8 @@ bool findMentions(const SessionOptions& options, Session& s, const std::string& 
     return true;
   }
   const bool cache = usesCache(options);
-  ExtractionCacheKey key;
   if (cache) {
-    key = {corpusContentHash(s.corpus), gazetteerKey, versionKey(options)};
-    if (auto x = useExtractionCache(cacheFileOf(options), std::move(cached), key, s.corpus,
-                                    s.gazetteer)) {
+    if (auto x = useExtractionCache(cacheFileOf(options), std::move(cached), key, s.corpus)) {
       s.extraction = std::move(*x);
       s.mentionSource = MentionSource::Cache;
       if (progress) progress->articlesDone = static_cast<int>(s.corpus.articles.size());
@@ -263,7 +259,7 @@ bool findMentions(const SessionOptions& options, Session& s, const std::string& 
     error = "loading " + options.corpus + " was cancelled";
     return false;
   }
-  if (cache) writeExtractionCache(cacheFileOf(options), s.extraction, key);
+  if (cache) writeExtractionCache(cacheFileOf(options), s.extraction, s.corpus, key);
   return true;
 }
 
@@ -313,7 +309,8 @@ std::unique_ptr<Session> buildSession(const SessionOptions& options, LoadProgres
                                        {std::string(), assets->gazetteerKey, versionKey(options)},
                                        assets->gazetteer.places.size());
   });
-  const bool read = readCorpus(options.corpus, model->corpus, progress, cancel, error);
+  std::string corpusKey;
+  const bool read = readArticles(options, model->corpus, corpusKey, progress, cancel, error);
   sideRead.join();
   if (!read) return nullptr;
   if (!assets) {
@@ -327,22 +324,28 @@ std::unique_ptr<Session> buildSession(const SessionOptions& options, LoadProgres
   model->baseMap = std::move(assets->baseMap);
   if (progress) progress->articles = static_cast<int>(model->corpus.articles.size());
   step(1);
-  if (!findMentions(options, *model, assets->gazetteerKey, std::move(cached), progress, cancel,
-                    error))
+  if (!findMentions(options, *model, {corpusKey, assets->gazetteerKey, versionKey(options)},
+                    std::move(cached), progress, cancel, error))
     return nullptr;
   step(2);
   // Control over time needs only the claims; shelling attribution changes only actor1, which
   // the view model's counts read: the two run side by side.
+  // Control over time and the places where it disagrees with the reference need only the claims;
+  // shelling attribution changes only actor1, which the view model's counts read: the two run
+  // side by side (each about half of this step).
   Beside control([&] {
     model->control =
         buildControlTimeline(model->gazetteer, model->snapshots, model->corpus, model->extraction);
+    model->disagreements = findDisagreements(model->control, model->reference);
   });
   // Shells with no named firer: the enemy of the shelled place's holder in the reference. A
   // --mentions file went through this already (it is extract's output): again changes nothing.
   attributeShellingByHolder(model->extraction, model->gazetteer, model->reference);
   buildViewModel(*model, /*withControl=*/false);
+  model->view.fighting =
+      map::fightingReports(model->gazetteer, model->extraction,
+                           model->baseMap ? model->baseMap->frame : map::LocalFrame{});
   control.join();
-  model->disagreements = findDisagreements(model->control, model->reference);
   setControlDays(*model);
   if (cancelled(cancel)) {
     error = "loading " + options.corpus + " was cancelled";

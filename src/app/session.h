@@ -94,8 +94,8 @@ std::unique_ptr<Session> loadSession(const std::string& corpusPath,
 void keepUntilExit(std::unique_ptr<Session> session);
 
 // Fills model.view from the loaded data (exposed for tests that build models by hand).
-// `withControl` false leaves out what control over time gives (setControlDays), for a loader
-// that builds control at the same time.
+// `withControl` false leaves out what control over time gives (setControlDays) and the reports
+// of fighting (view.fighting), for a loader that builds them at the same time.
 void buildViewModel(Session& model, bool withControl = true);
 void setControlDays(Session& model);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <vector>
@@ -51,6 +52,13 @@ class CandidatePlaces {
     std::vector<int> grown(begin(), end());
     grown.push_back(place);
     assign(grown.data(), grown.data() + grown.size());
+  }
+  // n places from bytes that hold them as native ints (a cache file), without a vector between.
+  void assignBytes(const char* bytes, size_t n) {
+    release();
+    size_ = static_cast<uint32_t>(n);
+    if (!inlined()) places_.heap = new int[size_];
+    std::memcpy(data(), bytes, n * sizeof(int));
   }
   // Room for n places (their values unspecified until written).
   void resize(size_t n) {

@@ -30,12 +30,15 @@ std::optional<Side> parseSide(const std::string& name) {
 
 using DayClaims = std::map<Date, std::vector<ControlClaim>>;
 
+std::vector<ControlClaim>& ControlTimeline::claimsOn(std::string_view place, const Date& day) {
+  auto byPlace = claims_.find(place);
+  if (byPlace == claims_.end()) byPlace = claims_.emplace(std::string(place), DayClaims()).first;
+  return byPlace->second[day];
+}
+
 void ControlTimeline::addClaim(ControlClaim claim) {
-  auto byPlace = claims_.find(claim.place);
-  if (byPlace == claims_.end())
-    byPlace = claims_.emplace(std::string(claim.place), DayClaims()).first;
   const Date date = claim.date;
-  byPlace->second[date].push_back(std::move(claim));
+  claimsOn(claim.place, date).push_back(std::move(claim));
 }
 
 namespace {

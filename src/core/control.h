@@ -73,6 +73,8 @@ struct ControlSummary {
 class ControlTimeline {
  public:
   void addClaim(ControlClaim claim);
+  // The claims of a place on a day, to append many at once (in the order addClaim would).
+  std::vector<ControlClaim>& claimsOn(std::string_view place, const Date& day);
 
   // The state of `place` at the end of `day`, from the claims on or before it.
   ControlState at(const std::string& place, const Date& day,

@@ -87,7 +87,7 @@ int lineOf(const std::string& text, size_t offset) {
 // Problems that leave the text usable are warnings: the text is kept exactly as read (offsets
 // point into it).
 bool checkArticleText(const std::string& name, const std::string& text, int line,
-                      Diagnostics& diags) {
+                      Diagnostics& diags, bool validUtf8) {
   auto warn = [&](int l, const std::string& msg) {
     diags.push_back({Diagnostic::Severity::Warning, name, l, msg});
   };
@@ -104,7 +104,7 @@ bool checkArticleText(const std::string& name, const std::string& text, int line
          "NUL byte at offset " + std::to_string(nul) + " (binary data?); read as text");
   // simdjson's vectorised check takes the same bytes as valid (no overlongs, surrogates or
   // code points past U+10FFFF); the slow scan only finds where a bad text goes wrong.
-  if (simdjson::validate_utf8(text.data(), text.size())) return true;
+  if (validUtf8 || simdjson::validate_utf8(text.data(), text.size())) return true;
   if (const size_t bad = utf8::firstInvalid(text); bad != std::string::npos)
     warn(line ? line : lineOf(text, bad),
          "invalid UTF-8 at byte " + std::to_string(bad) +

@@ -53,8 +53,9 @@ std::map<std::string, ManifestRow> parseManifest(const std::string& text, const 
 // JsonlArticleReader (jsonl_reader.h) as a .jsonl file is.
 Corpus parseJsonlCorpus(const std::string& text, const std::filesystem::path& path);
 // Checks an article's bytes (empty, UTF-16, NUL, invalid UTF-8); false if it cannot be used at
-// all. `line` is the article's line in its file (JSONL), 0 for a file of its own.
+// all. `line` is the article's line in its file (JSONL), 0 for a file of its own. `validUtf8`:
+// the text is known to be valid UTF-8 (a decoded JSON string), so it is not checked again.
 bool checkArticleText(const std::string& name, const std::string& text, int line,
-                      Diagnostics& diags);
+                      Diagnostics& diags, bool validUtf8 = false);
 
 }  // namespace atlas

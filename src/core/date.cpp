@@ -17,16 +17,6 @@ bool isValidDate(int year, int month, int day) {
          day <= daysInMonth(year, month);
 }
 
-int Date::toDays() const {
-  const int y = year - (month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int mp = (month + 9) % 12;
-  const int doy = (153 * mp + 2) / 5 + day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 Date Date::fromDays(int z) {
   z += 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;

@@ -9,8 +9,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/corpus.h"
+#include "core/corpus_hash.h"
 #include "core/extraction.h"
 #include "core/gazetteer.h"
 
@@ -24,15 +26,14 @@ struct ExtractionCacheKey {
   friend bool operator==(const ExtractionCacheKey&, const ExtractionCacheKey&) = default;
 };
 
-std::string contentHash(std::string_view bytes);
-std::string corpusContentHash(const Corpus& corpus);
-
 // The bytes to write, to a sink a chunk at a time (a cache of a big corpus is hundreds of
 // megabytes: it is never held whole), or as one string.
 using ByteSink = std::function<void(std::string_view)>;
-void serializeExtraction(const ExtractionResult& extraction, const ExtractionCacheKey& key,
-                         const ByteSink& sink);
-std::string serializeExtraction(const ExtractionResult& extraction, const ExtractionCacheKey& key);
+// `corpus` is the one extracted: the sizes of its texts are stored, to check offsets against.
+void serializeExtraction(const ExtractionResult& extraction, const Corpus& corpus,
+                         const ExtractionCacheKey& key, const ByteSink& sink);
+std::string serializeExtraction(const ExtractionResult& extraction, const Corpus& corpus,
+                                const ExtractionCacheKey& key);
 
 // Where serialized bytes are read from, a chunk at a time: fills up to `max` bytes at `into` and
 // returns how many (0 at the end).
@@ -43,18 +44,19 @@ struct CachedExtraction {
   bool stale = false;          // written for other keys: expected after any change, not an error
   std::string why;             // what was wrong, when not usable
   ExtractionCacheKey written;  // the keys the bytes were written for
+  std::vector<uint64_t> textSizes;  // the size of each article's text, as written
 };
 
 // The two halves of deserializeExtraction, so that the cache can be read while the corpus is
 // (the corpus's key and offsets are known only once it is read):
 //  - readExtraction checks the format, the checksum, every value's range and the keys given
-//    (an empty key.corpus is not compared: the caller compares `written` later);
-//  - checkExtraction checks every index and offset against the corpus and the gazetteer, and
-//    says what is wrong (empty: nothing).
+//    (an empty key.corpus is not compared: the caller compares `written` later), and every
+//    index and offset against the gazetteer's size and the text sizes the file holds;
+//  - checkTextSizes compares those sizes with the corpus's texts, and says what is wrong
+//    (empty: nothing). Together: no offset can point outside its article.
 CachedExtraction readExtraction(const ByteSource& source, const ExtractionCacheKey& key,
                                 size_t places);
-std::string checkExtraction(const ExtractionResult& extraction, const Corpus& corpus,
-                            const Gazetteer& gazetteer);
+std::string checkTextSizes(const CachedExtraction& cached, const Corpus& corpus);
 
 // Reads bytes written by serializeExtraction for `key`; checks every index and offset against
 // `corpus` and `gazetteer`, so damaged bytes cannot point outside them.

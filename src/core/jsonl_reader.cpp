@@ -87,6 +87,14 @@ JsonlArticleReader::JsonlArticleReader(int fd, std::string name, size_t chunkByt
   grow(std::max<size_t>(chunkBytes, 1));
 }
 
+JsonlArticleReader::JsonlArticleReader(int fd, std::string name, Piece piece, size_t chunkBytes)
+    : JsonlArticleReader(fd, std::move(name), chunkBytes) {
+  piece_ = true;
+  offset_ = piece.offset;
+  remaining_ = piece.length;
+  atFileStart_ = piece.first;
+}
+
 JsonlArticleReader::JsonlArticleReader(std::string_view bytes, std::string name, size_t chunkBytes)
     : JsonlArticleReader(-1, std::move(name), chunkBytes) {
   memory_ = bytes;
@@ -120,7 +128,13 @@ ssize_t JsonlArticleReader::readSome(char* into, size_t max) {
     return static_cast<ssize_t>(n);
   }
   for (;;) {
-    const ssize_t n = ::read(fd_, into, max);
+    const ssize_t n = piece_ ? ::pread(fd_, into, std::min<uint64_t>(max, remaining_),
+                                       static_cast<off_t>(offset_))
+                             : ::read(fd_, into, max);
+    if (n >= 0 && piece_) {
+      offset_ += static_cast<uint64_t>(n);
+      remaining_ -= static_cast<uint64_t>(n);
+    }
     if (n >= 0) return n;
     if (errno == EINTR) continue;
     // Standard input may have been left non-blocking by whoever shares it: wait for bytes.
@@ -188,11 +202,11 @@ bool JsonlArticleReader::next(Article& out, Diagnostics& diags) {
   while (nextLine(line, diags)) {
     ++lineNo_;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (lineNo_ == 1 && line.starts_with(kBom)) line.remove_prefix(kBom.size());
+    if (lineNo_ == 1 && atFileStart_ && line.starts_with(kBom)) line.remove_prefix(kBom.size());
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     if (parseLine(line, out, diags)) return true;
   }
-  if (!finished_ && lineNo_ == 0 && !readFailed_)
+  if (!finished_ && lineNo_ == 0 && atFileStart_ && !readFailed_)
     diags.push_back({Diagnostic::Severity::Warning, name_, 0, "empty file: no articles"});
   finished_ = true;
   return false;
@@ -263,12 +277,14 @@ bool JsonlArticleReader::makeArticle(const JsonlMembers& m, Article& out, Diagno
     diags.push_back({Diagnostic::Severity::Warning, name_, lineNo_, msg});
   };
   const std::string lineNo = std::to_string(lineNo_);
-  if (m.id.empty())
+  if (m.id.empty()) {
     out.id = stem_ + ":" + lineNo;
-  else
+    ++idsMade_;
+  } else {
     out.id.assign(m.id);
+  }
   // The id is taken even when the line is then skipped for having no text.
-  if (!ids_.emplace(out.id).second) {
+  if (!ids_.insert(out.id)) {
     warn("duplicate id '" + out.id + "'; line skipped");
     return false;
   }
@@ -284,7 +300,9 @@ bool JsonlArticleReader::makeArticle(const JsonlMembers& m, Article& out, Diagno
   if (!out.published)
     warn(m.published.empty() ? "no \"published\" date; loaded without a date"
                              : "invalid date '" + std::string(m.published) + "' (want YYYY-MM-DD)");
-  return checkArticleText(name_, out.text, lineNo_, diags);
+  // A decoded JSON string is valid UTF-8: simdjson and nlohmann refuse anything else, lone
+  // surrogate escapes included, and a repaired line is valid.
+  return checkArticleText(name_, out.text, lineNo_, diags, /*validUtf8=*/true);
 }
 
 }  // namespace atlas

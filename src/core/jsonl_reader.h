@@ -8,12 +8,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <memory_resource>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "core/corpus.h"
+#include "core/id_set.h"
 
 namespace atlas {
 
@@ -28,6 +27,16 @@ class JsonlArticleReader {
   // a line without an "id" gets "<stem of name>:<line>". `chunkBytes` is how much is read at a
   // time; the buffer grows beyond it only to hold a longer line.
   JsonlArticleReader(int fd, std::string name, size_t chunkBytes = kChunkBytes);
+  // Reads `length` bytes of `fd` from `offset` on, with pread (the descriptor's position is
+  // not used), so pieces of one file can be read side by side. Lines count from the piece's
+  // start (its first line is line 1): the caller, knowing the lines of the pieces before, adds
+  // them to the lines in messages and sources. A byte order mark is taken only at the start of
+  // the file (`first`).
+  struct Piece {
+    uint64_t offset = 0, length = 0;
+    bool first = true;
+  };
+  JsonlArticleReader(int fd, std::string name, Piece piece, size_t chunkBytes = kChunkBytes);
   // Reads bytes already in memory, which must outlive the reader (they are copied a chunk at a
   // time, exactly as a file would be read).
   JsonlArticleReader(std::string_view bytes, std::string name, size_t chunkBytes = kChunkBytes);
@@ -43,6 +52,15 @@ class JsonlArticleReader {
   // Input bytes of the lines handed out or skipped so far, line breaks included: the size of
   // the input once next() has returned false.
   uint64_t bytesRead() const { return consumed_; }
+  // True once a read has failed (the rest of the input was not read).
+  bool readFailed() const { return readFailed_; }
+  // The line of the last line read, and how many ids were made for lines without one
+  // ("<stem>:<line>": a piece's are wrong by the lines before it).
+  int line() const { return lineNo_; }
+  int idsMade() const { return idsMade_; }
+  // Every id taken so far, those of lines skipped for having no text included: an id in two
+  // pieces of a file is a duplicate only the reader of the whole file can report.
+  const IdSet& idsTaken() const { return ids_; }
 
  private:
   struct Parser;  // simdjson's parser, kept out of this header
@@ -57,6 +75,8 @@ class JsonlArticleReader {
 
   int fd_ = -1;
   std::string_view memory_;  // the input when it is in memory (fd_ < 0)
+  bool piece_ = false;       // reading [offset_, offset_ + remaining_) of fd_ with pread
+  uint64_t offset_ = 0, remaining_ = 0;  // the input when it is in memory (fd_ < 0)
   std::string name_, stem_;
 
   // buffer_ holds capacity_ bytes and simdjson's padding after them, so a line is parsed where
@@ -68,13 +88,11 @@ class JsonlArticleReader {
   bool finished_ = false;    // next() has returned false once
   uint64_t consumed_ = 0;
   int lineNo_ = 0;
+  int idsMade_ = 0;
+  bool atFileStart_ = true;  // line 1 is the file's first line (a BOM may open it)
 
   std::unique_ptr<Parser> parser_;
-  // The ids seen so far, side by side in large blocks rather than scattered between the
-  // articles' texts: with a node per id among 400 MB of texts, growing and freeing the set
-  // cost more than parsing.
-  std::pmr::monotonic_buffer_resource idMemory_;
-  std::pmr::unordered_set<std::pmr::string> ids_{&idMemory_};
+  IdSet ids_;  // the ids seen so far
 };
 
 }  // namespace atlas

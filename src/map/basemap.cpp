@@ -104,23 +104,30 @@ BaseMapLoadResult parseBaseMap(const std::string& text, const std::string& name)
   const std::vector<size_t> offsets = featureOffsets(text);
   const bool haveLines = offsets.size() == doc["features"].size();
   int index = 0;
+  // Lines counted on from the previous feature's, not from the start each time.
+  int linesBefore = 0;
+  size_t countedTo = 0;
   for (const json& f : doc["features"]) {
     ++index;
     const std::string where = "feature " + std::to_string(index);
-    const int featureLine = haveLines
-                                ? 1 + static_cast<int>(std::count(
-                                          text.begin(), text.begin() + offsets[index - 1], '\n'))
-                                : 0;
+    if (haveLines) {
+      linesBefore += static_cast<int>(
+          std::count(text.begin() + countedTo, text.begin() + offsets[index - 1], '\n'));
+      countedTo = offsets[index - 1];
+    }
+    const int featureLine = haveLines ? 1 + linesBefore : 0;
     if (!f.is_object() || !f.contains("geometry") || !f["geometry"].is_object()) {
       result.diagnostics.push_back(
           {Diagnostic::Severity::Warning, name, featureLine, where + ": no geometry; skipped"});
       continue;
     }
-    const json props = f.value("properties", json::object());
+    static const json kNoProperties = json::object();
+    const json& props = f.contains("properties") ? f["properties"] : kNoProperties;
     const std::string layer = stringMember(props, "layer");
     const json& g = f["geometry"];
     const std::string type = stringMember(g, "type");
-    const json coords = g.value("coordinates", json());
+    static const json kNoCoordinates;
+    const json& coords = g.contains("coordinates") ? g["coordinates"] : kNoCoordinates;
     bool ok = false;
     std::string problem;
     if (layer == "area") {

@@ -26,7 +26,7 @@ const Fixture& fixture() {
 TEST(ExtractionCache, RoundTripKeepsEveryField) {
   const Fixture& f = fixture();
   ASSERT_GT(f.extraction.mentions.size(), 40u);
-  const std::string bytes = serializeExtraction(f.extraction, f.key);
+  const std::string bytes = serializeExtraction(f.extraction, f.corpus, f.key);
   CachedExtraction back = deserializeExtraction(bytes, f.key, f.corpus, f.gazetteer);
   ASSERT_TRUE(back.extraction) << back.why;
   const auto& a = f.extraction.mentions;
@@ -65,7 +65,7 @@ TEST(ExtractionCache, RoundTripKeepsEveryField) {
 
 TEST(ExtractionCache, OtherKeysAreStaleAndSaySo) {
   const Fixture& f = fixture();
-  const std::string bytes = serializeExtraction(f.extraction, f.key);
+  const std::string bytes = serializeExtraction(f.extraction, f.corpus, f.key);
   for (const auto& [other, why] :
        {std::pair{ExtractionCacheKey{"x", "g", "v"}, "corpus"},
         std::pair{ExtractionCacheKey{f.key.corpus, "h", "v"}, "gazetteer"},
@@ -79,7 +79,7 @@ TEST(ExtractionCache, OtherKeysAreStaleAndSaySo) {
 
 TEST(ExtractionCache, EveryTruncationAndManyFlippedBytesAreRefused) {
   const Fixture& f = fixture();
-  const std::string bytes = serializeExtraction(f.extraction, f.key);
+  const std::string bytes = serializeExtraction(f.extraction, f.corpus, f.key);
   for (size_t n = 0; n < bytes.size(); n += 1 + n / 7) {
     CachedExtraction back =
         deserializeExtraction(std::string_view(bytes).substr(0, n), f.key, f.corpus, f.gazetteer);
