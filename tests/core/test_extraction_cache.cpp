@@ -110,3 +110,62 @@ TEST(ExtractionCache, TheCorpusHashSeesEveryField) {
   c.articles[1].id.pop_back();
   EXPECT_NE(corpusContentHash(c), base);
 }
+
+// Bytes with a good checksum can still be wrong for this corpus (written by a bug, or for an
+// edited file under a stale key): no offset may point outside its article, and no index
+// outside the gazetteer.
+TEST(ExtractionCache, OffsetsAndIndicesAreCheckedAgainstTheTexts) {
+  const Fixture& f = fixture();
+  auto refusedWith = [&](const ExtractionResult& x, const std::string& why) {
+    const std::string bytes = serializeExtraction(x, f.corpus, f.key);
+    CachedExtraction back = deserializeExtraction(bytes, f.key, f.corpus, f.gazetteer);
+    EXPECT_FALSE(back.extraction);
+    EXPECT_FALSE(back.stale);
+    EXPECT_NE(back.why.find(why), std::string::npos) << back.why;
+  };
+  ExtractionResult x = f.extraction;
+  const Mention& m = x.mentions[7];
+  x.mentions[7].sentenceEnd = static_cast<uint32_t>(f.corpus.articles[m.doc].text.size() + 1);
+  refusedWith(x, "offsets fall outside");
+  x = f.extraction;
+  x.mentions[3].place = static_cast<int>(f.gazetteer.places.size());
+  refusedWith(x, "names no place");
+  x = f.extraction;
+  std::swap(x.mentions.front(), x.mentions.back());  // articles out of order
+  refusedWith(x, "out of order");
+}
+
+TEST(ExtractionCache, ATextOfAnotherSizeIsRefused) {
+  // The key is the one the bytes were written for, but one article's text has grown since.
+  const Fixture& f = fixture();
+  const std::string bytes = serializeExtraction(f.extraction, f.corpus, f.key);
+  Corpus edited = f.corpus;
+  edited.articles[2].text += " ";
+  CachedExtraction back = deserializeExtraction(bytes, f.key, edited, f.gazetteer);
+  EXPECT_FALSE(back.extraction);
+  EXPECT_NE(back.why.find("size differs"), std::string::npos) << back.why;
+  Corpus fewer = f.corpus;
+  fewer.articles.pop_back();
+  back = deserializeExtraction(bytes, f.key, fewer, f.gazetteer);
+  EXPECT_FALSE(back.extraction);
+  EXPECT_NE(back.why.find("article count"), std::string::npos) << back.why;
+}
+
+TEST(ExtractionCache, DatesComeBackExactlyAcrossCenturies) {
+  // Dates are stored as year, month and day side by side: the first and last days a Date
+  // allows (isValidDate) and a leap day come back.
+  const Fixture& f = fixture();
+  ExtractionResult x = f.extraction;
+  const Date dates[] = {{2016, 2, 29}, {1, 1, 1}, {1900, 3, 1}, {9999, 12, 31}};
+  for (size_t i = 0; i < 4; ++i) {
+    x.mentions[i].date = dates[i];
+    x.mentions[i].dateEnd = dates[3 - i];
+  }
+  const std::string bytes = serializeExtraction(x, f.corpus, f.key);
+  CachedExtraction back = deserializeExtraction(bytes, f.key, f.corpus, f.gazetteer);
+  ASSERT_TRUE(back.extraction) << back.why;
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(back.extraction->mentions[i].date, dates[i]);
+    EXPECT_EQ(back.extraction->mentions[i].dateEnd, dates[3 - i]);
+  }
+}
