@@ -228,7 +228,10 @@ int runExtract(const ExtractArgs& args) {
   auto emit = [&](const Slot& s) {
     if (format == RecordFormat::GeoJson) {
       for (const Slot::Feature& f : s.features)
-        features.add(f.place, std::string_view(s.records).substr(f.begin, f.end - f.begin));
+        if (!features.add(f.place, std::string_view(s.records).substr(f.begin, f.end - f.begin))) {
+          error = features.error();
+          return false;
+        }
       return true;
     }
     if (!started) {  // the CSV header, once there is an article (an empty corpus is an error)
@@ -253,8 +256,10 @@ int runExtract(const ExtractArgs& args) {
     std::fprintf(stderr, "aleppo-atlas: %s: no articles to read\n", args.corpus.c_str());
     return 2;
   }
-  if (ok && format == RecordFormat::GeoJson)
+  if (ok && format == RecordFormat::GeoJson) {
     ok = features.finish([&](std::string_view bytes) { return out.write(bytes, error); });
+    if (!ok && !features.error().empty()) error = features.error();
+  }
   if (!ok || !out.commit(error)) {
     out.discard();
     std::fprintf(stderr, "aleppo-atlas: %s\n", error.c_str());

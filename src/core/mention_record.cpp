@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -787,16 +788,64 @@ void MentionWriter::write(std::string& out, const Article& article, const Mentio
   }
 }
 
-GeoJsonBuilder::GeoJsonBuilder(const MentionWriter& writer)
-    : writer_(writer), byPlace_(writer.gazetteer().places.size()) {}
+GeoJsonBuilder::GeoJsonBuilder(const MentionWriter& writer, size_t spillBytes)
+    : writer_(writer), spillBytes_(spillBytes), byPlace_(writer.gazetteer().places.size()) {}
 
-void GeoJsonBuilder::add(int place, std::string_view object) {
+GeoJsonBuilder::~GeoJsonBuilder() {
+  if (spillFile_) std::fclose(spillFile_);
+}
+
+size_t GeoJsonBuilder::heldBytes() const {
+  size_t n = 0;
+  for (const PlaceMentions& p : byPlace_) n += p.objects.capacity();
+  return n;
+}
+
+bool GeoJsonBuilder::spill(PlaceMentions& p) {
+  if (!spillFile_ && !(spillFile_ = std::tmpfile())) {
+    error_ = std::string("cannot make a temporary file for the GeoJSON features: ") +
+             std::strerror(errno);
+    return false;
+  }
+  if (std::fwrite(p.objects.data(), 1, p.objects.size(), spillFile_) != p.objects.size()) {
+    error_ = std::string("cannot write the temporary file of the GeoJSON features: ") +
+             std::strerror(errno);
+    return false;
+  }
+  p.spilled.push_back({spillSize_, p.objects.size()});
+  spillSize_ += p.objects.size();
+  p.objects.clear();
+  return true;
+}
+
+bool GeoJsonBuilder::add(int place, std::string_view object) {
   PlaceMentions& p = byPlace_[static_cast<size_t>(place)];
   if (p.count++) p.objects.append(",\n").append(kMentionDepth, ' ');
   p.objects += object;
+  return p.objects.size() < spillBytes_ || spill(p);
 }
 
-bool GeoJsonBuilder::finish(const std::function<bool(std::string_view)>& sink) const {
+bool GeoJsonBuilder::finish(const std::function<bool(std::string_view)>& sink) {
+  if (spillFile_ && std::fflush(spillFile_) != 0) {
+    error_ = std::string("cannot write the temporary file of the GeoJSON features: ") +
+             std::strerror(errno);
+    return false;
+  }
+  // A place's spilled objects, read back a chunk at a time.
+  std::string chunk;
+  auto sinkSpilled = [&](const PlaceMentions& p) {
+    for (const Chunk& c : p.spilled) {
+      chunk.resize(c.length);
+      if (std::fseek(spillFile_, static_cast<long>(c.offset), SEEK_SET) != 0 ||
+          std::fread(chunk.data(), 1, c.length, spillFile_) != c.length) {
+        error_ = std::string("cannot read back the temporary file of the GeoJSON features: ") +
+                 std::strerror(errno);
+        return false;
+      }
+      if (!sink(chunk)) return false;
+    }
+    return true;
+  };
   // The layout of nlohmann's dump(1) of the collection the old writer built.
   const Gazetteer& g = writer_.gazetteer();
   bool any = false;
@@ -827,7 +876,7 @@ bool GeoJsonBuilder::finish(const std::function<bool(std::string_view)>& sink) c
     out += std::to_string(mentions.count);
     out += ",\n    \"mentions\": [\n";
     out.append(kMentionDepth, ' ');
-    if (!sink(out) || !sink(mentions.objects)) return false;
+    if (!sink(out) || !sinkSpilled(mentions) || !sink(mentions.objects)) return false;
     out = "\n    ]\n   }\n  }";
   }
   out += any ? "\n ]\n}\n" : "[]\n}\n";

@@ -6,6 +6,7 @@
 // rebuild every Mention (mention_reader.h).
 #pragma once
 
+#include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
@@ -71,24 +72,43 @@ class MentionWriter {
 
 // A GeoJSON FeatureCollection with one Point feature per place, its mentions in properties.
 // Features group mentions by place, so a collection cannot be written record by record: the
-// mentions' objects (MentionWriter::write) are kept per place, already serialised, and the
-// collection is written at the end.
+// mentions' objects (MentionWriter::write) are gathered per place, already serialised, and the
+// collection is written at the end. Memory stays bounded whatever the corpus: a place's objects
+// beyond `spillBytes` go to an unnamed temporary file (tmpfile(3)), read back by finish().
 class GeoJsonBuilder {
  public:
-  explicit GeoJsonBuilder(const MentionWriter& writer);
-  // `object` is the mention's serialised object; call in output order.
-  void add(int place, std::string_view object);
-  // Hands the document to `sink` one feature at a time (so it is never held whole twice);
-  // stops and returns false when `sink` does.
-  bool finish(const std::function<bool(std::string_view)>& sink) const;
+  static constexpr size_t kSpillBytes = size_t{64} << 10;
+  explicit GeoJsonBuilder(const MentionWriter& writer, size_t spillBytes = kSpillBytes);
+  ~GeoJsonBuilder();
+  GeoJsonBuilder(const GeoJsonBuilder&) = delete;
+  GeoJsonBuilder& operator=(const GeoJsonBuilder&) = delete;
+  // `object` is the mention's serialised object; call in output order. False when the temporary
+  // file cannot be written (error() says why); the builder is then of no further use.
+  bool add(int place, std::string_view object);
+  // Hands the document to `sink` one piece at a time; stops and returns false when `sink` does,
+  // or when the temporary file cannot be read back (error()).
+  bool finish(const std::function<bool(std::string_view)>& sink);
+  const std::string& error() const { return error_; }
+  // Bytes held in memory now (for tests).
+  size_t heldBytes() const;
 
  private:
+  struct Chunk {
+    uint64_t offset = 0, length = 0;  // in the temporary file
+  };
   struct PlaceMentions {
-    std::string objects;  // joined by ",\n"
+    std::vector<Chunk> spilled;  // the place's first objects, in order
+    std::string objects;         // the rest, joined by ",\n"
     size_t count = 0;
   };
+  bool spill(PlaceMentions& p);
+
   const MentionWriter& writer_;
+  size_t spillBytes_;
   std::vector<PlaceMentions> byPlace_;  // by gazetteer index
+  std::FILE* spillFile_ = nullptr;
+  uint64_t spillSize_ = 0;
+  std::string error_;
 };
 
 // The JSON writer's pieces, for the other writers of JSON that need nlohmann's exact output.

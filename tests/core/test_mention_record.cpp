@@ -427,6 +427,40 @@ struct Samples {
 
 }  // namespace
 
+// Memory stays bounded for a corpus of any size: a place's objects beyond the spill size go to
+// a temporary file and come back in order. The oracle is the builder that never spills.
+TEST(GeoJsonBuilder, SpilledFeaturesReadBackToTheSameDocument) {
+  Samples s;
+  const MentionWriter w(s.g, defaultFields(RecordFormat::GeoJson));
+  auto build = [&](size_t spillBytes, size_t* heldAtMost) {
+    GeoJsonBuilder b(w, spillBytes);
+    std::string object;
+    // The samples 20 times over (2.5 MB): a place's mentions spill many times.
+    for (int round = 0; round < 20; ++round)
+      for (const Mention& m : s.x.mentions) {
+        if (!w.hasFeature(m)) continue;
+        object.clear();
+        w.write(object, s.corpus.articles[m.doc], m);
+        EXPECT_TRUE(b.add(m.place, object)) << b.error();
+        if (heldAtMost) *heldAtMost = std::max(*heldAtMost, b.heldBytes());
+      }
+    std::string doc;
+    EXPECT_TRUE(b.finish([&](std::string_view bytes) {
+      doc += bytes;
+      return true;
+    }));
+    return doc;
+  };
+  const std::string whole = build(size_t{1} << 40, nullptr);
+  ASSERT_GT(whole.size(), 50000u);
+  size_t held = 0;
+  EXPECT_EQ(build(2048, &held), whole);
+  // Each place holds less than the spill size plus one object (the samples' are a few KB).
+  EXPECT_LT(held, s.g.places.size() * 2048 + 64 * 1024);
+  EXPECT_LT(held, whole.size() / 4);
+  EXPECT_EQ(build(1, nullptr), whole);  // every object spilled on its own
+}
+
 TEST(MentionReader, RebuildsEveryMentionOfTheSampleCorpusExactly) {
   Samples s;
   ASSERT_GT(s.x.mentions.size(), 50u);
