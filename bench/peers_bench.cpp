@@ -3,7 +3,8 @@
 // spelling in the gazetteer (names and names after head words), matched as fixed strings.
 // Figures: MB/s of each, in one run, and each program's peak resident memory (peak_rss_MB).
 // grep and rg only find the byte strings; extract also splits sentences, folds, decides context
-// and writes a JSON record per mention with its date and event. Extract runs on the file, on
+// and writes a JSON record per mention with its date and event. Extract runs on the file (to
+// --out, and to standard output as the peers write), on
 // standard input (as a Hadoop or Spark map task runs it), and with --fields leaving out
 // sentence_text (the largest field, repeated for every mention in a sentence).
 // ALEPPO_ATLAS_BENCH_APP=/path/to/aleppo-atlas measures another build (an older one: the
@@ -150,6 +151,18 @@ void BM_AtlasExtractJsonl(benchmark::State& state) {
                         (f.dir / "extract.jsonl").string());
 }
 BENCHMARK(BM_AtlasExtractJsonl)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+
+// The records on standard output, redirected to a file as grep's and rg's are: the same I/O as
+// the peers (--out above also fsyncs the file before renaming it into place).
+void BM_AtlasExtractJsonlToStdout(benchmark::State& state) {
+  const Files& f = files();
+  runCommand(state, app() + " extract --corpus " + f.corpus.string() + " --format jsonl > " +
+                        (f.dir / "extract-stdout.jsonl").string());
+}
+BENCHMARK(BM_AtlasExtractJsonlToStdout)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(2);
 
 // The corpus on standard input, the records on standard output: a map task's pipes.
 void BM_AtlasExtractJsonlStdin(benchmark::State& state) {
