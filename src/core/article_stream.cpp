@@ -168,6 +168,7 @@ bool FolderStream::next(Article& out, Diagnostics& diags) {
     out.id = file.path.stem().string();
     out.source = name;
     out.title.clear();
+    out.validUtf8 = false;  // a file's bytes are kept as they are, valid or not
     auto row = manifest_.find(fileName);
     if (row == manifest_.end()) {
       warn(name, 0, "not listed in MANIFEST.tsv; loaded without a date", diags);

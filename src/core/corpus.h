@@ -20,6 +20,8 @@ struct Article {
   std::optional<Date> published;
   std::string outlet;  // may be empty
   std::string title;   // may be empty
+  // The text is known to be valid UTF-8 (a decoded JSON string): writers need not check it.
+  bool validUtf8 = false;
 };
 
 struct Corpus {

@@ -293,6 +293,7 @@ bool JsonlArticleReader::makeArticle(const JsonlMembers& m, Article& out, Diagno
     return false;
   }
   out.text.assign(*m.text);
+  out.validUtf8 = true;
   out.source = name_ + ":" + lineNo;
   out.outlet.assign(m.outlet);
   out.title.assign(m.title);

@@ -143,6 +143,12 @@ void appendRepaired(std::string& out, std::string_view s) {
 
 }  // namespace
 
+void appendValidString(std::string& out, std::string_view s) {
+  out.push_back('"');
+  appendValid(out, s);
+  out.push_back('"');
+}
+
 void appendString(std::string& out, std::string_view s) {
   out.push_back('"');
   if (simdjson::validate_utf8(s.data(), s.size()))
@@ -230,6 +236,13 @@ void appendIso(std::string& s, const Date& d) {
   s.append(iso, sizeof iso);
 }
 
+// Bytes of an article's text, and whether they are known to be valid UTF-8 (JSON then writes
+// them without checking them again).
+struct ArticleSlice {
+  std::string_view bytes;
+  bool valid = false;
+};
+
 // What a field's value is made from.
 struct Rec {
   const Gazetteer& g;
@@ -238,10 +251,16 @@ struct Rec {
   const Place* p;  // null when ambiguous
 
   // Offsets come from the pipeline; clamped so that a bad one cannot read past the text.
-  std::string_view slice(uint32_t begin, uint32_t end) const {
+  ArticleSlice slice(uint32_t begin, uint32_t end) const {
     const size_t size = a.text.size();
     const size_t b = std::min<size_t>(begin, size);
-    return std::string_view(a.text).substr(b, std::max<size_t>(std::min<size_t>(end, size), b) - b);
+    const size_t e = std::max<size_t>(std::min<size_t>(end, size), b);
+    // A piece of a valid UTF-8 text is valid when it neither starts nor ends inside a
+    // character: two bytes to look at instead of the whole sentence.
+    auto starts = [&](size_t at) {
+      return at == size || (static_cast<unsigned char>(a.text[at]) & 0xC0) != 0x80;
+    };
+    return {std::string_view(a.text).substr(b, e - b), a.validUtf8 && starts(b) && starts(e)};
   }
   bool onMap() const { return p && p->onMap(); }
 };
@@ -261,6 +280,12 @@ struct JsonOut {
   }
   void number(double v) { json_text::appendDouble(s, v); }
   void string(std::string_view v) { json_text::appendString(s, v); }
+  void string(ArticleSlice v) {
+    if (v.valid)
+      json_text::appendValidString(s, v.bytes);
+    else
+      json_text::appendString(s, v.bytes);
+  }
   void date(const Date& d) {
     s.push_back('"');
     appendIso(s, d);
@@ -308,6 +333,7 @@ struct CsvOut {
     s.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
   }
   void number(double v) { json_text::appendDouble(s, v); }
+  void string(ArticleSlice v) { string(v.bytes); }
   void string(std::string_view v) {
     if (v.find_first_of(",\"\n\r") == std::string_view::npos) {
       s += v;

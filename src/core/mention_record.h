@@ -118,6 +118,8 @@ namespace json_text {
 // UTF-8 sequence (its maximal valid prefix, as Unicode's "substitution of maximal subparts")
 // written as U+FFFD.
 void appendString(std::string& out, std::string_view s);
+// The same for bytes known to be valid UTF-8 (they are not checked again).
+void appendValidString(std::string& out, std::string_view s);
 // A double as nlohmann dumps it: the shortest digits that read back to the same value, in
 // plain notation with at least one decimal ("37.0") when the decimal point falls at digit 1 to
 // 15, else as d.ddde±XX; NaN and infinities as null.
