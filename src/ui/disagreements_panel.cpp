@@ -17,7 +17,6 @@ namespace {
 using Column = DisagreementsPanelProbe::Column;
 
 DisagreementsPanelProbe gProbe;
-bool gOpen = false;
 
 // The listed order and what it was computed from: sorting runs again only when one changes.
 struct RowCache {
@@ -65,7 +64,7 @@ std::vector<int> listedRows(const ViewModel& model, const std::vector<Disagreeme
 // The window's title: ImGui's in English; in Arabic shaped over the title bar, at its right end
 // beside the close button.
 // First shown over the map, clear of the side panel (which shows the place a click selects).
-bool beginWindow(const std::string& title, const UiState& state) {
+bool beginWindow(const std::string& title, UiState& state) {
   const bool arabic = arabicInterface();
   const std::string name = arabic ? "###disagreements" : title + "###disagreements";
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -78,7 +77,8 @@ bool beginWindow(const std::string& title, const UiState& state) {
       ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(width, vp->WorkSize.y * 0.6f), ImGuiCond_FirstUseEver);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
-  const bool visible = ImGui::Begin(name.c_str(), &gOpen, ImGuiWindowFlags_NoCollapse);
+  const bool visible =
+      ImGui::Begin(name.c_str(), &state.settings.disagreementsOpen, ImGuiWindowFlags_NoCollapse);
   ImGui::PopStyleVar();
   if (visible && arabic && !ImGuiCanDraw(title))
     if (const auto p = LayoutDataLine(title, ImGui::GetFontSize() * 1.05f)) {
@@ -162,14 +162,12 @@ float drawCell(const ViewModel& model, UiState& state, const Disagreement& d, Co
 
 }  // namespace
 
-bool& disagreementsPanelOpen() { return gOpen; }
-
 const DisagreementsPanelProbe& disagreementsPanelProbe() { return gProbe; }
 
 void drawDisagreementsPanel(const ViewModel& model, UiState& state) {
   gProbe.drawn = false;
   gProbe.rows.clear();
-  if (!gOpen) return;
+  if (!state.settings.disagreementsOpen) return;
   static const std::vector<Disagreement> kNone;
   const std::vector<Disagreement>& list = model.disagreements ? *model.disagreements : kNone;
   const bool rtl = arabicInterface();

@@ -11,10 +11,9 @@
 
 namespace atlas::ui {
 
-// Whether the window is open (the View menu's item and the window's close button change it).
-bool& disagreementsPanelOpen();
-
-// Draws the window if it is open (a top-level ImGui window: call outside other windows).
+// Draws the window if state.settings.disagreementsOpen (a top-level ImGui window: call outside
+// other windows). The View menu's item and the window's close button change the setting, so the
+// window comes back open after a restart.
 void drawDisagreementsPanel(const ViewModel& model, UiState& state);
 
 // What the panel drew in the last frame, for tests (the panel writes it, nothing reads it).

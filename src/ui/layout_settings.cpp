@@ -61,6 +61,8 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
     state->settings.arabicInterface = i != 0;
   else if (std::sscanf(line, "ReferenceLayer=%d", &i) == 1)
     state->settings.referenceLayer = i != 0;
+  else if (std::sscanf(line, "DisagreementsOpen=%d", &i) == 1)
+    state->settings.disagreementsOpen = i != 0;
   else if (std::sscanf(line, "ShelfLifeDays=%d", &i) == 1 && i >= 1 && i <= 365)
     state->settings.shelfLifeDays = i;
 }
@@ -78,6 +80,7 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* buf
   buf->appendf("LegendOpen=%d\n", state->settings.legendOpen ? 1 : 0);
   buf->appendf("ArabicInterface=%d\n", state->settings.arabicInterface ? 1 : 0);
   buf->appendf("ReferenceLayer=%d\n", state->settings.referenceLayer ? 1 : 0);
+  buf->appendf("DisagreementsOpen=%d\n", state->settings.disagreementsOpen ? 1 : 0);
   buf->appendf("ShelfLifeDays=%d\n", state->settings.shelfLifeDays);
   buf->appendf("FilterEventTypes=%x\n", state->settings.filter.eventTypes);
   buf->appendf("FilterActors=%x\n", state->settings.filter.actors);

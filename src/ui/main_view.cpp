@@ -72,7 +72,7 @@ void drawMenuBar(const ViewModel& model, UiState& state) {
         UiText(tr(Str::MapReferenceLayerHint));
         ImGui::EndTooltip();
       }
-      UiMenuItem(Str::Disagreements, nullptr, &disagreementsPanelOpen());
+      UiMenuItem(Str::Disagreements, nullptr, &state.settings.disagreementsOpen);
       ImGui::Separator();
       UiText(tr(Str::MapShelfLife));
       int days = std::clamp(state.settings.shelfLifeDays, 1, 365);

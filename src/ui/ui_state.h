@@ -85,6 +85,8 @@ struct Settings {
   bool legendOpen = true;
   // The reference history drawn over the evidence, to compare (View ▸ Reference layer).
   bool referenceLayer = true;
+  // View ▸ Disagreements with the reference: the list's window is open.
+  bool disagreementsOpen = false;
   // Days a claim keeps an area confirmed; after that it is drawn as unconfirmed.
   int shelfLifeDays = kDefaultShelfLifeDays;
   // The chrome in Arabic and the layout mirrored right to left (Help > العربية / English).

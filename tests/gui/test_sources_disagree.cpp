@@ -25,6 +25,7 @@
 #include "app/session.h"
 #include "ui/arabic_text.h"
 #include "ui/disagreements_panel.h"
+#include "ui/layout_settings.h"
 #include "ui/main_view.h"
 #include "ui/side_panel.h"
 
@@ -91,7 +92,7 @@ class SourcesDisagreeTest : public ::testing::Test {
     ASSERT_TRUE(text_) << error;
     ui::SetTextRenderer(text_.get());
     state_.settings.sidePanelWidth = 560;
-    ui::disagreementsPanelOpen() = false;
+    state_.settings.disagreementsOpen = false;
     frame(-1, -1, false, false);  // builds the font atlas
     for (ImFont* font : ImGui::GetIO().Fonts->Fonts) {
       const ImFontGlyph* sentinel = nullptr;
@@ -104,7 +105,7 @@ class SourcesDisagreeTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    ui::disagreementsPanelOpen() = false;
+    state_.settings.disagreementsOpen = false;
     ui::SetTextRenderer(nullptr);
     text_.reset();
     std::error_code ec;
@@ -352,7 +353,7 @@ TEST_F(SourcesDisagreeTest, TheDisagreementsListSelectsThePlaceAndTheDay) {
   EXPECT_GE(disagreementOf("sheikh-khodr", "2016-10-15"), 0);
   EXPECT_GE(disagreementOf("masakin-hanano", "2016-11-30"), 0);
 
-  ui::disagreementsPanelOpen() = true;
+  state_.settings.disagreementsOpen = true;
   frames(3);
   ASSERT_TRUE(list().drawn);
   EXPECT_EQ(list().order.size(), model_->view.disagreements->size());
@@ -389,7 +390,7 @@ TEST_F(SourcesDisagreeTest, TheDisagreementsListSelectsThePlaceAndTheDay) {
   EXPECT_TRUE(std::is_sorted(names.begin(), names.end())) << names.front() << " ...";
 
   // The close button closes it.
-  ui::disagreementsPanelOpen() = false;
+  state_.settings.disagreementsOpen = false;
   frames(1);
   EXPECT_FALSE(list().drawn);
 }
@@ -415,14 +416,25 @@ TEST_F(SourcesDisagreeTest, TheViewMenuOpensTheList) {
   frame(mouse_.x, mouse_.y, true);
   frame(mouse_.x, mouse_.y, false);
   frames(2);
-  EXPECT_TRUE(ui::disagreementsPanelOpen());
+  EXPECT_TRUE(state_.settings.disagreementsOpen);
   EXPECT_TRUE(list().drawn);
   EXPECT_FALSE(list().rows.empty());
+
+  // The open list is a setting: saved, and open again after a restart (a reload of the ini).
+  ui::registerLayoutSettings(&state_);
+  size_t size = 0;
+  const std::string ini = ImGui::SaveIniSettingsToMemory(&size);
+  EXPECT_NE(ini.find("DisagreementsOpen=1"), std::string::npos) << ini;
+  state_.settings.disagreementsOpen = false;
+  ImGui::LoadIniSettingsFromMemory(ini.c_str(), ini.size());
+  EXPECT_TRUE(state_.settings.disagreementsOpen);
+  frames(1);
+  EXPECT_TRUE(list().drawn);
 }
 
 TEST_F(SourcesDisagreeTest, TheDisagreementsListInArabicHasNoFallbackGlyphs) {
   state_.settings.arabicInterface = true;
-  ui::disagreementsPanelOpen() = true;
+  state_.settings.disagreementsOpen = true;
   frames(3);
   ASSERT_TRUE(list().drawn);
   ASSERT_FALSE(list().rows.empty());
