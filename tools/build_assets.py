@@ -71,6 +71,7 @@ CURATED = {
         names=["معبر الراموسة", "الكليات العسكرية", "الكليات العسكرية بالراموسة",
                "كليات الراموسة"]),
     "العويجة": dict(id="al-uwayja", en="al-Uwayja"),
+    "كفر داعل": dict(aliases=["كفرداعل"]),
     "مخيم حندرات": dict(id="handarat-camp", en="Handarat camp",
                         aliases=["مخيم الحندرات", "مخيم عين التل"]),
     "مستشفى الكندي": dict(id="al-kindi-hospital"),

@@ -93,6 +93,8 @@ def build_corpus(corpus_dir, out_dir):
         for row in read_tsv(path):
             if not row.get("file"):
                 continue
+            if not os.path.splitext(row["file"])[1]:  # "a01" names a01.txt
+                row["file"] += ".txt"
             for key in row:
                 if key and key not in columns:
                     columns.append(key)

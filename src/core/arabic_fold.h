@@ -59,6 +59,21 @@ constexpr bool isSpaceChar(char32_t c) {
          c == 0x202F || c == 0x3000;
 }
 
+// A quotation mark, which may stand in a name's space: "ضاحية “الأسد”", "حاجز \"الصورة\"".
+constexpr bool isQuoteChar(char32_t c) {
+  return c == U'"' || c == U'\u201C' || c == U'\u201D' || c == U'\u00AB' || c == U'\u00BB' ||
+         c == U'\u2018' || c == U'\u2019';
+}
+
+// Skips what stands in one space of a name: a run of white space with at most two quotation
+// marks in it (at least one character). Returns the position after it, or `i` if none.
+inline uint32_t skipNameSpace(std::u32string_view text, uint32_t i) {
+  int quotes = 0;
+  while (i < text.size() && (isSpaceChar(text[i]) || (isQuoteChar(text[i]) && quotes < 2)))
+    quotes += isQuoteChar(text[i++]) ? 1 : 0;
+  return i;
+}
+
 namespace fold_detail {
 // foldChar of every code point below U+0800 (ASCII and the two-byte UTF-8 forms: Arabic, and
 // nearly every character of Arabic news), built at compile time: one read instead of branches.

@@ -97,6 +97,8 @@ enum : uint32_t {
   kOn = 1 << 20,      // "على": "سيطرة الوحدات الكردية على X" is a taking
   kQad = 1 << 21,     // "قد" of "كانت ... قد سيطرت": the pluperfect
   kListTo = 1 << 22,  // "وصولاً", "إضافة": "إلى" after it goes on with the list
+  kTimeWord = 1 << 23,  // "مساء", "الأحد", "أمس": a parenthetical time ("، مساء الأحد،")
+  kFull = 1 << 24,  // "بالكامل", "كاملا": the whole of the place named before it
 };
 
 struct WordBits {
@@ -169,11 +171,13 @@ struct ClaimLexicon {
     add2(kPronounHand, {"بيدها", "بيده", "بيدهم", "بأيديهم", "بأيديها", "سيطرتها", "سيطرته",
                         "سيطرتهم", "قبضتها", "قبضته", "قبضتهم"});
     add(kLiberated, {"المحررة", "المحرر", "محررة"});
-    add(kPartial, {"أجزاء",   "جزء",      "معظم",     "أطراف", "أغلب",   "نصف",    "محيط",
-                   "بعض",     "كتل",      "أبنية",    "مباني", "الجزء",  "القسم",  "قسم",
-                   "أكثر",    "الأجزاء",  "الأطراف",  "نقاط",  "النقاط", "نقطة",   "الغربية",
-                   "الشرقية", "الشمالية", "الجنوبية", "محيطه", "محيطها", "أطرافه", "أطرافها",
-                   "شرق",     "غرب",      "شمال",     "جنوب",  "بأجزاء", "مواقع",  "موقع"});
+    add(kPartial,
+        {"أجزاء",   "جزء",    "معظم",   "أطراف",   "أغلب",    "نصف",     "محيط",     "بعض",
+         "كتل",     "أبنية",  "مباني",  "الجزء",   "القسم",   "قسم",     "أكثر",     "الأجزاء",
+         "الأطراف", "نقاط",   "النقاط", "نقطة",    "الغربية", "الشرقية", "الشمالية", "الجنوبية",
+         "محيطه",   "محيطها", "أطرافه", "أطرافها", "شرق",     "غرب",     "شمال",     "جنوب",
+         "بأجزاء",  "مواقع",  "موقع",   "نقاطا",   "نقاطهم",  "نقاطها",  "نقاطه",    "كتلة",
+         "الكتل",   "مبان",   "نقطتين", "النقطة",  "المواقع"});
     add(kTry, {"حاول",    "حاولت",    "حاولوا",    "تحاول",     "يحاول",   "يحاولون", "محاولة",
                "محاولات", "محاولتها", "محاولته",   "فشل",       "فشلت",    "فشلوا",   "تفشل",
                "يفشل",    "فشلها",    "عجز",       "عجزت",      "تهدف",    "يهدف",    "بهدف",
@@ -219,6 +223,14 @@ struct ClaimLexicon {
     add2(kOn, {"على"});
     add2(kQad, {"قد"});
     add2(kListTo, {"وصولا", "إضافة", "بالإضافة", "اضافة"});
+    add2(kTimeWord, {"اليوم",    "أمس",    "مساء",   "صباح",   "ليل",     "ليلة",    "فجر",
+                     "ظهر",      "عصر",    "السبت",  "الأحد",  "الاثنين", "الإثنين", "الثلاثاء",
+                     "الأربعاء", "الخميس", "الجمعة", "الماضي", "الماضية", "الفائت",  "الجاري",
+                     "يناير",    "فبراير", "مارس",   "أبريل",  "نيسان",   "مايو",    "أيار",
+                     "يونيو",    "حزيران", "يوليو",  "تموز",   "أغسطس",   "آب",      "سبتمبر",
+                     "أيلول",    "أكتوبر", "نوفمبر", "ديسمبر", "كانون",   "تشرين",   "الأول",
+                     "الثاني",   "أول",    "منتصف",  "الليلة", "فجرا",    "صباحا",   "مساءا"});
+    add2(kFull, {"بالكامل", "كاملا", "كاملة", "بأكمله", "بأكملها", "كليا"});
     add2(kLa, {"لا", "ما", "مازال", "مازالت", "هما", "هو", "آمن", "آمنة"});
     add(kWithdraw,
         {"انسحب",  "انسحبت", "انسحبوا", "انسحاب", "ينسحب",   "تنسحب",   "انسحابها", "انسحابهم",
@@ -240,7 +252,8 @@ struct ClaimLexicon {
          "حتى",      "مرمى",    "تقصف",     "قصف",     "أمام",     "ضد",    "سقوط",   "غارات",
          "براميل",   "نازحين",  "نزوح",     "نزح",     "هربا",     "عقب",   "إثر",    "تقترب",
          "الحصار",   "حصار",    "يقترب",    "اقترب",   "اقتربت",   "لقطع",  "اثر",    "بسبب",
-         "فرار",     "ويقع",    "يقع",      "تقع",     "داخل"});
+         "فرار",     "ويقع",    "يقع",      "تقع",     "داخل",     "مهددة", "مهدد",   "مهددا",
+         "بالسقوط"});
     add(kReport, {"قال",   "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",  "أكدت",  "أعلن",
                   "أعلنت", "نقلت", "نقل",   "بحسب",  "حسب",   "وفق",   "وفقا", "أشار",  "أشارت",
                   "زعم",   "زعمت", "ادعى",  "ادعت",  "أوضح",  "أوضحت", "صرح",  "نشر",   "نشرت",
@@ -340,6 +353,12 @@ struct Reading {
                              : L.lookup(tokenText(text, tokens[i]));
       bits[i] = b.a;
       bits2[i] = b.b;
+      // "لتسيطر المعارضة عقبها على X": ل with the present tells what followed, a taking.
+      if ((bits[i] & kHoldNow) && !(bits[i] & kCapture)) {
+        const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
+        if (w.size() > 4 && w[0] == U'\u0644' && (w[1] == U'\u062A' || w[1] == U'\u064A'))
+          bits[i] = (bits[i] & ~kHoldNow) | kCapture;
+      }
       // "مناطق سيطرة قوات النظام في حي X": the areas a side holds, not a taking.
       if (i > 0 && (bits[i] & kCapture) && (bits[i - 1] & kHead) && !(bits[i - 1] & kHand)) {
         const std::u32string_view prev = withoutConjunction(tokenText(text, tokens[i - 1]));
@@ -349,16 +368,23 @@ struct Reading {
     for (size_t j = 0; j < names.size(); ++j)
       for (size_t i = names[j].first; i <= names[j].last && i < count; ++i)
         nameAt[i] = static_cast<int>(j);
+    // "سيطر الجيش، مساء الأحد، على X": a time set off by commas does not end the clause.
+    std::vector<bool> transparent(count + 1, false);  // the break before token i does not count
+    for (size_t i = 1; i < count; ++i) {
+      if (!punctuationBefore(i)) continue;
+      size_t j = i;
+      while (j < count && j < i + 4 && isTimeToken(j) && (j == i || !punctuationBefore(j))) ++j;
+      if (j > i && j < count && punctuationBefore(j)) {
+        transparent[i] = transparent[j] = true;
+        i = j - 1;
+      }
+    }
     int c = 0;
     for (size_t i = 0; i < count; ++i) {
       // "أحياء: X، Y" and "أحياء، X" open a list; "سيطرت قوات الأسد، على حي X" goes on.
-      if (i > 0 && !has(i - 1, kListHead) && !has(i, kOn | kTo))
-        for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
-          if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' || text[k] == U':' ||
-              text[k] == U'.') {
-            ++c;
-            break;
-          }
+      if (i > 0 && !has(i - 1, kListHead) && !has(i, kOn | kTo) && !transparent[i] &&
+          punctuationBefore(i))
+        ++c;
       clause[i] = c;
     }
     std::vector<bool> oldClause(static_cast<size_t>(c) + 1, false);
@@ -370,6 +396,23 @@ struct Reading {
     }
     oldYear.assign(count, false);
     for (size_t i = 0; i < count; ++i) oldYear[i] = oldClause[clause[i]];
+  }
+
+  // A "،", "؛", ";", ":" or "." between token i - 1 and token i.
+  bool punctuationBefore(size_t i) const {
+    if (i == 0 || i >= tokens.size()) return false;
+    for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
+      if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' || text[k] == U':' ||
+          text[k] == U'.')
+        return true;
+    return false;
+  }
+
+  // A word of a date or a time of day, or a number ("27 تموز").
+  bool isTimeToken(size_t i) const {
+    if (has(i, kTimeWord)) return true;
+    const std::u32string_view w = tokenText(text, tokens[i]);
+    return !w.empty() && w[0] >= U'0' && w[0] <= U'9';
   }
 
   bool is(size_t i, uint32_t b) const { return i < bits.size() && (bits[i] & b); }
@@ -433,6 +476,7 @@ struct Reading {
       // الشبكة إلى أن".
       while (to < count && to <= i + 6 && !is(to, kThat | kCapture | kHoldNow) && nameAt[to] < 0 &&
              !has(to, kTo) && !breakBetween(i + 1 == count ? i : i + 1, to) &&
+             !(to > i + 1 && (punctuationBefore(to) || is(to, kWas))) &&
              !(to > i + 1 && isSideToken(to - 1) && !isSideToken(to)))  // "أعلن الثوار تمكنهم"
         ++to;
       return {i + 1, to};
@@ -467,7 +511,7 @@ struct Reading {
   bool placeIn(size_t i) const {
     if (has(i, kPlaceIn)) return true;
     const std::u32string_view w = tokenText(text, tokens[i]);
-    return w.size() > 3 && w[0] == U'\u0628' && is(i, kHead);
+    return w.size() > 3 && w[0] == U'\u0628' && is(i, kHead) && !has(i, kFull);  // not "بالكامل"
   }
 
   // Whether any word in [from, to) is of class `b` (second set).
@@ -514,10 +558,22 @@ Side liberatedSide(const Reading& r, size_t i, const ClaimContext& context) {
 // الفصائل", "سقط حي X بيد قوات النظام", "X المحررة", "X الذي حرره الجيش" (held), "حي X، أحد
 // الأحياء التي لا تزال بيد المعارضة" (apposition), "X لا يزال تحت سيطرتها" (the speaker's).
 std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_t last, size_t end,
-                                           const ClaimContext& context) {
+                                           const ClaimContext& context,
+                                           std::optional<size_t> listFirst = std::nullopt) {
   const size_t count = r.tokens.size();
   bool was = false;
   for (size_t i = last + 1; i < count && i <= last + 8 && i < end; ++i) {
+    // "الكلية الفنية التي يحاولون اقتحامها": the assault of the relative clause only tried.
+    if (r.is(i, kRelative) && i == last + 1 && r.is(i + 1, kTry) &&
+        r.is(i + 2, kAttack | kCapture) && !r.breakBetween(last, i + 2)) {
+      std::optional<Side> side;  // the last side named before it, in any role
+      for (const SideMention& s : r.sides)
+        if (s.token < first)
+          if (auto x = sideOf(s.side)) side = x;
+      if (!side) side = pronounSide(r, first);
+      if (!side) return std::nullopt;
+      return PlaceClaim{ClaimKind::Failed, side, opponentOf(side), 0, 0};
+    }
     // One comma may open an apposition or a relative clause about the place.
     if (r.breakBetween(i - 1, i) &&
         (r.breakBetween(last, i - 1) || !(r.is(i, kRelative) || r.has(i, kApposition))))
@@ -537,6 +593,14 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
       for (const SideMention& s : r.sides)
         if (s.token > i && s.token <= i + 4 && !s.object)
           if ((side = sideOf(s.side))) break;
+      // "وباتت أحياء X وY تحت السيطرة": the control of the side the report is about.
+      if (!side && r.is(i, kHand) && i + 1 < count && r.is(i + 1, kCapture) &&
+          (i + 2 >= count || r.breakBetween(i + 1, i + 2) || r.nameAt[i + 2] >= 0 ||
+           !r.is(i + 2, kGlue | kHead))) {
+        side = pronounSide(r, first);
+        if (!side) side = context.lastAgent;
+        if (!side) side = stanceSide(context.stance());
+      }
     } else {
       // Only the words of a phrase about the place stand before its hand: "التي لا تزال",
       // "الذي كان", "أحد الأحياء", "في"; any other word ends the reach ("... وأيضا من تقسيم
@@ -550,8 +614,10 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
     if (was) return PlaceClaim{};  // "الذي كان تحت سيطرة الفصائل": an earlier state
     // "سقط حي X بيد ...", "X بات تحت سيطرة ...": the place changed hands.
     bool change = false;
-    for (size_t b = first >= 3 ? first - 3 : 0; b < i; ++b)
-      if (r.is(b, kBecome) && !r.is(b, kStill) && r.nameAt[b] < 0) change = true;
+    const size_t from = std::min(first, listFirst.value_or(first));
+    for (size_t b = from >= 3 ? from - 3 : 0; b < i; ++b)
+      if (r.is(b, kBecome) && !r.is(b, kStill) && r.nameAt[b] < 0 && (b < from || b > last))
+        change = true;
     const ClaimKind kind = change ? ClaimKind::Captured : ClaimKind::Held;
     return PlaceClaim{kind, side, side, 0, 0};
   }
@@ -614,12 +680,61 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
   return std::nullopt;
 }
 
+// "العام الماضي", "قبل سنوات", "منذ سنتين": the clause tells of another year.
+bool yearAgo(const Reading& r, size_t p) {
+  static const std::u32string years[] = {foldString("العام"), foldString("عام"),
+                                         foldString("سنوات"), foldString("سنتين"),
+                                         foldString("أعوام"), foldString("السنة")};
+  for (size_t k = 0; k < r.tokens.size(); ++k) {
+    if (r.clause[k] != r.clause[p]) continue;
+    const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[k]));
+    for (const auto& y : years)
+      if (w == y) return true;
+  }
+  return false;
+}
+
+// Step: whose assault failed: the side named right after the attempt ("محاولة قوات الأسد"),
+// after the attack word ("هجوماً لقوات النظام"), or as the object of the repelling verb when its
+// subject comes first ("الفصائل تصد قوات النظام"); else the repeller's enemy ("صد الثوار هجوماً").
+std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
+                                   std::optional<size_t> tryAt, std::optional<size_t> repelAt) {
+  if (tryAt)
+    for (const SideMention& s : r.sides)
+      if (s.token > *tryAt && s.token <= *tryAt + 3 && s.token < first)
+        if (auto side = sideOf(s.side)) return side;
+  if (!r.is(p, kCapture))  // (after a capture word the side is the taker: see agentAround)
+    for (const SideMention& s : r.sides)
+      if (s.token > p && s.token <= p + 4 && s.token < first)
+        if (auto side = sideOf(s.side)) return side;
+  if (repelAt) {
+    std::optional<Side> before, after;
+    for (const SideMention& s : r.sides) {
+      if (r.breakBetween(s.token, *repelAt)) continue;
+      if (s.token < *repelAt && s.token + 4 >= *repelAt && !s.object) before = sideOf(s.side);
+      if (s.token > *repelAt && s.token <= *repelAt + 3 && s.token < first && !after)
+        after = sideOf(s.side);
+    }
+    if (r.is(*repelAt, kFirstPerson)) before = r.speakerSide();
+    if (before && after && before != after) return after;  // subject first: the object attacked
+    std::optional<Side> repeller = before ? before : after;
+    if (!repeller) repeller = r.speakerSide();  // "قال مقاتل ...: إن المقاتلين صدوا"
+    if (auto attacker = opponentOf(repeller)) return attacker;
+  }
+  std::optional<Side> subject;  // the side nearest before the attempt ("قوات الأسد التي حاولت")
+  if (tryAt)
+    for (const SideMention& s : r.sides)
+      if (!s.object && s.token + 4 >= *tryAt && s.token < first)
+        if (auto side = sideOf(s.side)) subject = side;
+  return subject;
+}
+
 // Step: a claim from a predicate before the name, with its modifiers: an attempt or a failure
 // before it ("تفشل باقتحام", "تهدف إلى السيطرة على"), a negation, the future, a denial ("نفت
 // ... سيطرة"), an earlier state ("كانت ... قد سيطرت"), shared control ("تتقاسم ... السيطرة"),
 // partial words between it and the name ("أجزاء من", "نصف"), an advance "نحو" a place.
-PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
-                              const ClaimContext& context) {
+PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const ClaimContext& context,
+                              bool ignorePartial = false) {
   PlaceClaim c;
   if (r.oldYear[p]) return c;                       // background: "منذ عام 2012"
   if (p > 0 && r.has(p - 1, kOperation)) return c;  // "معركة تحرير حلب": an operation's name
@@ -635,10 +750,10 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
     if (r.is(k, kNegation) && near) negated = true;
     if (r.is(k, kFuture) && near) future = true;
     if (r.is(k, kShare) && near) shared = true;
-    // "كانت الفصائل قد سيطرت": an earlier state ("وكان الجيش تمكن من السيطرة" is news);
-    // "نفت ... سيطرة": denied.
+    // "نفت ... سيطرة": denied. ("وكانت قوات النظام قد سيطرت على X" reports a taking, dated by
+    // its own time words; one years ago is background, see oldYear.)
     if (r.is(k, kDeny) && k + 6 >= p) return c;
-    if (r.is(k, kWas) && k + 6 >= p && r.anyIn2(k + 1, p, kQad)) return c;
+    if (r.is(k, kWas) && k + 6 >= p && r.anyIn2(k + 1, p, kQad) && yearAgo(r, p)) return c;
   }
   if (r.is(p, kTry)) tried = true, tryAt = p;
   // "أن تسيطر", "أن ينسحب": a subjunctive (expected, wanted), not a report. ("إن" is followed by
@@ -658,7 +773,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
     return c;
   bool partial = false, toward = false, secure = false, destination = false;
   for (size_t k = p + 1; k < first; ++k) {
-    if (r.is(k, kPartial)) partial = true;
+    if (r.is(k, kPartial) && !ignorePartial) partial = true;
     if (r.is(k, kToward)) toward = true;
     if (r.is(k, kSecure)) secure = true;
     if (r.has(k, kTo)) destination = true;
@@ -703,6 +818,9 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
   if (b & kFirstPerson) agent = r.speakerSide();
   if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
   if (!agent && (b & kLiberate)) agent = stanceSide(context.stance());
+  // "استعادة السيطرة على مشفى الكندي" (a headline's noun): the outlet's side's taking.
+  if (!agent && (b & kCapture) && !(b & kPresent) && p <= 1 && !r.speakerSpan().second)
+    agent = stanceSide(context.stance());
   // "وتمكنت من السيطرة على ...": a verb at the head of its clause continues the last agent.
   // ("فإن السيطرة على X جاءت ...": after "إن" too.)
   if (!agent && (p == 0 || r.clause[p - 1] != r.clause[p] || r.is(p - 1, kThat) ||
@@ -712,32 +830,9 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
   if (b & (kAttack | kFight)) {
     if (repelled || tried || negated) {
       c.kind = ClaimKind::Failed;
-      // "صد الثوار هجوماً لقوات النظام", "أفشلت محاولة لقوات النظام اقتحام": the attacker is
-      // named after the attempt or the attack, else it is the repeller's enemy.
-      std::optional<Side> attacker;
-      if (tried)
-        for (const SideMention& s : r.sides)
-          if (s.token > tryAt && s.token <= tryAt + 3 && s.token < first)
-            if ((attacker = sideOf(s.side))) break;
-      if (!attacker)
-        for (const SideMention& s : r.sides)
-          if (s.token > p && s.token <= p + 4 && s.token < first)
-            if ((attacker = sideOf(s.side))) break;
-      if (!attacker && repelled) {
-        std::optional<Side> repeller;
-        if (r.is(repelAt, kFirstPerson)) repeller = r.speakerSide();
-        for (const SideMention& s : r.sides)
-          if (!s.object && s.token + 4 >= repelAt && s.token <= repelAt + 2 &&
-              s.token < (tried ? tryAt : p))
-            repeller = sideOf(s.side);
-        if (!repeller) repeller = r.speakerSide();  // "قال مقاتل ...: إن المقاتلين صدوا"
-        attacker = opponentOf(repeller);
-      }
-      if (!attacker && tried) {
-        for (const SideMention& s : r.sides)
-          if (!s.object && s.token + 4 >= tryAt && s.token < first) attacker = sideOf(s.side);
-      }
-      c.actor = attacker ? attacker : agent;
+      c.actor = failedAttacker(r, p, first, tried ? std::optional(tryAt) : std::nullopt,
+                               repelled ? std::optional(repelAt) : std::nullopt);
+      if (!c.actor) c.actor = agent;
       c.holder = opponentOf(c.actor);
       return c;
     }
@@ -816,6 +911,11 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first,
   if (toward) return c;
   if (tried || negated || repelled) {
     c.kind = ClaimKind::Failed;
+    // "تصدى مقاتلو المعارضة لمحاولة قوات الأسد السيطرة على X": the side that tried.
+    if (tried || repelled)
+      if (auto attacker = failedAttacker(r, p, first, tried ? std::optional(tryAt) : std::nullopt,
+                                         repelled ? std::optional(repelAt) : std::nullopt))
+        agent = attacker;
     c.actor = agent;
     c.holder = opponentOf(agent);
     if (!agent) c.kind = ClaimKind::None;
@@ -1060,6 +1160,9 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
   std::vector<bool> fromPredicate(names.size(), false);
   std::vector<bool> partialSeen(names.size(), false);
   std::vector<PlaceClaim> carry(names.size());  // the claim a list carries past each name
+  // The list's claim before "أجزاء من" made one member contested: the next member with its own
+  // head word ("وأجزاء من الهلك ومنطقة الإنذارات") or "بالكامل" is taken whole.
+  std::vector<PlaceClaim> whole(names.size());
   for (size_t j = 0; j < names.size(); ++j) {
     const NameSpan& n = names[j];
     const size_t next = j + 1 < names.size() ? names[j + 1].first : tokens.size();
@@ -1120,18 +1223,27 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       fromPredicate[j] = c.kind != ClaimKind::None;
       for (size_t k = *p + 1; k < n.first; ++k)
         if (r.is(k, kPartial)) partialSeen[j] = true;
+      whole[j] = partialSeen[j] ? claimFromPredicate(r, *p, n.first, context, true) : c;
+      if (partialSeen[j] && r.has(n.last + 1, kFull)) c = whole[j], partialSeen[j] = false;
     } else if (j > 0 && fromPredicate[j - 1] && !continuesList(r, names[j - 1], n) &&
                continuesList(r, names[j - 1], n, true)) {
       // Step: "على مشفى العيون في حي قاضي عسكر، ومحطة ضخ ...": the name after "في" is where
       // the member is; the list goes on after it.
       carry[j] = carry[j - 1];
+      whole[j] = whole[j - 1];
       partialSeen[j] = partialSeen[j - 1];
       fromPredicate[j] = true;
     } else if (j > 0 && fromPredicate[j - 1] && continuesList(r, names[j - 1], n)) {
-      c = carry[j - 1];
-      partialSeen[j] = partialSeen[j - 1];
+      whole[j] = whole[j - 1];
+      c = whole[j].kind != ClaimKind::None ? whole[j] : carry[j - 1];
+      // "أجزاء من الصاخور وجبل بدرو بالكامل ومساكن هنانو": a partial word reaches the bare
+      // members after it, not one with its own head word or one taken "بالكامل".
+      const bool ownHead = (r.is(n.first - 1, kHead) && !r.is(n.first - 1, kPartial | kGlue)) ||
+                           (r.is(n.first, kHead) && !r.is(n.first, kPartial | kGlue));
+      partialSeen[j] = partialSeen[j - 1] && !ownHead && !r.has(names[j - 1].last + 1, kFull);
       for (size_t k = names[j - 1].last + 1; k < n.first; ++k)
         if (r.is(k, kPartial)) partialSeen[j] = true;
+      if (r.has(n.last + 1, kFull)) partialSeen[j] = false;
       if (partialSeen[j] && c.kind == ClaimKind::Captured) {
         c.kind = ClaimKind::Contested;
         c.actor.reset();
@@ -1141,7 +1253,10 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     }
     // A holding phrase after the name outranks a fight or a verb before it ("معارك في X الذي لا
     // يزال بيد الثوار": held), and reaches back over the list it ends.
-    if (auto held = holdingAfterName(r, n.first, n.last, next, context)) {
+    size_t listFirst = j;
+    while (listFirst > 0 && continuesList(r, names[listFirst - 1], names[listFirst], true))
+      --listFirst;
+    if (auto held = holdingAfterName(r, n.first, n.last, next, context, names[listFirst].first)) {
       bool remain = false;  // "ما تبقى من أحياء ... بيد المعارضة": still held
       for (size_t k = n.first >= 4 ? n.first - 4 : 0; k < n.first; ++k)
         if (r.is(k, kRemain)) remain = true;

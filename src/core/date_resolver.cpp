@@ -169,7 +169,13 @@ std::optional<int> monthAt(const std::u32string& text, const std::vector<Token>&
   used = 1;
   for (const auto& [name, m] : W.months)
     if (w == name) return m;
-  if (afterDayNumber && w == W.august) return 8;
+  // "آب" is a month after a day number, after "شهر" or before "الماضي" ("في آب الماضي").
+  if (w == W.august) {
+    static const std::u32string shahr = foldString("شهر");
+    if (afterDayNumber || (i > 0 && withoutConjunction(tokenText(text, tokens[i - 1])) == shahr) ||
+        (i + 1 < tokens.size() && W.isPast(tokenText(text, tokens[i + 1]))))
+      return 8;
+  }
   if (i + 1 < tokens.size()) {
     const std::u32string_view n = tokenText(text, tokens[i + 1]);
     const bool kanun = w == W.kanun, tishrin = w == W.tishrin;

@@ -173,9 +173,11 @@ struct Lexicon {
     actor(kKurdish, {"الكردية", "الكردي", "الأكراد"});
     actor(kCivilians, {"مدنيين", "المدنيين", "مدنيا", "مدني", "أطفال", "الأطفال", "طفلا"});
     actor(kRussianAirForce, {"الروسي", "الروسية", "روسية", "روسي", "الروس"});
-    for (const char* w : {"الطيران", "طائرات", "الطائرات", "المقاتلات", "جوي", "جوية", "الجوية",
-                          "الجوي", "جويا", "غارات", "الغارات", "الحربية", "المروحية", "المروحيات",
-                          "مروحيات", "الجو", "طائراتها", "المروحي"})
+    for (const char* w :
+         {"الطيران", "طائرات", "الطائرات", "المقاتلات", "جوي",      "جوية",     "الجوية",
+          "الجوي",   "جويا",   "غارات",    "الغارات",   "الحربية",  "المروحية", "المروحيات",
+          "مروحيات", "الجو",   "طائراتها", "المروحي",   "طيران",    "وطيران",   "الطائرة",
+          "طائرة",   "الحربي", "الحوامات", "حوامات",    "والطيران", "والطائرات"})
       air.push_back(foldString(w));
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
     words.try_emplace(war);
@@ -340,7 +342,8 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
       if (type == EventType::Shelling) {
         // Bombing from the air: "قصف الطيران الروسي", "قصف جوي".
         // ("المخابرات الجوية" is a security branch, not aircraft.)
-        for (size_t b = i >= 3 ? i - 3 : 0; b < std::min(tokens.size(), i + 4); ++b)
+        // ("وكان طيران نظام الأسد قد قصف": the aircraft a few words before the verb.)
+        for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 4); ++b)
           if (Lexicon::in(L.air, tokenText(text, tokens[b])) &&
               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
             type = EventType::AirStrike;
@@ -552,8 +555,11 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
   const SentenceEvents::Keyword* k = governingKeyword(events, first);
   // A place fought over is a clash, unless the sentence says it was shelled or bombed ("تتعرض
   // الأجزاء الخاضعة لسيطرة المعارضة في حي صلاح الدين لقصف عنيف").
-  if (k && (claim.kind != ClaimKind::Contested || k->type == EventType::Shelling ||
-            k->type == EventType::AirStrike))
+  // (Fire named in another clause does not make a fought-over place a shelling: "جاءت هذه
+  // السيطرة بعد قصف عنيف، وسيطرت على أجزاء من حي X".)
+  if (k && (claim.kind != ClaimKind::Contested ||
+            ((k->type == EventType::Shelling || k->type == EventType::AirStrike) &&
+             clauseOf(k->token) == clauseOf(first))))
     m.type = k->type;
   if (!k && claim.kind != ClaimKind::Contested)
     for (const auto& kw : events.keywords)

@@ -170,9 +170,10 @@ bool NamePrefilter::patternAt(uint32_t pattern, const std::u32string& text, uint
   const auto n = static_cast<uint32_t>(text.size());
   uint32_t i = at;
   for (char32_t f : keys_[pattern]) {
-    if (f == U' ') {
-      if (i >= n || !isSpaceChar(text[i])) return false;
-      while (i < n && isSpaceChar(text[i])) ++i;
+    if (f == U' ') {  // white space, or quotes around a part of the name
+      const uint32_t after = skipNameSpace(text, i);
+      if (after == i) return false;
+      i = after;
       continue;
     }
     if (i >= n || text[i] != f) return false;

@@ -212,9 +212,10 @@ uint32_t PlaceMatcher::matchAt(std::u32string_view text, uint32_t pos, const std
                                bool allowWordEnd) const {
   uint32_t i = pos;
   for (char32_t f : form) {
-    if (f == U' ') {
-      if (i >= text.size() || !isSpaceChar(text[i])) return 0;
-      while (i < text.size() && isSpaceChar(text[i])) ++i;
+    if (f == U' ') {  // white space, or quotes around a part of the name
+      const uint32_t after = skipNameSpace(text, i);
+      if (after == i) return 0;
+      i = after;
       continue;
     }
     if (i >= text.size() || text[i] != f) return 0;
