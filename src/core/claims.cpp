@@ -153,7 +153,8 @@ struct ClaimLexicon {
          "طهرت",    "اجتاح",   "اجتاحت",    "احتل",     "احتلت",    "احتلال",    "استولى",
          "استولت",  "استولوا", "الاستيلاء", "استيلاء",  "استعيد",   "استعيدت",   "حرره",
          "حررها",   "حررته",   "حررتها",    "استعاده",  "استعادها", "استعادته",  "استعادتها",
-         "باسطا",   "سيطرنا",  "حررنا",     "استعدنا",  "دخلنا",    "اقتحمنا"});
+         "باسطا",   "سيطرنا",  "حررنا",     "استعدنا",  "دخلنا",    "اقتحمنا",   "باسطة",
+         "باسطين",  "مسيطرة",  "مسيطرا"});
     add(kCapture | kPresent,
         {"يحرر", "يحررون", "تحرر", "تنتزع", "ينتزع", "ينتزعون", "تدخل", "يدخل", "يدخلون", "تستعيد",
          "يستعيد", "يستعيدون", "تطرد", "يطرد", "تستولي", "يستولي", "تبسط", "يبسط"});
@@ -188,12 +189,14 @@ struct ClaimLexicon {
                  "أحبطت", "إحباط",  "إفشال", "أفشلت",  "كسر",   "كسرت", "دحر",   "دحرت",   "إجهاض",
                  "أجهضت", "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل", "أفشلوا"});
     add(kNegation, {"لم", "دون"});
-    add(kFuture, {"ادعاءات", "مزاعم", "ادعاء",   "بادعاء",  "لن",     "سوف",     "تستعد",  "يستعد",
-                  "تعتزم",   "يعتزم", "تنوي",    "ينوي",    "تمهيدا", "قريبا",   "ستسيطر", "سيسيطر",
-                  "ستدخل",   "سيدخل", "ستستعيد", "سيستعيد", "يتوقع",  "المتوقع", "متوقع",  "توقع",
-                  "حال",     "إذا",   "لو",      "هدد",     "هددت",   "يهدد",    "تهدد",   "توعد",
-                  "توعدت",   "ستبدأ", "سيبدأ",   "ستشن",    "سيشن",   "ستقوم",   "سيقوم",  "سينسحب",
-                  "ستنسحب",  "سيتم",  "يطالب",   "تطالب",   "طالب",   "طالبت",   "مطالبة"});
+    add(kFuture,
+        {"ادعاءات", "مزاعم",   "ادعاء", "بادعاء",  "لن",     "سوف",    "تستعد",  "يستعد", "تعتزم",
+         "يعتزم",   "تنوي",    "ينوي",  "تمهيدا",  "قريبا",  "ستسيطر", "سيسيطر", "ستدخل", "سيدخل",
+         "ستستعيد", "سيستعيد", "يتوقع", "المتوقع", "متوقع",  "توقع",   "حال",    "إذا",   "لو",
+         "هدد",     "هددت",    "يهدد",  "تهدد",    "توعد",   "توعدت",  "ستبدأ",  "سيبدأ", "ستشن",
+         "سيشن",    "ستقوم",   "سيقوم", "سينسحب",  "ستنسحب", "سيتم",   "يطالب",  "تطالب", "طالب",
+         "طالبت",   "مطالبة",  "سيؤمن", "ستؤمن",   "سيتيح",  "ستتيح",  "سيمكن",  "ستمكن", "سيسمح",
+         "سيفتح",   "ستفتح",   "سيجعل", "سيكون",   "ستكون",  "سيصبح",  "ستصبح"});
     add(kWas, {"كان", "كانت", "كانوا"});
     add(kDeny, {"نفى", "نفت", "ينفي", "تنفي", "نفي", "نفوا"});
     add(kShare, {"تتقاسم", "يتقاسم", "يتقاسمون", "تقاسم", "تتقاسمان", "مناصفة"});
@@ -214,7 +217,7 @@ struct ClaimLexicon {
     add2(kBut, {"بل"});
     add2(kTo, {"إلى", "الى"});
     add2(kExit, {"خروج", "خرجت", "خرج", "خرجوا"});
-    add2(kBackRef, {"عليه", "عليها", "فيه", "فيها"});
+    add2(kBackRef, {"عليه", "عليها", "فيه", "فيها", "عليهم", "عليهما", "عليهن"});
     add2(kPlaceIn, {"في"});
     add2(kListHead,
          {"أحياء", "الأحياء", "مناطق", "بلدات", "قرى", "حيي", "قريتي", "بلدتي", "هي", "وهي"});
@@ -253,7 +256,7 @@ struct ClaimLexicon {
          "براميل",   "نازحين",  "نزوح",     "نزح",     "هربا",     "عقب",   "إثر",    "تقترب",
          "الحصار",   "حصار",    "يقترب",    "اقترب",   "اقتربت",   "لقطع",  "اثر",    "بسبب",
          "فرار",     "ويقع",    "يقع",      "تقع",     "داخل",     "مهددة", "مهدد",   "مهددا",
-         "بالسقوط"});
+         "بالسقوط",  "غدت",     "غدا",      "أضحت",    "أضحى"});
     add(kReport, {"قال",   "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",  "أكدت",  "أعلن",
                   "أعلنت", "نقلت", "نقل",   "بحسب",  "حسب",   "وفق",   "وفقا", "أشار",  "أشارت",
                   "زعم",   "زعمت", "ادعى",  "ادعت",  "أوضح",  "أوضحت", "صرح",  "نشر",   "نشرت",
@@ -268,12 +271,13 @@ struct ClaimLexicon {
          "مستشفى",  "جامع",    "أيضا",     "أخرى",     "عدة",    "كرم",     "تل",       "جسر",
          "جبل",     "سوق",     "كراجات",   "مساكن",    "معامل",  "مصانع",   "مستودعات", "محطة",
          "مبنى",    "مباني",   "ساحة",     "شارع",     "مزارع",  "محيطه",   "ومحيطها",  "ومحيطه"});
-    add(kGlue,
-        {"من",    "على",  "في",    "ما",  "ب",     "مثل",   "وهي",  "هي",   "منها",  "ومنها",   "و",
-         "واسعة", "فيها", "بينها", "بما", "وصولا", "كبيرة", "كبير", "واسع", "إضافة", "بالإضافة"});
+    add(kGlue, {"شمالا", "جنوبا", "شرقا",  "غربا",  "أيضا", "من",    "على",   "في",      "ما",
+                "ب",     "مثل",   "وهي",   "هي",    "منها", "ومنها", "و",     "واسعة",   "فيها",
+                "بينها", "بما",   "وصولا", "كبيرة", "كبير", "واسع",  "إضافة", "بالإضافة"});
     add(kRelative, {"التي", "الذي", "الذين", "اللذين", "اللتين"});
-    add(kBecome, {"بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "سقط", "سقطت", "سقوط", "وقع",
-                  "وقعت", "عاد", "عادت", "عودة", "ليصبح", "لتصبح", "أضحى", "أضحت"});
+    add(kBecome,
+        {"بات",  "باتت", "أصبح", "أصبحت", "صار",   "صارت",  "سقط",  "سقطت", "سقوط", "وقع",
+         "وقعت", "عاد",  "عادت", "عودة",  "ليصبح", "لتصبح", "أضحى", "أضحت", "غدت",  "غدا"});
     add(kThat, {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إنها", "أنها"});
     add(kRemain, {"تبقى", "تبقي", "بقي", "بقيت", "يتبقى"});
     add(kStill, {"تزال", "زالت", "يزال", "زال", "مازالت", "مازال", "لاتزال", "لايزال", "ماتزال",
@@ -736,7 +740,13 @@ std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
 PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const ClaimContext& context,
                               bool ignorePartial = false) {
   PlaceClaim c;
-  if (r.oldYear[p]) return c;                       // background: "منذ عام 2012"
+  if (r.oldYear[p]) return c;  // background: "منذ عام 2012"
+  // "السيطرة النارية على الطريق", "سيطروا نارياً على الدوار": in range of fire, not held.
+  static const std::u32string fire[] = {foldString("النارية"), foldString("ناريا"),
+                                        foldString("بالنار"), foldString("نارية")};
+  for (size_t k = p + 1; k < first && k <= p + 2; ++k)
+    for (const auto& f : fire)
+      if (tokenText(r.text, r.tokens[k]) == f) return c;
   if (p > 0 && r.has(p - 1, kOperation)) return c;  // "معركة تحرير حلب": an operation's name
   const uint32_t b = r.bits[p];
   bool tried = false, repelled = false, negated = false, future = false, restore = false;
@@ -772,7 +782,12 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
       tokenText(r.text, r.tokens[p - 1]).size() == 2 && !managedBefore(p - 1))
     return c;
   bool partial = false, toward = false, secure = false, destination = false;
+  static const std::u32string among[] = {foldString("بينها"), foldString("منها"),
+                                         foldString("أبرزها"), foldString("أهمها")};
   for (size_t k = p + 1; k < first; ++k) {
+    // "على عدة أحياء جنوب شرقي المدينة من بينها حي X": X is one of them, taken whole.
+    for (const auto& a : among)
+      if (withoutConjunction(tokenText(r.text, r.tokens[k])) == a) partial = false;
     if (r.is(k, kPartial) && !ignorePartial) partial = true;
     if (r.is(k, kToward)) toward = true;
     if (r.is(k, kSecure)) secure = true;
@@ -824,7 +839,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   // "وتمكنت من السيطرة على ...": a verb at the head of its clause continues the last agent.
   // ("فإن السيطرة على X جاءت ...": after "إن" too.)
   if (!agent && (p == 0 || r.clause[p - 1] != r.clause[p] || r.is(p - 1, kThat) ||
-                 (p < 4 && r.clause[0] == r.clause[p])))
+                 (p < 4 && r.clause[0] == r.clause[p]) ||
+                 (r.is(p - 1, kCapture) && (p == 1 || r.clause[p - 2] != r.clause[p]))))
     agent = context.lastAgent;
 
   if (b & (kAttack | kFight)) {
@@ -851,14 +867,15 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   }
   if (restore && !secure) return c;  // "أعادت" of anything else
   if (b & kWithdraw) {
-    // "انسحبت من X إلى Y": Y is where they went.
-    if (destination) return c;
+    // "انسحبت من X إلى Y", "انسحاب ... باتجاه Y": Y is where they went.
+    if (destination || toward) return c;
     // "خروج المدنيين", "خرج 8 آلاف مدني": only a fighting side's leaving is a withdrawal.
     if (r.has(p, kExit)) {
       for (const SideMention& s : r.sides)
         if (s.side == SideWord::Civilians && s.token > p && s.token <= p + 6) return c;
       if (!r.agentAround(p, first)) return c;
     }
+    if (!agent) return c;  // "انسحاب عناصر تنظيم داعش": no side of this battle
     c.kind = ClaimKind::Withdrew;
     c.actor = agent;
     c.holder = opponentOf(agent);
@@ -1034,6 +1051,28 @@ std::optional<PlaceClaim> lostTo(const Reading& r, size_t first, size_t last) {
   return PlaceClaim{ClaimKind::Captured, taker, taker, 0, 0};
 }
 
+// Step: "ما إن سقط حي الصاخور حتى ...", "بعد سقوط حي X": the place fell, to the side the
+// article last told of acting, else (in an opposition outlet) to the government. With a hand
+// after it ("سقط حي X بيد ...") holdingAfterName decides.
+std::optional<PlaceClaim> fellPlace(const Reading& r, size_t first, size_t last,
+                                    const ClaimContext& context) {
+  static const std::u32string fell[] = {foldString("سقط"), foldString("سقطت"), foldString("سقوط")};
+  size_t k = first;
+  if (k > 0 && r.is(k - 1, kHead) && r.nameAt[k - 1] < 0) --k;
+  if (k == 0 || r.breakBetween(k - 1, first)) return std::nullopt;
+  const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[k - 1]));
+  if (std::find(std::begin(fell), std::end(fell), w) == std::end(fell)) return std::nullopt;
+  if (r.oldYear[first]) return std::nullopt;
+  for (size_t b = k >= 4 ? k - 4 : 0; b + 1 < k; ++b)  // "مهددة بالسقوط", "قد يسقط", "لن"
+    if (r.is(b, kFuture | kNegation | kTry | kBlock) && !r.is(b, kBecome)) return std::nullopt;
+  for (size_t a = last + 1; a < r.tokens.size() && a <= last + 4; ++a)
+    if (r.is(a, kHand)) return std::nullopt;
+  std::optional<Side> taker = context.lastAgent;
+  if (!taker && context.stance() < 0) taker = Side::Government;  // (an opposition outlet)
+  if (!taker) return std::nullopt;
+  return PlaceClaim{ClaimKind::Captured, taker, taker, 0, 0};
+}
+
 // Step: "يشهد حي الشيخ سعيد معارك كر وفر": the place sees fighting.
 bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   bool witness = false;
@@ -1113,6 +1152,27 @@ bool saidOfTheWhole(const Reading& r, size_t p, size_t first, const PlaceClaim& 
     if ((r.placeIn(k) && !r.is(p, kPresence)) || r.is(k, kPartial)) return false;
   }
   return true;
+}
+
+// Step: "أكبر أحياء حلب الشرقية", "أكثر من 80% من الأحياء الشرقية", "أحد أحياء حلب": a
+// sentence about some of a region's quarters says nothing of the region.
+bool someOfTheRegion(const Reading& r, size_t first) {
+  static const std::u32string most[] = {foldString("أكبر"), foldString("أكثر"), foldString("أهم"),
+                                        foldString("أبرز"), foldString("أول"),  foldString("آخر"),
+                                        foldString("أقدم"), foldString("عدد"),  foldString("بقية")};
+  for (size_t k = first >= 4 ? first - 4 : 0; k < first; ++k) {
+    if (r.breakBetween(k, first)) continue;
+    const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[k]));
+    // (A number only when it counts the region's parts: "80% من", "5 أحياء"; not "250 ألف مدني
+    // في الأحياء الشرقية".)
+    const bool number =
+        !w.empty() && w[0] >= U'0' && w[0] <= U'9' && k + 1 < first &&
+        (r.is(k + 1, kHead) || tokenText(r.text, r.tokens[k + 1]) == U"\u0645\u0646");
+    if (r.is(k, kPartial) || r.has(k, kApposition) || number) return true;
+    for (const auto& m : most)
+      if (w == m) return true;
+  }
+  return false;
 }
 
 // Step: the speaker a reporting verb names: "قالت مصادر المعارضة إن", "بحسب المرصد السوري".
@@ -1201,12 +1261,14 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
             c.holder = Side::Contested;
           }
         }
+      if (someOfTheRegion(r, n.first)) c = PlaceClaim{};
       out[j] = c;
       continue;
     }
     if (!special) special = leftControlOf(r, n.first, n.last);
     if (!special) special = handedOver(r, n.first, n.last);
     if (!special) special = lostTo(r, n.first, n.last);
+    if (!special) special = fellPlace(r, n.first, n.last, context);
     if (!special && witnessesFighting(r, n.first, n.last))
       special = PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
     if (special) {
