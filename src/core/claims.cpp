@@ -179,12 +179,13 @@ struct ClaimLexicon {
          "محيطه",   "محيطها", "أطرافه", "أطرافها", "شرق",     "غرب",     "شمال",     "جنوب",
          "بأجزاء",  "مواقع",  "موقع",   "نقاطا",   "نقاطهم",  "نقاطها",  "نقاطه",    "كتلة",
          "الكتل",   "مبان",   "نقطتين", "النقطة",  "المواقع"});
-    add(kTry, {"حاول",    "حاولت",    "حاولوا",    "تحاول",     "يحاول",   "يحاولون", "محاولة",
-               "محاولات", "محاولتها", "محاولته",   "فشل",       "فشلت",    "فشلوا",   "تفشل",
-               "يفشل",    "فشلها",    "عجز",       "عجزت",      "تهدف",    "يهدف",    "بهدف",
-               "تسعى",    "يسعى",     "سعيا",      "يسعون",     "يحاولون", "تحاولان", "يهدفون",
-               "يقترب",   "تقترب",    "اقتراب",    "تريد",      "يريد",    "لمحاولة", "الفاشلة",
-               "فاشلة",   "فاشل",     "محاولاتهم", "محاولاتها", "تعثر",    "تعثرت",   "يتعثر"});
+    add(kTry, {"حاول",     "حاولت",     "حاولوا",    "تحاول",     "يحاول",   "يحاولون", "محاولة",
+               "محاولات",  "محاولتها",  "محاولته",   "فشل",       "فشلت",    "فشلوا",   "تفشل",
+               "يفشل",     "فشلها",     "عجز",       "عجزت",      "تهدف",    "يهدف",    "بهدف",
+               "تسعى",     "يسعى",      "سعيا",      "يسعون",     "يحاولون", "تحاولان", "يهدفون",
+               "يقترب",    "تقترب",     "اقتراب",    "تريد",      "يريد",    "لمحاولة", "الفاشلة",
+               "فاشلة",    "فاشل",      "محاولاتهم", "محاولاتها", "تعثر",    "تعثرت",   "يتعثر",
+               "محاولتهم", "محاولتهما", "بمحاولة",   "محاولتنا",  "محاولاته"});
     add(kRepel, {"صد",    "صدت",    "صدوا",  "يصد",    "تصد",   "تصدى", "تصدت",  "التصدي", "أحبط",
                  "أحبطت", "إحباط",  "إفشال", "أفشلت",  "كسر",   "كسرت", "دحر",   "دحرت",   "إجهاض",
                  "أجهضت", "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل", "أفشلوا"});
@@ -240,10 +241,11 @@ struct ClaimLexicon {
          "أخلت",   "أخلوا",  "أخلى",    "تراجعت", "تراجع",   "تراجعوا", "غادر",     "غادرت",
          "غادروا", "مغادرة", "خروج",    "خرجوا",  "انسحبنا", "خرج",     "خرجت",     "إخراج"});
     add(kAttack,
-        {"هجوم",   "هجوما",   "هجمات",   "الهجوم", "هجومها", "هجومه",  "اقتحام", "اقتحامها",
-         "اقتحمت", "اقتحموا", "باقتحام", "تقدم",   "تقدمت",  "تقدموا", "التقدم", "تتقدم",
-         "يتقدم",  "توغل",    "توغلت",   "زحف",    "تقدما",  "تسلل",   "التسلل", "تقدمنا",
-         "تقتحم",  "يقتحم",   "تهاجم",   "يهاجم",  "هاجمت",  "هاجم",   "هاجموا", "يهاجمون"});
+        {"هجوم",   "هجوما",   "هجمات",   "الهجوم",  "هجومها",   "هجومه",   "اقتحام",   "اقتحامها",
+         "اقتحمت", "اقتحموا", "باقتحام", "تقدم",    "تقدمت",    "تقدموا",  "التقدم",   "تتقدم",
+         "يتقدم",  "توغل",    "توغلت",   "زحف",     "تقدما",    "تسلل",    "التسلل",   "تقدمنا",
+         "تقدمها", "تقدمه",   "تقدمهم",  "تقدمهما", "عملياتها", "عملياته", "عملياتهم", "تقتحم",
+         "يقتحم",  "تهاجم",   "يهاجم",   "هاجمت",   "هاجم",     "هاجموا",  "يهاجمون"});
     add(kFight, {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "المعارك", "مواجهات", "جبهة",
                  "جبهات", "محور", "محاور", "تماس", "التماس", "تدور", "دارت", "تستمر", "كر"});
     add(kToward, {"نحو", "باتجاه", "اتجاه", "صوب", "تجاه"});
@@ -725,12 +727,17 @@ std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
     if (!repeller) repeller = r.speakerSide();  // "قال مقاتل ...: إن المقاتلين صدوا"
     if (auto attacker = opponentOf(repeller)) return attacker;
   }
-  std::optional<Side> subject;  // the side nearest before the attempt ("قوات الأسد التي حاولت")
+  // The side nearest before the attempt ("قوات الأسد التي حاولت"), else the one its pronoun
+  // stands for ("قتل عناصر من قوات النظام خلال محاولتهم التسلل").
+  std::optional<Side> subject, object;
   if (tryAt)
     for (const SideMention& s : r.sides)
-      if (!s.object && s.token + 4 >= *tryAt && s.token < first)
-        if (auto side = sideOf(s.side)) subject = side;
-  return subject;
+      if (s.token < first && s.token < *tryAt + 1)
+        if (auto side = sideOf(s.side)) {
+          if (!s.object && s.token + 4 >= *tryAt) subject = side;
+          if (s.object && s.token + 8 >= *tryAt) object = side;
+        }
+  return subject ? subject : object;
 }
 
 // Step: a claim from a predicate before the name, with its modifiers: an attempt or a failure
@@ -1073,6 +1080,35 @@ std::optional<PlaceClaim> fellPlace(const Reading& r, size_t first, size_t last,
   return PlaceClaim{ClaimKind::Captured, taker, taker, 0, 0};
 }
 
+// Step: "انسحبت المجموعات من X وY، فيما دخلت وحدات الجيش هذه الأحياء": the places left are
+// taken by the side that entered them after, in a later clause that points back to them.
+void enteredAfterWithdrawal(const Reading& r, std::vector<PlaceClaim>& out) {
+  static const std::u32string these[] = {foldString("هذه"), foldString("تلك")};
+  size_t lastWithdrawn = r.names.size();
+  for (size_t j = 0; j < r.names.size(); ++j)
+    if (out[j].kind == ClaimKind::Withdrew && r.names[j].claimable) lastWithdrawn = j;
+  if (lastWithdrawn == r.names.size()) return;
+  const Side leaver = out[lastWithdrawn].actor.value_or(Side::Contested);
+  for (size_t v = r.names[lastWithdrawn].last + 1; v < r.tokens.size(); ++v) {
+    if (!r.is(v, kCapture) || r.breakBetween(r.names[lastWithdrawn].last, v) == false) continue;
+    bool back = false;  // "هذه الأحياء", "عليها", "دخلها"
+    for (size_t k = v + 1; k < r.tokens.size() && k <= v + 5; ++k) {
+      const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[k]));
+      if (r.has(k, kBackRef) || std::find(std::begin(these), std::end(these), w) != std::end(these))
+        back = true;
+    }
+    const std::u32string_view verb = tokenText(r.text, r.tokens[v]);
+    if (verb.size() > 3 && verb.substr(verb.size() - 2) == U"\u0647\u0627") back = true;  // "دخلها"
+    if (!back) continue;
+    std::optional<Side> taker = r.agentAround(v, v + 6);
+    if (!taker || taker == leaver) continue;
+    for (size_t j = 0; j <= lastWithdrawn; ++j)
+      if (out[j].kind == ClaimKind::Withdrew && out[j].actor == leaver)
+        out[j] = PlaceClaim{ClaimKind::Captured, taker, taker, 0, 0};
+    return;
+  }
+}
+
 // Step: "يشهد حي الشيخ سعيد معارك كر وفر": the place sees fighting.
 bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   bool witness = false;
@@ -1108,7 +1144,10 @@ std::optional<PlaceClaim> laterVerbWithPronoun(const Reading& r, size_t last,
                                                const ClaimContext& context) {
   // (Over the rest of a list and a direction: "باتجاه أحياء (X وY) شرقي حلب والسيطرة عليها".)
   for (size_t v = last + 1; v < r.tokens.size() && v <= last + 12; ++v) {
-    if (r.breakBetween(last, v) || (r.is(v, kBlock) && !r.is(v, kCapture))) break;
+    // (A participle after one comma still speaks of the list: "X وY، باسطة عليهم سيطرتها".)
+    const bool participle =
+        r.is(v, kCapture) && r.clause[v] == r.clause[last] + 1 && r.clause[v - 1] == r.clause[last];
+    if ((r.breakBetween(last, v) && !participle) || (r.is(v, kBlock) && !r.is(v, kCapture))) break;
     if (v > last + 4 && r.nameAt[v] < 0 && !mayStandBetween(r, v) && !r.is(v, kCapture) &&
         !r.has(v, kDirection))
       continue;
@@ -1333,8 +1372,10 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
           if (out[b - 1].kind == ClaimKind::None) out[b - 1] = *held;
       }
     }
-    if (c.kind == ClaimKind::None)
-      if (auto later = laterVerbWithPronoun(r, n.last, context)) c = *later;
+    // ("تابعت القوات تقدمها لتصل إلى X وY، باسطة عليهم سيطرتها": the taking outranks the advance.)
+    if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested)
+      if (auto later = laterVerbWithPronoun(r, n.last, context))
+        if (c.kind == ClaimKind::None || later->kind == ClaimKind::Captured) c = *later;
     if (c.kind != ClaimKind::None || carry[j].kind == ClaimKind::None) carry[j] = c;
     out[j] = c;
   }
@@ -1348,6 +1389,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (j == names.size() || out[j].kind != ClaimKind::None || !names[j].claimable) continue;
     if (auto c = anaphorClaim(r, a, context)) out[j] = *c;
   }
+  enteredAfterWithdrawal(r, out);
   for (size_t j = 0; j < names.size(); ++j) {
     PlaceClaim& c = out[j];
     if (c.kind == ClaimKind::None) continue;

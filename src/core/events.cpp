@@ -157,9 +157,10 @@ struct Lexicon {
          "اشتبكوا",  "قطع",    "قطعت",       "بقطع",   "قطعوا",  "لقطع",    "تسلل",
          "تسللت",    "التسلل", "توغلت",      "توغل"});
     add(EventType::Casualties,
-        {"قتل",   "قتلوا", "مقتل",   "قتلى",   "شهداء",   "شهيد",   "جرحى", "إصابة", "إصابات",
-         "ضحايا", "قتيلا", "قتيل",   "استشهد", "استشهدت", "قناص",   "جثث",  "أعدم",  "أعدموا",
-         "أعدمت", "إعدام", "شهيدان", "ارتقى",  "أصيب",    "أصيبوا", "قضى",  "جرح"});
+        {"قتل",    "قتلوا",  "مقتل",  "قتلى",  "شهداء",   "شهيد",    "جرحى", "إصابة",
+         "إصابات", "ضحايا",  "قتيلا", "قتيل",  "استشهد",  "استشهدت", "قناص", "جثث",
+         "أعدم",   "أعدموا", "أعدمت", "إعدام", "شهيدان",  "ارتقى",   "أصيب", "أصيبوا",
+         "قضى",    "جرح",    "مجزرة", "مجازر", "المجزرة", "ضحيتها"});
     for (const char* w : {"تحاصر", "يحاصر", "حصار", "الحصار", "طوقا", "طوق", "ممرا", "ممر", "هدنة",
                           "الهدنة", "مفاوضات", "اعتقلت", "اعتقل", "اعتقال", "سلمت"})
       words[foldString(w)].strategic = true;
@@ -177,10 +178,11 @@ struct Lexicon {
     actor(kCivilians, {"مدنيين", "المدنيين", "مدنيا", "مدني", "أطفال", "الأطفال", "طفلا"});
     actor(kRussianAirForce, {"الروسي", "الروسية", "روسية", "روسي", "الروس"});
     for (const char* w :
-         {"الطيران", "طائرات", "الطائرات", "المقاتلات", "جوي",      "جوية",     "الجوية",
-          "الجوي",   "جويا",   "غارات",    "الغارات",   "الحربية",  "المروحية", "المروحيات",
-          "مروحيات", "الجو",   "طائراتها", "المروحي",   "طيران",    "وطيران",   "الطائرة",
-          "طائرة",   "الحربي", "الحوامات", "حوامات",    "والطيران", "والطائرات"})
+         {"الطيران",  "طائرات",    "الطائرات", "المقاتلات", "جوي",      "جوية",      "الجوية",
+          "الجوي",    "جويا",      "غارات",    "الغارات",   "الحربية",  "المروحية",  "المروحيات",
+          "مروحيات",  "الجو",      "طائراتها", "المروحي",   "طيران",    "وطيران",    "الطائرة",
+          "طائرة",    "الحربي",    "الحوامات", "حوامات",    "والطيران", "والطائرات", "براميل",
+          "البراميل", "بالبراميل", "برميل",    "ببراميل"})
       air.push_back(foldString(w));
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
     words.try_emplace(war);
@@ -346,7 +348,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
         // Bombing from the air: "قصف الطيران الروسي", "قصف جوي".
         // ("المخابرات الجوية" is a security branch, not aircraft.)
         // ("وكان طيران نظام الأسد قد قصف": the aircraft a few words before the verb.)
-        for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 4); ++b)
+        for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
           if (Lexicon::in(L.air, tokenText(text, tokens[b])) &&
               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
             type = EventType::AirStrike;
@@ -560,11 +562,15 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
   // الأجزاء الخاضعة لسيطرة المعارضة في حي صلاح الدين لقصف عنيف").
   // (Fire named in another clause does not make a fought-over place a shelling: "جاءت هذه
   // السيطرة بعد قصف عنيف، وسيطرت على أجزاء من حي X".)
-  if (k && (claim.kind != ClaimKind::Contested ||
-            ((k->type == EventType::Shelling || k->type == EventType::AirStrike) &&
-             clauseOf(k->token) == clauseOf(first))))
+  // A withdrawal is a move, not fire ("انسحبت الفصائل من حي X بعد قصف عنيف"); a fought-over place
+  // is shelled only when the fire comes before it in its clause ("قصف ... على أجزاء من حي X", not
+  // "تتقدم في حي X وسط قصف عنيف").
+  if (k && claim.kind != ClaimKind::Withdrew &&
+      (claim.kind != ClaimKind::Contested ||
+       ((k->type == EventType::Shelling || k->type == EventType::AirStrike) && k->token < first &&
+        clauseOf(k->token) == clauseOf(first))))
     m.type = k->type;
-  if (!k && claim.kind != ClaimKind::Contested)
+  if (!k && claim.kind != ClaimKind::Contested && claim.kind != ClaimKind::Withdrew)
     for (const auto& kw : events.keywords)
       if (kw.type == EventType::Casualties) m.type = EventType::Casualties;
   const size_t at = k ? k->token : first;
