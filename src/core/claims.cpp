@@ -98,7 +98,9 @@ enum : uint32_t {
   kQad = 1 << 21,     // "قد" of "كانت ... قد سيطرت": the pluperfect
   kListTo = 1 << 22,  // "وصولاً", "إضافة": "إلى" after it goes on with the list
   kTimeWord = 1 << 23,  // "مساء", "الأحد", "أمس": a parenthetical time ("، مساء الأحد،")
-  kFull = 1 << 24,  // "بالكامل", "كاملا": the whole of the place named before it
+  kFull = 1 << 24,     // "بالكامل", "كاملا": the whole of the place named before it
+  kPurpose = 1 << 25,  // "للسيطرة", "لاستعادة": a taking as an aim (set by Reading)
+  kFromSide = 1 << 26,  // "جهة", "محور", "ناحية": "من جهة X" is where an advance started
 };
 
 struct WordBits {
@@ -235,6 +237,7 @@ struct ClaimLexicon {
                      "أيلول",    "أكتوبر", "نوفمبر", "ديسمبر", "كانون",   "تشرين",   "الأول",
                      "الثاني",   "أول",    "منتصف",  "الليلة", "فجرا",    "صباحا",   "مساءا"});
     add2(kFull, {"بالكامل", "كاملا", "كاملة", "بأكمله", "بأكملها", "كليا"});
+    add2(kFromSide, {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"});
     add2(kLa, {"لا", "ما", "مازال", "مازالت", "هما", "هو", "آمن", "آمنة"});
     add(kWithdraw,
         {"انسحب",  "انسحبت", "انسحبوا", "انسحاب", "ينسحب",   "تنسحب",   "انسحابها", "انسحابهم",
@@ -244,8 +247,9 @@ struct ClaimLexicon {
         {"هجوم",   "هجوما",   "هجمات",   "الهجوم",  "هجومها",   "هجومه",   "اقتحام",   "اقتحامها",
          "اقتحمت", "اقتحموا", "باقتحام", "تقدم",    "تقدمت",    "تقدموا",  "التقدم",   "تتقدم",
          "يتقدم",  "توغل",    "توغلت",   "زحف",     "تقدما",    "تسلل",    "التسلل",   "تقدمنا",
-         "تقدمها", "تقدمه",   "تقدمهم",  "تقدمهما", "عملياتها", "عملياته", "عملياتهم", "تقتحم",
-         "يقتحم",  "تهاجم",   "يهاجم",   "هاجمت",   "هاجم",     "هاجموا",  "يهاجمون"});
+         "تقدمها", "تقدمه",   "تقدمهم",  "تقدمهما", "عملياتها", "عملياته", "عملياتهم", "يخترق",
+         "تخترق",  "اخترق",   "اخترقت",  "اختراق",  "تقتحم",    "يقتحم",   "تهاجم",    "يهاجم",
+         "هاجمت",  "هاجم",    "هاجموا",  "يهاجمون"});
     add(kFight, {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "المعارك", "مواجهات", "جبهة",
                  "جبهات", "محور", "محاور", "تماس", "التماس", "تدور", "دارت", "تستمر", "كر"});
     add(kToward, {"نحو", "باتجاه", "اتجاه", "صوب", "تجاه"});
@@ -365,6 +369,13 @@ struct Reading {
         if (w.size() > 4 && w[0] == U'\u0644' && (w[1] == U'\u062A' || w[1] == U'\u064A'))
           bits[i] = (bits[i] & ~kHoldNow) | kCapture;
       }
+      // "يحاربون للسيطرة على X", "هجوم لاستعادة X": a taking as the aim of the clause.
+      if ((bits[i] & kCapture) && !(bits[i] & kHand)) {
+        const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
+        if (w.size() > 4 && w[0] == U'\u0644' && !(bits[i] & (kPresent | kHoldNow)) &&
+            !L.words.contains(w))  // (not a word of its own that starts with ل: "لسيطرة")
+          bits2[i] |= kPurpose;
+      }
       // "مناطق سيطرة قوات النظام في حي X": the areas a side holds, not a taking.
       if (i > 0 && (bits[i] & kCapture) && (bits[i - 1] & kHead) && !(bits[i - 1] & kHand)) {
         const std::u32string_view prev = withoutConjunction(tokenText(text, tokens[i - 1]));
@@ -383,6 +394,8 @@ struct Reading {
       if (j > i && j < count && punctuationBefore(j)) {
         transparent[i] = transparent[j] = true;
         i = j - 1;
+      } else if (j > i && j < count && anyIn2(i, j, kTimeWord)) {
+        transparent[i] = true;  // "أعادت وحدات الجيش، اليوم السبت الأمن والاستقرار إلى X"
       }
     }
     int c = 0;
@@ -686,6 +699,13 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
   return std::nullopt;
 }
 
+// "كسر خطوط دفاع النظام", "كسر الحصار": broke through, an advance, not a repelled attack.
+bool brokeThrough(const Reading& r, size_t k) {
+  const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[k]));
+  if (w.size() < 3 || w.substr(0, 3) != U"\u0643\u0633\u0631") return false;  // كسر...
+  return !(r.is(k + 1, kAttack | kTry) || r.is(k + 2, kAttack | kTry));
+}
+
 // "العام الماضي", "قبل سنوات", "منذ سنتين": the clause tells of another year.
 bool yearAgo(const Reading& r, size_t p) {
   static const std::u32string years[] = {foldString("العام"), foldString("عام"),
@@ -707,7 +727,7 @@ std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
                                    std::optional<size_t> tryAt, std::optional<size_t> repelAt) {
   if (tryAt)
     for (const SideMention& s : r.sides)
-      if (s.token > *tryAt && s.token <= *tryAt + 3 && s.token < first)
+      if (s.token > *tryAt && s.token <= *tryAt + 4 && s.token < first)
         if (auto side = sideOf(s.side)) return side;
   if (!r.is(p, kCapture))  // (after a capture word the side is the taker: see agentAround)
     for (const SideMention& s : r.sides)
@@ -734,7 +754,7 @@ std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
     for (const SideMention& s : r.sides)
       if (s.token < first && s.token < *tryAt + 1)
         if (auto side = sideOf(s.side)) {
-          if (!s.object && s.token + 4 >= *tryAt) subject = side;
+          if (!s.object && !r.breakBetween(s.token, *tryAt)) subject = side;
           if (s.object && s.token + 8 >= *tryAt) object = side;
         }
   return subject ? subject : object;
@@ -763,7 +783,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (r.breakBetween(k, p)) continue;
     const bool near = k + 5 >= p;
     if (r.is(k, kTry)) tried = true, tryAt = k;
-    if (r.is(k, kRepel) && near) repelled = true, repelAt = k;
+    if (r.is(k, kRepel) && near && !brokeThrough(r, k)) repelled = true, repelAt = k;
     if (r.is(k, kNegation) && near) negated = true;
     if (r.is(k, kFuture) && near) future = true;
     if (r.is(k, kShare) && near) shared = true;
@@ -850,7 +870,23 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
                  (r.is(p - 1, kCapture) && (p == 1 || r.clause[p - 2] != r.clause[p]))))
     agent = context.lastAgent;
 
+  // "يحاربون الآن للسيطرة على X": only aimed at (failed); "شنت هجوماً لاستعادة X": a battle for it.
+  if (r.has(p, kPurpose) && !tried && !repelled && !negated) {
+    const bool battle = r.anyIn(p >= 4 ? p - 4 : 0, p, kAttack | kFight);
+    c.kind = battle ? ClaimKind::Contested : ClaimKind::Failed;
+    c.actor = agent;
+    c.holder = battle ? Side::Contested : opponentOf(agent);
+    if (!agent && !battle) c.kind = ClaimKind::None;
+    return c;
+  }
   if (b & (kAttack | kFight)) {
+    // "حاولت مجموعة التقدم من حي الميدان", "تقدمت من محور X": where the advance started.
+    size_t before = first;
+    if (before > p + 1 && r.is(before - 1, kHead) && r.nameAt[before - 1] < 0) --before;
+    if (before > p + 1 && r.has(before - 1, kFromSide)) --before;  // "من جهة حيي X وY"
+    if (before > p + 2 && tokenText(r.text, r.tokens[before - 1]) == U"\u0645\u0646" &&
+        !r.is(before - 2, kRemain | kPartial | kBlock))  // not "ما تبقى من", "أجزاء من"
+      return c;
     if (repelled || tried || negated) {
       c.kind = ClaimKind::Failed;
       c.actor = failedAttacker(r, p, first, tried ? std::optional(tryAt) : std::nullopt,
@@ -987,7 +1023,7 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
     if (unknownMember(r, k)) continue;
     if (!mayStandBetween(r, k)) return false;
     if (r.is(k, kBlock)) return false;
-    if (!throughIn && r.placeIn(k)) return false;
+    if (!throughIn && r.placeIn(k) && !r.is(k - 1, kPartial)) return false;  // "مواقع في X"
   }
   return true;
 }
@@ -1178,42 +1214,6 @@ bool partOfPlace(const Reading& r, size_t first) {
          r.tokens[first - 1].to - r.tokens[first - 1].from == 2 && r.is(first - 2, kPartial);
 }
 
-// Step: a city, a region or the countryside is claimed only when the sentence says it of the
-// whole ("انسحبت الفصائل من الأحياء الشرقية"), not of a number of its quarters or of something in
-// it ("من 5 أحياء شرقي حلب", "المناطق الخاضعة لسيطرة المعارضة في حلب", "تتقدم في أطراف").
-bool saidOfTheWhole(const Reading& r, size_t p, size_t first, const PlaceClaim& c) {
-  if (c.kind != ClaimKind::Captured && c.kind != ClaimKind::Held && c.kind != ClaimKind::Withdrew)
-    return false;
-  for (size_t k = p + 1; k < first; ++k) {
-    const std::u32string_view w = tokenText(r.text, r.tokens[k]);
-    if (!w.empty() && w[0] >= U'0' && w[0] <= U'9') return false;
-    // ("وجود الفصائل في X": where a side is present is the place itself.)
-    if ((r.placeIn(k) && !r.is(p, kPresence)) || r.is(k, kPartial)) return false;
-  }
-  return true;
-}
-
-// Step: "أكبر أحياء حلب الشرقية", "أكثر من 80% من الأحياء الشرقية", "أحد أحياء حلب": a
-// sentence about some of a region's quarters says nothing of the region.
-bool someOfTheRegion(const Reading& r, size_t first) {
-  static const std::u32string most[] = {foldString("أكبر"), foldString("أكثر"), foldString("أهم"),
-                                        foldString("أبرز"), foldString("أول"),  foldString("آخر"),
-                                        foldString("أقدم"), foldString("عدد"),  foldString("بقية")};
-  for (size_t k = first >= 4 ? first - 4 : 0; k < first; ++k) {
-    if (r.breakBetween(k, first)) continue;
-    const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[k]));
-    // (A number only when it counts the region's parts: "80% من", "5 أحياء"; not "250 ألف مدني
-    // في الأحياء الشرقية".)
-    const bool number =
-        !w.empty() && w[0] >= U'0' && w[0] <= U'9' && k + 1 < first &&
-        (r.is(k + 1, kHead) || tokenText(r.text, r.tokens[k + 1]) == U"\u0645\u0646");
-    if (r.is(k, kPartial) || r.has(k, kApposition) || number) return true;
-    for (const auto& m : most)
-      if (w == m) return true;
-  }
-  return false;
-}
-
 // Step: the speaker a reporting verb names: "قالت مصادر المعارضة إن", "بحسب المرصد السوري".
 void findSpeaker(const Reading& r, PlaceClaim& c) {
   const auto [from, to] = r.speakerSpan();
@@ -1272,36 +1272,18 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     }
     std::optional<PlaceClaim> special = liberatedAreasIn(r, n.first, context);
     if (!n.claimable) {
-      // A city, region or countryside: what is said of the whole, or where it is held.
-      bool located = false;
-      if (special) {
-        c = *special;
-      } else if (auto p = governingPredicate(r, n.first, &located)) {
-        c = claimFromPredicate(r, *p, n.first, context);
-        if (located) {
-          carry[j] = c;
-          fromPredicate[j] = c.kind != ClaimKind::None;
-          c = PlaceClaim{};
-        } else if (!saidOfTheWhole(r, *p, n.first, c)) {
-          carry[j] = c;  // "أحياء خاضعة لسيطرة المعارضة في مدينة حلب وهي: X، Y"
-          fromPredicate[j] = c.kind != ClaimKind::None;
-          c = PlaceClaim{};
-        }
+      // A city, region or countryside holds no claim itself: the map has no area for it, and
+      // what a report says of "the eastern districts" it tells again of each district that
+      // changed hands. It passes its predicate's claim on to a list after it ("أحياء خاضعة
+      // لسيطرة المعارضة في مدينة حلب وهي: X، Y").
+      if (auto p = governingPredicate(r, n.first)) {
+        carry[j] = claimFromPredicate(r, *p, n.first, context);
+        fromPredicate[j] = carry[j].kind != ClaimKind::None;
       } else if (j > 0 && fromPredicate[j - 1] && continuesList(r, names[j - 1], n, true)) {
         carry[j] = carry[j - 1];  // the list goes on past it
         fromPredicate[j] = true;
       }
-      if (c.kind == ClaimKind::None && !r.is(n.last + 1, kPartial))
-        if (auto held = holdingAfterName(r, n.first, n.last, next, context)) {
-          c = *held;
-          if (c.kind == ClaimKind::Held && partOfPlace(r, n.first)) {
-            c.kind = ClaimKind::Contested;
-            c.actor.reset();
-            c.holder = Side::Contested;
-          }
-        }
-      if (someOfTheRegion(r, n.first)) c = PlaceClaim{};
-      out[j] = c;
+      out[j] = PlaceClaim{};
       continue;
     }
     if (!special) special = leftControlOf(r, n.first, n.last);
