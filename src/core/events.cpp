@@ -117,8 +117,8 @@ struct Lexicon {
   // common words in them ("من", "على") are left out: a word not in this table (nearly all) is
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
-  std::vector<std::u32string> air, relative, partial, facility, casualtyNouns, objectMarkers,
-      directions, heads, attempts, adjacent;
+  std::vector<std::u32string> air, russian, relative, partial, facility, casualtyNouns,
+      objectMarkers, directions, heads, attempts, adjacent;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
@@ -184,6 +184,7 @@ struct Lexicon {
           "طائرة",    "الحربي",    "الحوامات", "حوامات",    "والطيران", "والطائرات", "براميل",
           "البراميل", "بالبراميل", "برميل",    "ببراميل"})
       air.push_back(foldString(w));
+    for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
     words.try_emplace(war);
     for (const char* w : {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
@@ -349,7 +350,9 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
         // ("المخابرات الجوية" is a security branch, not aircraft.)
         // ("وكان طيران نظام الأسد قد قصف": the aircraft a few words before the verb.)
         for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
-          if (Lexicon::in(L.air, tokenText(text, tokens[b])) &&
+          if ((Lexicon::in(L.air, tokenText(text, tokens[b])) ||
+               (b == i + 1 &&
+                Lexicon::in(L.russian, tokenText(text, tokens[b])))) &&  // "القصف الروسي"
               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
             type = EventType::AirStrike;
       }
@@ -576,13 +579,24 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
   const size_t at = k ? k->token : first;
   switch (m.type) {
     case EventType::AirStrike: {
-      // Aircraft are the government's, or Russia's when the sentence says so.
+      // Aircraft are the government's, or Russia's when the sentence says so. When it names
+      // both ("مروحيات الأسد ... كما استهدفت غارات روسية حي السكري"), the one nearest before the
+      // strike's word, else nearest after it.
       bool russian = false, syrian = false;
+      const SideMention* nearestBefore = nullptr;
+      const SideMention* nearestAfter = nullptr;
       for (const SideMention& s : sides) {
         if (s.side == SideWord::Russia) russian = true;
         if (s.side == SideWord::Government && !s.object) syrian = true;
+        if (s.side != SideWord::Russia && !(s.side == SideWord::Government && !s.object)) continue;
+        if (s.token <= at + 2) nearestBefore = &s;
+        if (s.token > at + 2 && !nearestAfter) nearestAfter = &s;
       }
       m.actor1 = russian && !syrian ? kRussianAirForce : kGovernment;
+      if (russian && syrian) {
+        const SideMention* near = nearestBefore ? nearestBefore : nearestAfter;
+        if (near && near->side == SideWord::Russia) m.actor1 = kRussianAirForce;
+      }
       break;
     }
     case EventType::Shelling:
