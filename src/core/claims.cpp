@@ -371,6 +371,20 @@ struct Reading {
         if (w.size() > 4 && w[0] == U'\u0644' && (w[1] == U'\u062A' || w[1] == U'\u064A'))
           bits[i] = (bits[i] & ~kHoldNow) | kCapture;
       }
+      // "رفع رجال الجيش في X العلم", "رفعت الوحدات العلم الوطني فوق X": the flag raised is a
+      // taking.
+      {
+        static const std::u32string raise[] = {foldString("رفع"), foldString("رفعت"),
+                                               foldString("رفعوا")};
+        static const std::u32string flag[] = {foldString("العلم"), foldString("علم"),
+                                              foldString("الأعلام"), foldString("رايتها")};
+        const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
+        if (std::find(std::begin(raise), std::end(raise), w) != std::end(raise))
+          for (size_t k = i + 1; k < count && k <= i + 12; ++k)
+            if (std::find(std::begin(flag), std::end(flag),
+                          withoutConjunction(tokenText(text, tokens[k]))) != std::end(flag))
+              bits[i] |= kCapture;
+      }
       // "يحاربون للسيطرة على X", "هجوم لاستعادة X": a taking as the aim of the clause.
       if ((bits[i] & kCapture) && !(bits[i] & kHand)) {
         const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
