@@ -101,6 +101,7 @@ enum : uint32_t {
   kFull = 1 << 24,     // "بالكامل", "كاملا": the whole of the place named before it
   kPurpose = 1 << 25,  // "للسيطرة", "لاستعادة": a taking as an aim (set by Reading)
   kFromSide = 1 << 26,  // "جهة", "محور", "ناحية": "من جهة X" is where an advance started
+  kCircumstance = 1 << 27,  // "بعد", "إثر", "وسط": "بعد معارك" tells the circumstance
 };
 
 struct WordBits {
@@ -238,6 +239,7 @@ struct ClaimLexicon {
                      "أيلول",    "أكتوبر", "نوفمبر", "ديسمبر", "كانون",   "تشرين",   "الأول",
                      "الثاني",   "أول",    "منتصف",  "الليلة", "فجرا",    "صباحا",   "مساءا"});
     add2(kFull, {"بالكامل", "كاملا", "كاملة", "بأكمله", "بأكملها", "كليا"});
+    add2(kCircumstance, {"بعد", "إثر", "اثر", "عقب", "خلال", "وسط", "جراء", "رغم", "إثرها"});
     add2(kFromSide, {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"});
     add2(kLa, {"لا", "ما", "مازال", "مازالت", "هما", "هو", "آمن", "آمنة"});
     add(kWithdraw,
@@ -413,6 +415,18 @@ struct Reading {
       } else if (j > i && j < count && anyIn2(i, j, kTimeWord)) {
         transparent[i] = true;  // "أعادت وحدات الجيش، اليوم السبت الأمن والاستقرار إلى X"
       }
+    }
+    // "سيطرت قوات النظام، بعد معارك عنيفة مع الفصائل، على X": a short aside between commas
+    // before "على"/"إلى" (which goes on with the clause, below) leaves the verb's reach whole.
+    for (size_t i = 1; i < count; ++i) {
+      if (!punctuationBefore(i) || transparent[i]) continue;
+      size_t j = i + 1;
+      while (j < count && j <= i + 10 && !punctuationBefore(j) && nameAt[j] < 0 &&
+             !(bits[j] & (kCapture | kHoldNow | kWithdraw)))
+        ++j;
+      if (j < count && j <= i + 10 && punctuationBefore(j) && has(j, kOn | kTo) && nameAt[i] < 0 &&
+          !(bits[i] & (kCapture | kHoldNow | kWithdraw)))
+        transparent[i] = true;
     }
     int c = 0;
     for (size_t i = 0; i < count; ++i) {
@@ -702,6 +716,12 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
           continue;
         }
       }
+    }
+    // "سيطرت قوات النظام، بعد معارك عنيفة مع الفصائل، على X": the fighting before the taking
+    // is its circumstance, not its predicate.
+    if (r.is(i, kFight) && !r.is(i, kAttack) && i > 0 && r.has(i - 1, kCircumstance)) {
+      --i;
+      continue;
     }
     if (r.is(i, predicates)) return i;
     // "أعادت وحدات من الجيش ... الأمن والاستقرار إلى X": the verb of the phrase.
