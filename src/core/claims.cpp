@@ -102,6 +102,7 @@ enum : uint32_t {
   kPurpose = 1 << 25,  // "للسيطرة", "لاستعادة": a taking as an aim (set by Reading)
   kFromSide = 1 << 26,  // "جهة", "محور", "ناحية": "من جهة X" is where an advance started
   kCircumstance = 1 << 27,  // "بعد", "إثر", "وسط": "بعد معارك" tells the circumstance
+  kTakeIt = 1 << 28,  // "تحريره", "استعادتها": a taking with its object's pronoun
 };
 
 struct WordBits {
@@ -147,7 +148,8 @@ struct ClaimLexicon {
       for (const char* w : ws) m[foldString(w)].b |= bits;
     };
     add(kCapture,
-        {"سيطر",    "سيطرت",   "سيطروا",    "سيطرة",    "السيطرة",  "سيطرتها",   "سيطرته",
+        {"تحريره",  "تحريرها", "تأمينه",    "تأمينها",  "دخوله",    "دخولها",    "استعادته",
+         "سيطر",    "سيطرت",   "سيطروا",    "سيطرة",    "السيطرة",  "سيطرتها",   "سيطرته",
          "سيطرتهم", "استعاد",  "استعادت",   "استعادوا", "استعادة",  "استعادتها", "يستعيد",
          "تستعيد",  "استرجع",  "استرجعت",   "استرجاع",  "استرداد",  "استردت",    "حرر",
          "حررت",    "حرروا",   "تحرير",     "بسط",      "بسطت",     "انتزع",     "انتزعت",
@@ -161,8 +163,9 @@ struct ClaimLexicon {
     add(kCapture | kPresent,
         {"يحرر", "يحررون", "تحرر", "تنتزع", "ينتزع", "ينتزعون", "تدخل", "يدخل", "يدخلون", "تستعيد",
          "يستعيد", "يستعيدون", "تطرد", "يطرد", "تستولي", "يستولي", "تبسط", "يبسط"});
-    add(kFirstPerson, {"سيطرنا", "حررنا", "استعدنا", "دخلنا", "اقتحمنا", "أفشلنا", "صددنا",
-                       "أحبطنا", "انسحبنا", "تقدمنا", "قتلنا", "كسرنا"});
+    add(kFirstPerson,
+        {"قمنا", "نفذنا", "تمكنا", "استطعنا", "نجحنا", "سيطرنا", "حررنا", "استعدنا", "دخلنا",
+         "اقتحمنا", "أفشلنا", "صددنا", "أحبطنا", "انسحبنا", "تقدمنا", "قتلنا", "كسرنا"});
     add(kLiberate, {"حرر", "حررت", "حرروا", "تحرير", "يحرر", "يحررون", "تحرر", "حرره", "حررها",
                     "حررته", "حررتها", "حررنا"});
     add(kHoldNow, {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "يسيطران", "المسيطرة", "المسيطر",
@@ -239,6 +242,9 @@ struct ClaimLexicon {
                      "أيلول",    "أكتوبر", "نوفمبر", "ديسمبر", "كانون",   "تشرين",   "الأول",
                      "الثاني",   "أول",    "منتصف",  "الليلة", "فجرا",    "صباحا",   "مساءا"});
     add2(kFull, {"بالكامل", "كاملا", "كاملة", "بأكمله", "بأكملها", "كليا"});
+    add2(kTakeIt, {"تحريره", "تحريرها", "حرره", "حررها", "حررته", "حررتها", "استعاده", "استعادها",
+                   "استعادته", "استعادتها", "تأمينه", "تأمينها", "دخوله", "دخولها", "دخلوه",
+                   "دخلوها", "دخلته", "دخلتها"});
     add2(kCircumstance, {"بعد", "إثر", "اثر", "عقب", "خلال", "وسط", "جراء", "رغم", "إثرها"});
     add2(kFromSide, {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"});
     add2(kLa, {"لا", "ما", "مازال", "مازالت", "هما", "هو", "آمن", "آمنة"});
@@ -289,7 +295,8 @@ struct ClaimLexicon {
         {"بات",  "باتت", "أصبح", "أصبحت", "صار",   "صارت",  "سقط",  "سقطت", "سقوط", "وقع",
          "وقعت", "عاد",  "عادت", "عودة",  "ليصبح", "لتصبح", "أضحى", "أضحت", "غدت",  "غدا"});
     add(kThat, {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إنها", "أنها"});
-    add(kRemain, {"تبقى", "تبقي", "بقي", "بقيت", "يتبقى"});
+    add(kRemain,
+        {"المتبقية", "المتبقي", "المتبقيه", "المتبقيين", "تبقى", "تبقي", "بقي", "بقيت", "يتبقى"});
     add(kStill, {"تزال", "زالت", "يزال", "زال", "مازالت", "مازال", "لاتزال", "لايزال", "ماتزال",
                  "مايزال", "ظلت", "تظل", "يظل"});
     add(kSecure, {"الأمن", "والأمان", "الأمان", "والاستقرار", "الاستقرار"});
@@ -525,7 +532,7 @@ struct Reading {
       // الشبكة إلى أن".
       while (to < count && to <= i + 6 && !is(to, kThat | kCapture | kHoldNow) && nameAt[to] < 0 &&
              !has(to, kTo) && !breakBetween(i + 1 == count ? i : i + 1, to) &&
-             !(to > i + 1 && (punctuationBefore(to) || is(to, kWas))) &&
+             !(to > i + 1 && (punctuationBefore(to) || is(to, kWas | kHead))) &&
              !(to > i + 1 && isSideToken(to - 1) && !isSideToken(to)))  // "أعلن الثوار تمكنهم"
         ++to;
       return {i + 1, to};
@@ -896,7 +903,12 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   // "انتقلت السيطرة على X إلى القوات الموالية": the side after the place takes it.
   for (size_t k = p >= 3 ? p - 3 : 0; k < p; ++k)
     if (r.has(k, kTransfer) && !r.breakBetween(k, p)) agent = r.sideAfter(first, 6);
-  if (b & kFirstPerson) agent = r.speakerSide();
+  // "قمنا اليوم بالسيطرة على X": the speaker's side (else, a military source of the outlet's).
+  bool firstPerson = (b & kFirstPerson) != 0;
+  for (size_t k = p >= 6 ? p - 6 : 0; k < p && !firstPerson; ++k)
+    firstPerson = r.is(k, kFirstPerson) && !r.breakBetween(k, p);
+  if (firstPerson) agent = r.speakerSide();
+  if (firstPerson && !agent && r.speakerSpan().second) agent = stanceSide(context.stance());
   if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
   if (!agent && (b & kLiberate)) agent = stanceSide(context.stance());
   // "استعادة السيطرة على مشفى الكندي" (a headline's noun): the outlet's side's taking.
@@ -1184,6 +1196,20 @@ void enteredAfterWithdrawal(const Reading& r, std::vector<PlaceClaim>& out) {
   }
 }
 
+// Step: "عودة الطراب والجزماتي إلى حضن الدولة", "إلى كنف الدولة": the state's idiom for a taking.
+std::optional<PlaceClaim> backToTheState(const Reading& r, size_t last) {
+  static const std::u32string embrace[] = {foldString("حضن"), foldString("كنف")};
+  for (size_t k = last + 1; k + 1 < r.tokens.size() && k <= last + 8; ++k) {
+    if (r.breakBetween(last, k)) return std::nullopt;
+    if (r.nameAt[k] >= 0 || mayStandBetween(r, k)) continue;
+    if (r.has(k, kTo) && std::find(std::begin(embrace), std::end(embrace),
+                                   tokenText(r.text, r.tokens[k + 1])) != std::end(embrace))
+      return PlaceClaim{ClaimKind::Captured, Side::Government, Side::Government, 0, 0};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Step: "يشهد حي الشيخ سعيد معارك كر وفر": the place sees fighting.
 bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   bool witness = false;
@@ -1227,6 +1253,11 @@ std::optional<PlaceClaim> laterVerbWithPronoun(const Reading& r, size_t last,
         !r.has(v, kDirection))
       continue;
     if (!r.is(v, kCapture)) continue;
+    // "باختراق حي الكلاسة وتحريره بالكامل": the pronoun on the word itself.
+    if (r.has(v, kTakeIt) && r.nameAt[v] < 0) {
+      PlaceClaim c = claimFromPredicate(r, v, v + 1, context);
+      if (c.kind != ClaimKind::None) return c;
+    }
     for (size_t k = v + 1; k < r.tokens.size() && k <= v + 3; ++k)
       if (r.has(k, kBackRef)) {
         PlaceClaim c = claimFromPredicate(r, v, v + 1, context);
@@ -1329,6 +1360,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (!special) special = handedOver(r, n.first, n.last);
     if (!special) special = lostTo(r, n.first, n.last);
     if (!special) special = fellPlace(r, n.first, n.last, context);
+    if (!special) special = backToTheState(r, n.last);
     if (!special && witnessesFighting(r, n.first, n.last))
       special = PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
     if (special) {

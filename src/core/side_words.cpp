@@ -56,6 +56,7 @@ uint16_t readSideWord(std::u32string_view w, Entry entry) {
 struct SideLexicon {
   WordTable<SideEntry> words;
   WordTable<bool> numberWords;  // counts: "عشرات", "سبعة", "25" is checked apart
+  WordTable<bool> fighters;  // "المقاتلين": whose they are may follow ("المقاتلين الأكراد")
   std::u32string jaish = foldString("جيش"), theArmy = foldString("الجيش"),
                  free = foldString("الحر"), syrian = foldString("السوري"),
                  syrianF = foldString("السورية"), forces = foldString("القوات"),
@@ -121,6 +122,7 @@ struct SideLexicon {
           "أربعة", "خمسة",   "ستة",     "سبعة",  "ثمانية", "تسعة",   "عشرة", "عشرين",
           "عشرون", "ثلاثين", "أربعين",  "خمسين", "حوالي",  "قرابة",  "نحو"})
       numberWords.add(foldString(w), true);
+    for (const char* w : {"المقاتلين", "المقاتلون"}) fighters.add(foldString(w), true);
     for (const char* w : {"فتح", "النصرة", "أنصار", "الشامية", "ثوار"})
       frontGroups.push_back(foldString(w));
     for (const char* w :
@@ -259,6 +261,14 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
     if (!sideInContext(L, text, tokens, i, side)) continue;
     // One naming per phrase: "الجيش العربي السوري", "قوات النظام السوري" name one side once.
     if (!out.empty() && out.back().last + 1 == i && out.back().side == side) {
+      out.back().last = i;
+      continue;
+    }
+    // "المقاتلين الأكراد": the word after the fighters says whose they are (alone, in wire copy,
+    // "المقاتلين" are the rebels).
+    if (!out.empty() && out.back().last + 1 == i && out.back().token == out.back().last &&
+        L.fighters.contains(withoutConjunction(tokenText(text, tokens[out.back().token])))) {
+      out.back().side = side;
       out.back().last = i;
       continue;
     }
