@@ -637,7 +637,13 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
     if (r.is(i, kBlock) && !r.is(i, kBecome)) break;
     if (r.is(i, kThat | kReport) || r.has(i, kTo | kAnaphor)) break;  // "X إن مقاتليها ...", "إلى"
     if (r.is(i, kWas)) was = true;
-    if (r.is(i, kLiberated) && i <= last + 2) {
+    // ("X المحررة", "حي X هو من الأحياء المحررة")
+    if (r.is(i, kLiberated) &&
+        (i <= last + 2 || (i <= last + 5 && [&] {
+           for (size_t k = last + 1; k < i; ++k)
+             if (!(r.is(k, kGlue | kHead) || r.has(k, kLa | kApposition | kListHead))) return false;
+           return true;
+         }()))) {
       const Side side = liberatedSide(r, i, context);
       return PlaceClaim{ClaimKind::Held, side, side, 0, 0};
     }
@@ -953,7 +959,16 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     return c;
   }
   if (b & kArrive) {  // "وصلت القوات إلى أطراف حي X": the front is there
-    if (negated || tried || toward || !r.agentAround(p, first)) return c;
+    // "في محاولة منها الوصول إلى طريق الكاستيلو": an attempt to reach it.
+    if (tried && !negated) {
+      c.kind = ClaimKind::Failed;
+      c.actor = failedAttacker(r, p, first, tryAt, std::nullopt);
+      if (!c.actor) c.actor = agent;
+      c.holder = opponentOf(c.actor);
+      if (!c.actor) c.kind = ClaimKind::None;
+      return c;
+    }
+    if (negated || toward || !r.agentAround(p, first)) return c;
     c.kind = ClaimKind::Contested;
     c.actor = r.agentAround(p, first);
     c.holder = Side::Contested;
