@@ -941,7 +941,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     size_t before = first;
     if (before > p + 1 && r.is(before - 1, kHead) && r.nameAt[before - 1] < 0) --before;
     if (before > p + 1 && r.has(before - 1, kFromSide)) --before;  // "من جهة حيي X وY"
-    if (before > p + 2 && tokenText(r.text, r.tokens[before - 1]) == U"\u0645\u0646" &&
+    if (before >= p + 2 && tokenText(r.text, r.tokens[before - 1]) == U"\u0645\u0646" &&
         !r.is(before - 2, kRemain | kPartial | kBlock))  // not "ما تبقى من", "أجزاء من"
       return c;
     if (repelled || tried || negated) {

@@ -109,6 +109,9 @@ struct TriggerWord {
   bool kill = false;   // "قتل", "سقوط", ...
   bool strategic = false;  // "تحاصر", "هدنة", "اعتقلت": a strategic development by its subject
   bool rebelWeapon = false;  // "جهنم", "الفيل": a weapon only the opposition fires
+  // "استهدفت", "الضربات": an air strike when aircraft are named beside it, else nothing said
+  // (a bare "استهدف" is read as shelling, clashes or nothing alike).
+  bool airOnly = false;
 };
 
 struct Lexicon {
@@ -118,7 +121,7 @@ struct Lexicon {
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
   std::vector<std::u32string> air, russian, relative, partial, facility, casualtyNouns,
-      objectMarkers, directions, heads, attempts, adjacent;
+      objectMarkers, directions, heads, attempts, adjacent, fromSides;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
@@ -185,7 +188,12 @@ struct Lexicon {
           "البراميل", "بالبراميل", "برميل",    "ببراميل"})
       air.push_back(foldString(w));
     for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
+    for (const char* w : {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"})
+      fromSides.push_back(foldString(w));
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
+    for (const char* w : {"استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "استهداف", "الضربات",
+                          "ضربة", "الضربة", "ضرباتها", "الاستهداف"})
+      words[foldString(w)].airOnly = true;
     words.try_emplace(war);
     for (const char* w : {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
       directions.push_back(foldString(w));
@@ -236,7 +244,7 @@ uint16_t encode(const TriggerWord& t) {
   if (t.event) code |= 0x8u | static_cast<unsigned>(*t.event);
   if (t.actor) code |= (0x8u | static_cast<unsigned>(__builtin_ctz(*t.actor))) << 4;
   code |= (t.front ? 1u : 0u) << 8 | (t.kill ? 1u : 0u) << 9 | (t.strategic ? 1u : 0u) << 10 |
-          (t.rebelWeapon ? 1u : 0u) << 11;
+          (t.rebelWeapon ? 1u : 0u) << 11 | (t.airOnly ? 1u : 0u) << 12;
   return static_cast<uint16_t>(code);
 }
 TriggerWord decode(uint16_t code) {
@@ -247,6 +255,7 @@ TriggerWord decode(uint16_t code) {
   t.kill = code & 0x200;
   t.strategic = code & 0x400;
   t.rebelWeapon = code & 0x800;
+  t.airOnly = code & 0x1000;
   return t;
 }
 
@@ -261,7 +270,7 @@ uint16_t readTriggerWord(std::u32string_view w, Entry entry) {
     const unsigned t = entry(skip);
     if (!(out & 0x8)) out |= t & 0xF;    // the event, if none yet
     if (!(out & 0x80)) out |= t & 0xF0;  // the actor, if none yet
-    out |= t & 0xF00;                    // the flags
+    out |= t & 0x1F00;                   // the flags
   };
   merge(0);
   size_t skip = 0;
@@ -333,6 +342,14 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     // "حرب شوارع": street fighting.
     if (w == L.war && i + 1 < tokens.size() && tokenText(text, tokens[i + 1]) == L.streets)
       out.keywords.push_back({i, EventType::Clashes});
+    if (said.airOnly && !said.event) {
+      for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
+        if (b != i && Lexicon::in(L.air, tokenText(text, tokens[b])) &&
+            !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence)) {
+          out.keywords.push_back({i, EventType::AirStrike});
+          break;
+        }
+    }
     if (said.event) {
       EventType type = *said.event;
       bool keep = true;
@@ -524,6 +541,9 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
       word(first - 2).substr(0, 5) == std::u32string_view(U"\u0645\u0648\u0627\u0642\u0639"))
     return true;
   if (first >= 2 && word(first - 1) == L.min && word(first - 2) == L.launch) return true;
+  // "من جهة حي الميدان", "من محور جمعية الزهراء": the side an advance came from.
+  if (first >= 2 && Lexicon::in(L.fromSides, word(first - 1)) && word(first - 2) == L.min)
+    return true;
   return false;
 }
 
