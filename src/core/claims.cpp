@@ -506,18 +506,24 @@ struct Reading {
         if (auto side = sideOf(s.side)) return side;
     // Before it: the clause's first side (its subject; a later one is mostly an earlier verb's
     // object: "وطرد الإرهابيين منها حيث استطاع تحرير ..."), else the last clause's.
-    std::optional<Side> before, earlier;
+    // (The speaker's side, "أكدت مصادر معارضة ... تمكن الجيش النظامي من السيطرة", only when no
+    // other side follows it: "أعلنت قوات النظام سيطرتها" is the speaker's own taking.)
+    std::optional<Side> before, earlier, speaker;
+    const auto [speakerFrom, speakerTo] = speakerSpan();
     for (const SideMention& s : sides)
       if (s.token < p && !s.object && !s.byMarker &&
           !(anyIn(s.token + 1, p, kThat) && anyIn(0, s.token, kReport)))
         if (auto side = sideOf(s.side)) {
-          if (!breakBetween(s.token, p)) {
+          if (s.token >= speakerFrom && s.token < speakerTo && !breakBetween(s.token, p)) {
+            if (!speaker) speaker = side;
+          } else if (!breakBetween(s.token, p)) {
             if (!before) before = side;
           } else if (!earlier) {
             earlier = side;  // the sentence's subject: "استعاد الجيش ... الخاضعة لسيطرة
                              // المسلحين، كما استعاد ..." is still the army
           }
         }
+    if (!before) before = speaker;
     // Arabic drops a known subject: "أسر الثوار ...، واستعادوا السيطرة على ...".
     return before ? before : earlier;
   }

@@ -24,7 +24,8 @@ struct Word {
 };
 
 // Words only one side's media use (wire copy uses neither).
-constexpr std::array<Word, 13> kWords = {{{"الإرهابي", 1},
+// ("ميليشيا" alone is both sides' word: "ميليشيا جيش الفتح" in the state's papers.)
+constexpr std::array<Word, 15> kWords = {{{"الإرهابي", 1},
                                           {"الارهابي", 1},
                                           {"الجيش العربي السوري", 1},
                                           {"التكفيري", 1},
@@ -34,7 +35,9 @@ constexpr std::array<Word, 13> kWords = {{{"الإرهابي", 1},
                                           {"قوات الأسد", -1},
                                           {"نظام الأسد", -1},
                                           {"الشبيحة", -1},
-                                          {"ميليشيا", -1},
+                                          {"ميليشيات الأسد", -1},
+                                          {"الميليشيات الطائفية", -1},
+                                          {"الميليشيات الشيعية", -1},
                                           {"المرتزقة", -1},
                                           {"قوات الاحتلال الروسي", -1}}};
 
