@@ -37,8 +37,9 @@ struct Words {
                  first = foldString("أول"), from = foldString("من"), day = foldString("يوم"),
                  past = foldString("الماضي"), pastF = foldString("الماضية"),
                  month = foldString("الشهر"), week = foldString("الأسبوع"),
-                 since = foldString("منذ"), current = foldString("الجاري"),
-                 next = foldString("المقبل"), coming = foldString("القادم");
+                 since = foldString("منذ"), before = foldString("قبل"),
+                 current = foldString("الجاري"), next = foldString("المقبل"),
+                 coming = foldString("القادم");
   std::vector<std::pair<std::u32string, const char*>> partsOfDay;
   std::vector<std::u32string> weekdays;                // Sunday first, with the article
   std::vector<std::pair<std::u32string, int>> months;  // one-word names
@@ -109,8 +110,10 @@ struct Words {
     for (const auto& [w, _] : partsOfDay) startTable.add(w, true);
     for (const auto& w : weekdays) startTable.add(w, true);
     for (const auto& [w, _] : months) startTable.add(w, true);
-    for (const auto* w : {&yesterday, &yesterday2, &today, &tomorrow, &month, &week, &since})
+    for (const auto* w :
+         {&yesterday, &yesterday2, &today, &tomorrow, &month, &week, &since, &before})
       startTable.add(*w, true);
+    for (const char* w : {"نحو", "حوالي", "قرابة", "زهاء"}) about.push_back(foldString(w));
     for (const auto& w : {kanun, tishrin, august}) startTable.add(w, true);
     for (const char* w :
          {"واحد",   "واحدة",  "احد",    "إحدى",    "اثنان",   "اثنين",  "ثلاث",   "ثلاثة",
@@ -130,6 +133,7 @@ struct Words {
                  secondOrdinal = foldString("الثاني"), secondBare = foldString("ثاني"),
                  corresponding = foldString("الموافق");
   std::vector<std::u32string> sinceUnits;  // units that need no number: "منذ أسبوعين"
+  std::vector<std::u32string> about;       // "نحو", "حوالي": "قبل نحو أسبوعين"
   bool isKeyword(std::u32string_view w) const { return keywordTable.contains(w); }
   bool isPast(std::u32string_view w) const {
     return w == past || w == pastF ||
@@ -441,6 +445,34 @@ std::optional<DateExpression> sinceDuration(const Sentence& s, size_t i) {
   return std::nullopt;
 }
 
+// Rule: "قبل يومين", "قبل 3 أيام", "قبل نحو أسبوعين": that long before publication, to the day
+// as the report counts it.
+std::optional<DateExpression> agoDuration(const Sentence& s, size_t i) {
+  const Words& W = words();
+  if (s.word(i) != W.before) return std::nullopt;
+  size_t j = i + 1;
+  if (std::find(W.about.begin(), W.about.end(), s.word(j)) != W.about.end()) ++j;
+  int days = 0;
+  size_t end = 0;
+  for (const auto& [name, d] : W.units)
+    if (s.word(j) == name &&
+        std::find(W.sinceUnits.begin(), W.sinceUnits.end(), name) != W.sinceUnits.end())
+      days = d, end = j + 1;
+  if (!days)
+    if (auto n = parseNumberAt(s.text, s.tokens, j); n && n->value > 0 && n->value < 100)
+      for (const auto& [name, d] : W.units)
+        if (s.word(j + n->tokens) == name)
+          days = static_cast<int>(n->value) * d, end = j + n->tokens + 1;
+  if (!days) return std::nullopt;
+  DateExpression e;
+  e.tokenFrom = i;
+  e.tokenTo = end;
+  e.date = s.daysFromPublication(-days);
+  e.precision = days <= 3 ? DatePrecision::Day : DatePrecision::Week;
+  e.resolution = iso(e.date) + " (" + std::to_string(days) + " days before publication)";
+  return e;
+}
+
 // The day of the month at token `start`: digits ("15") or ordinal words ("الخامس عشر",
 // "الحادي والعشرين", "التاسع").
 std::optional<ParsedNumber> dayNumberAt(const Sentence& s, size_t start) {
@@ -585,6 +617,7 @@ void findDateExpressions(const std::u32string& text, const std::vector<Token>& t
     if (!e) e = lastMonthOrWeek(s, i);
     if (!e) e = sinceDay(s, i);
     if (!e) e = sinceDuration(s, i);
+    if (!e) e = agoDuration(s, i);
     if (!e) e = dayAndMonth(s, i);
     if (!e) e = monthAlone(s, i);
     if (!e) continue;
