@@ -155,10 +155,11 @@ struct Lexicon {
          "بالمدفعية", "بالقذائف", "بقذائف", "بالدبابات", "قصفا",    "لقصف",   "قصفه",  "قصفها",
          "قصفهم",     "بقصف",     "قصفته",  "قصفتها"});
     add(EventType::Clashes,
-        {"اشتباكات", "اشتباك", "الاشتباكات", "معارك",  "معركة",  "مواجهات", "هجوم",
-         "هجوما",    "هجمات",  "الهجوم",     "اقتحمت", "اقتحام", "اشتبكت",  "اشتبك",
-         "اشتبكوا",  "قطع",    "قطعت",       "بقطع",   "قطعوا",  "لقطع",    "تسلل",
-         "تسللت",    "التسلل", "توغلت",      "توغل"});
+        {"تقدم",    "تقدمت",  "تقدموا",   "التقدم", "يتقدم",      "تتقدم",  "تقدمه",
+         "تقدمها",  "تقدمهم", "اشتباكات", "اشتباك", "الاشتباكات", "معارك",  "معركة",
+         "مواجهات", "هجوم",   "هجوما",    "هجمات",  "الهجوم",     "اقتحمت", "اقتحام",
+         "اشتبكت",  "اشتبك",  "اشتبكوا",  "قطع",    "قطعت",       "بقطع",   "قطعوا",
+         "لقطع",    "تسلل",   "تسللت",    "التسلل", "توغلت",      "توغل"});
     add(EventType::Casualties,
         {"قتل",    "قتلوا",  "مقتل",  "قتلى",  "شهداء",   "شهيد",    "جرحى", "إصابة",
          "إصابات", "ضحايا",  "قتيلا", "قتيل",  "استشهد",  "استشهدت", "قناص", "جثث",
@@ -472,8 +473,13 @@ const SentenceEvents::Keyword* governingKeyword(const SentenceEvents& events, si
   if (before) return before;
   if (after) return after;
   // "وكان نصيب حي المرجة الأكبر من الشهداء، حيث قامت الطائرات الحربية باستهداف الحي": the
-  // sentence's own attack explains its dead, in whichever clause it is told.
-  return anyBefore ? anyBefore : anyAfter;
+  // sentence's own attack explains its dead, in whichever clause it is told. (Fire only: an
+  // advance in another clause, "وعقب التقدم الأخير، غدت أحياء X"، is no fighting at X.)
+  auto fire = [](const SentenceEvents::Keyword* k) {
+    return k && (k->type == EventType::Shelling || k->type == EventType::AirStrike);
+  };
+  if (fire(anyBefore)) return anyBefore;
+  return fire(anyAfter) ? anyAfter : nullptr;
 }
 
 // Who fired: a side that acts near the shelling word (the subject of "قصفت قوات النظام", the
