@@ -69,7 +69,7 @@ CURATED = {
     "الراموسة – الكليات العسكرية / معبر الراموسة": dict(
         id="ramouseh-crossing", en="Ramouseh crossing and military academies",
         names=["معبر الراموسة", "الكليات العسكرية", "الكليات العسكرية بالراموسة",
-               "كليات الراموسة"]),
+               "كليات الراموسة", "تجمع الكليات", "تجمع الكليات العسكرية", "مجمع الكليات"]),
     "العويجة": dict(id="al-uwayja", en="al-Uwayja"),
     "كفر داعل": dict(aliases=["كفرداعل"]),
     "مخيم حندرات": dict(id="handarat-camp", en="Handarat camp",

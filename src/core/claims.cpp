@@ -102,6 +102,8 @@ enum : uint32_t {
   kPurpose = 1 << 25,  // "للسيطرة", "لاستعادة": a taking as an aim (set by Reading)
   kFromSide = 1 << 26,  // "جهة", "محور", "ناحية": "من جهة X" is where an advance started
   kCircumstance = 1 << 27,  // "بعد", "إثر", "وسط": "بعد معارك" tells the circumstance
+  kSiteNoun = 1 << 30,      // "تلة", "مبنى": "على تلة في X" is a part of X
+  kFrontLine = 1 << 29,     // "خطوط", "خط": "خطوط المواجهة", "خط التماس"
   kTakeIt = 1 << 28,  // "تحريره", "استعادتها": a taking with its object's pronoun
 };
 
@@ -244,6 +246,8 @@ struct ClaimLexicon {
                      "أيلول",    "أكتوبر", "نوفمبر", "ديسمبر", "كانون",   "تشرين",   "الأول",
                      "الثاني",   "أول",    "منتصف",  "الليلة", "فجرا",    "صباحا",   "مساءا"});
     add2(kFull, {"بالكامل", "كاملا", "كاملة", "بأكمله", "بأكملها", "كليا"});
+    add2(kSiteNoun, {"تلة", "مبنى", "بناء", "حاجز", "مقر", "مقرات", "تلتين"});
+    add2(kFrontLine, {"خطوط", "خط", "الخطوط", "الخط", "خطي"});
     add2(kTakeIt, {"تمركزها", "تمركزه",  "تحريره",   "تحريرها",  "حرره",      "حررها",  "حررته",
                    "حررتها",  "استعاده", "استعادها", "استعادته", "استعادتها", "تأمينه", "تأمينها",
                    "دخوله",   "دخولها",  "دخلوه",    "دخلوها",   "دخلته",     "دخلتها"});
@@ -262,9 +266,10 @@ struct ClaimLexicon {
          "تسلل",    "التسلل",   "تقدمنا",   "تقدمها", "تقدمه",   "تقدمهم",  "تقدمهما", "عملياتها",
          "عملياته", "عملياتهم", "يخترق",    "تخترق",  "اخترق",   "اخترقت",  "اختراق",  "تقتحم",
          "يقتحم",   "تهاجم",    "يهاجم",    "هاجمت",  "هاجم",    "هاجموا",  "يهاجمون"});
-    add(kFight, {"عمليات", "العمليات", "اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة",
-                 "المعارك", "مواجهات", "جبهة", "جبهات", "محور", "محاور", "تماس", "التماس", "تدور",
-                 "دارت", "تستمر", "كر"});
+    add(kFight, {"المواجهات", "المواجهة", "مواجهة",     "الاشتباك", "عمليات", "العمليات",
+                 "اشتباكات",  "اشتباك",   "الاشتباكات", "معارك",    "معركة",  "المعارك",
+                 "مواجهات",   "جبهة",     "جبهات",      "محور",     "محاور",  "تماس",
+                 "التماس",    "تدور",     "دارت",       "تستمر",    "كر"});
     add(kToward, {"نحو", "باتجاه", "اتجاه", "صوب", "تجاه"});
     add(kBlock,
         {"نحو",      "باتجاه",  "اتجاه",    "صوب",     "تجاه",     "قرب",   "بالقرب", "المتاخم",
@@ -291,9 +296,10 @@ struct ClaimLexicon {
          "جبل",     "سوق",     "كراجات",   "مساكن",    "معامل",  "مصانع",   "مستودعات", "محطة",
          "مبنى",    "مباني",   "ساحة",     "شارع",     "مزارع",  "محيطه",   "ومحيطها",  "ومحيطه",
          "تلتي",    "مدرستي",  "كليتي",    "جبهتي",    "محوري",  "دواري",   "معملي"});
-    add(kGlue, {"شمالا", "جنوبا", "شرقا",  "غربا",  "أيضا", "من",    "على",   "في",      "ما",
-                "ب",     "مثل",   "وهي",   "هي",    "منها", "ومنها", "و",     "واسعة",   "فيها",
-                "بينها", "بما",   "وصولا", "كبيرة", "كبير", "واسع",  "إضافة", "بالإضافة"});
+    add(kGlue, {"الآن",  "رسميا", "حاليا", "فعليا", "شمالا", "جنوبا",   "شرقا",  "غربا",
+                "أيضا",  "من",    "على",   "في",    "ما",    "ب",       "مثل",   "وهي",
+                "هي",    "منها",  "ومنها", "و",     "واسعة", "فيها",    "بينها", "بما",
+                "وصولا", "كبيرة", "كبير",  "واسع",  "إضافة", "بالإضافة"});
     add(kRelative, {"التي", "الذي", "الذين", "اللذين", "اللتين"});
     add(kBecome,
         {"بات",  "باتت", "أصبح", "أصبحت", "صار",   "صارت",  "سقط",  "سقطت", "سقوط", "وقع",
@@ -642,6 +648,11 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
   const size_t count = r.tokens.size();
   bool was = false;
   for (size_t i = last + 1; i < count && i <= last + 8 && i < end; ++i) {
+    // "أحياء X وY التي تشكل أبرز خطوط المواجهات": a front runs through them.
+    if (r.is(i, kRelative) && i == last + 1)
+      for (size_t k = i + 1; k < count && k <= i + 5 && !r.breakBetween(i, k); ++k)
+        if (r.is(k, kFight) && r.has(k - 1, kFrontLine))
+          return PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
     // "الكلية الفنية التي يحاولون اقتحامها": the assault of the relative clause only tried.
     if (r.is(i, kRelative) && i == last + 1 && r.is(i + 1, kTry) &&
         r.is(i + 2, kAttack | kCapture) && !r.breakBetween(last, i + 2)) {
@@ -891,6 +902,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     for (const auto& a : among)
       if (withoutConjunction(tokenText(r.text, r.tokens[k])) == a) partial = false;
     if (r.is(k, kPartial) && !ignorePartial) partial = true;
+    // "على تلة في منطقة الشيخ سعيد": a site in the place, so only a part of it.
+    if (r.has(k, kSiteNoun) && k + 1 < first && r.placeIn(k + 1) && !ignorePartial) partial = true;
     if (r.is(k, kToward)) toward = true;
     if (r.is(k, kSecure)) secure = true;
     if (r.has(k, kTo)) destination = true;
@@ -1477,8 +1490,11 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     size_t j = names.size();
     for (size_t k = 0; k < names.size(); ++k)
       if (names[k].last < a) j = k;
-    if (j == names.size() || out[j].kind != ClaimKind::None || !names[j].claimable) continue;
-    if (auto c = anaphorClaim(r, a, context)) out[j] = *c;
+    if (j == names.size() || !names[j].claimable) continue;
+    // ("اقتحمت الوحدات حي X وسيطرت على كامل الحي": the taking outranks the assault.)
+    if (out[j].kind != ClaimKind::None && out[j].kind != ClaimKind::Contested) continue;
+    if (auto c = anaphorClaim(r, a, context))
+      if (out[j].kind == ClaimKind::None || c->kind == ClaimKind::Captured) out[j] = *c;
   }
   enteredAfterWithdrawal(r, out);
   for (size_t j = 0; j < names.size(); ++j) {

@@ -57,6 +57,9 @@ struct SideLexicon {
   WordTable<SideEntry> words;
   WordTable<bool> numberWords;  // counts: "عشرات", "سبعة", "25" is checked apart
   WordTable<bool> fighters;  // "المقاتلين": whose they are may follow ("المقاتلين الأكراد")
+  WordTable<bool> holding;  // "تحت", "الخاضعة": "تحت سيطرة X" is X's hand
+  std::u32string control = foldString("سيطرة"), assad = foldString("الأسد"),
+                 regime = foldString("النظام");
   std::u32string jaish = foldString("جيش"), theArmy = foldString("الجيش"),
                  free = foldString("الحر"), syrian = foldString("السوري"),
                  syrianF = foldString("السورية"), forces = foldString("القوات"),
@@ -96,7 +99,7 @@ struct SideLexicon {
           "زنكي",      "أحرار",    "فيلق",     "الشامية",   "فاستقم",     "الفتح",      "المجاهدين",
           "الجهاديين", "الجهادية", "جيش",      "جبهة",      "المقاتلين",  "المقاتلون"});
     side(SideWord::Kurdish, {"الكردية", "الكردي", "الأكراد", "الكرد", "كردية", "الأسايش", "قسد",
-                             "الديمقراطية", "حماية"});
+                             "الديمقراطية", "الديموقراطية", "حماية"});
     side(SideWord::Russia, {"الروسي", "الروسية", "روسية", "روسي", "الروس", "روسيا", "موسكو"});
     side(SideWord::Government, {"السوري", "السورية"});  // only after an army or aircraft word
     side(SideWord::Civilians, {"مدنيين", "المدنيين", "مدنيا", "مدني", "المدني", "أطفال", "الأطفال",
@@ -124,6 +127,8 @@ struct SideLexicon {
           "عشرون", "ثلاثين", "أربعين",  "خمسين", "حوالي",  "قرابة",  "نحو"})
       numberWords.add(foldString(w), true);
     for (const char* w : {"المقاتلين", "المقاتلون"}) fighters.add(foldString(w), true);
+    for (const char* w : {"تحت", "الخاضعة", "الخاضع", "خاضعة", "خاضع", "ضمن", "مناطق", "منطقة"})
+      holding.add(foldString(w), true);
     for (const char* w : {"فتح", "النصرة", "أنصار", "الشامية", "ثوار"})
       frontGroups.push_back(foldString(w));
     for (const char* w :
@@ -184,6 +189,16 @@ bool sideInContext(const SideLexicon& L, const std::u32string& text,
       return true;
     }
     if (w == L.jaish) {
+      // "جيش الرئيس بشار الأسد", "جيش النظام السوري": the state's army.
+      // (Not past a preposition or another side: "جيش الفتح على ضاحية الأسد".)
+      for (size_t k = i + 1; k < tokens.size() && k <= i + 4; ++k) {
+        const std::u32string_view x = word(text, tokens, k);
+        if (x == L.assad || x == L.regime) {
+          side = SideWord::Government;
+          return true;
+        }
+        if (x == L.ala || x == L.fi || x == L.min || lexicon().lookup(x).role != kNone) break;
+      }
       side = SideWord::Opposition;
       return !next.empty() && lexicon().lookup(next).role == kNone;
     }
@@ -281,6 +296,13 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       --b;
       const SideEntry before = entryOf(text, tokens[b]);
       const std::u32string_view bw = word(text, tokens, b);
+      // "بعد سيطرة الجيش على X": the taking's agent, not a holder's hand ("تحت سيطرة الجيش").
+      if (bw == L.control && !(b > 0 && L.holding.contains(word(text, tokens, b - 1))) && [&] {
+            for (size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k)
+              if (word(text, tokens, k) == L.ala) return true;
+            return false;
+          }())
+        break;
       if (bw == L.qabl || before.role & kBy) {
         m.byMarker = true;
         m.passiveAgent =
