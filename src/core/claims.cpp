@@ -1053,6 +1053,12 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     c.actor = agent;
     c.holder = c.kind == ClaimKind::Held ? agent : opponentOf(agent);
     if (!agent) c.kind = ClaimKind::None;
+    // "بات الجيش يسيطر على X", "أصبحت الفصائل تسيطر على X": it has come to hold it, a taking.
+    if (c.kind == ClaimKind::Held)
+      for (size_t k = p >= 4 ? p - 4 : 0; k < p; ++k)
+        if (r.is(k, kBecome) && !r.is(k, kStill) && !r.breakBetween(k, p) && r.nameAt[k] < 0 &&
+            !r.has(k, kTo))
+          c.kind = ClaimKind::Captured;
     // "واستطاع أن يسيطر على X": managed to take it.
     if (c.kind == ClaimKind::Held && p > 0 && r.is(p - 1, kThat) && managedBefore(p - 1))
       c.kind = ClaimKind::Captured;
