@@ -121,7 +121,7 @@ struct Lexicon {
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
   std::vector<std::u32string> air, russian, relative, partial, facility, casualtyNouns,
-      objectMarkers, directions, heads, attempts, adjacent, fromSides;
+      objectMarkers, directions, heads, attempts, adjacent, fromSides, battles;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
@@ -191,6 +191,9 @@ struct Lexicon {
     for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
     for (const char* w : {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"})
       fromSides.push_back(foldString(w));
+    for (const char* w :
+         {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
+      battles.push_back(foldString(w));
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
     for (const char* w : {"استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "استهداف", "الضربات",
                           "ضربة", "الضربة", "ضرباتها", "الاستهداف"})
@@ -374,7 +377,9 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
             type = EventType::AirStrike;
       }
-      if (keep) out.keywords.push_back({i, type});
+      if (keep)
+        out.keywords.push_back(
+            {i, type, type == EventType::Clashes && Lexicon::in(L.battles, withoutConjunction(w))});
     }
     if (said.actor) {
       const Actor actor = *said.actor;
@@ -476,7 +481,7 @@ const SentenceEvents::Keyword* governingKeyword(const SentenceEvents& events, si
   // sentence's own attack explains its dead, in whichever clause it is told. (Fire only: an
   // advance in another clause, "وعقب التقدم الأخير، غدت أحياء X"، is no fighting at X.)
   auto fire = [](const SentenceEvents::Keyword* k) {
-    return k && (k->type == EventType::Shelling || k->type == EventType::AirStrike);
+    return k && (k->type == EventType::Shelling || k->type == EventType::AirStrike || k->battle);
   };
   if (fire(anyBefore)) return anyBefore;
   return fire(anyAfter) ? anyAfter : nullptr;

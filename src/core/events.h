@@ -43,6 +43,7 @@ struct SentenceEvents {
   struct Keyword {
     size_t token;
     EventType type;
+    bool battle = false;  // a battle's noun ("اشتباكات", "معارك"), not an advance ("تقدم")
   };
   struct ActorHit {
     size_t token;
