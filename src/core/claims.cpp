@@ -102,6 +102,7 @@ enum : uint32_t {
   kPurpose = 1 << 25,  // "للسيطرة", "لاستعادة": a taking as an aim (set by Reading)
   kFromSide = 1 << 26,  // "جهة", "محور", "ناحية": "من جهة X" is where an advance started
   kCircumstance = 1 << 27,  // "بعد", "إثر", "وسط": "بعد معارك" tells the circumstance
+  kYears = 1u << 31,        // "سنوات", "عامين": "منذ أربع سنوات" is years ago
   kSiteNoun = 1 << 30,      // "تلة", "مبنى": "على تلة في X" is a part of X
   kFrontLine = 1 << 29,     // "خطوط", "خط": "خطوط المواجهة", "خط التماس"
   kTakeIt = 1 << 28,  // "تحريره", "استعادتها": a taking with its object's pronoun
@@ -246,7 +247,8 @@ struct ClaimLexicon {
                      "أيلول",    "أكتوبر", "نوفمبر", "ديسمبر", "كانون",   "تشرين",   "الأول",
                      "الثاني",   "أول",    "منتصف",  "الليلة", "فجرا",    "صباحا",   "مساءا"});
     add2(kFull, {"بالكامل", "كاملا", "كاملة", "بأكمله", "بأكملها", "كليا"});
-    add2(kSiteNoun, {"تلة", "مبنى", "بناء", "حاجز", "مقر", "مقرات", "تلتين"});
+    add2(kYears, {"سنوات", "سنين", "سنتين", "أعوام", "عامين", "سنة", "أربعة", "أربع"});
+    add2(kSiteNoun, {"مناطق", "تلة", "مبنى", "بناء", "حاجز", "مقر", "مقرات", "تلتين"});
     add2(kFrontLine, {"خطوط", "خط", "الخطوط", "الخط", "خطي"});
     add2(kTakeIt, {"تمركزها", "تمركزه",  "تحريره",   "تحريرها",  "حرره",      "حررها",  "حررته",
                    "حررتها",  "استعاده", "استعادها", "استعادته", "استعادتها", "تأمينه", "تأمينها",
@@ -272,15 +274,15 @@ struct ClaimLexicon {
                  "التماس",    "تدور",     "دارت",       "تستمر",    "كر"});
     add(kToward, {"نحو", "باتجاه", "اتجاه", "صوب", "تجاه"});
     add(kBlock,
-        {"نحو",      "باتجاه",  "اتجاه",    "صوب",     "تجاه",     "قرب",   "بالقرب", "المتاخم",
-         "المتاخمة", "المحاذي", "المحاذية", "المجاور", "المجاورة", "المطل", "المطلة", "القريب",
-         "القريبة",  "يهدد",    "تهدد",     "مما",     "بعد",      "حيث",   "بينما",  "فيما",
-         "كما",      "باتت",    "بات",      "أصبحت",   "ليصبح",    "لتصبح", "يجعل",   "يضع",
-         "حتى",      "مرمى",    "تقصف",     "قصف",     "أمام",     "ضد",    "سقوط",   "غارات",
-         "براميل",   "نازحين",  "نزوح",     "نزح",     "هربا",     "عقب",   "إثر",    "تقترب",
-         "الحصار",   "حصار",    "يقترب",    "اقترب",   "اقتربت",   "لقطع",  "اثر",    "بسبب",
-         "ويقع",     "يقع",     "تقع",      "داخل",    "مهددة",    "مهدد",  "مهددا",  "بالسقوط",
-         "غدت",      "غدا",     "أضحت",     "أضحى"});
+        {"المشرفة", "المشرف", "المشرفين", "نحو",      "باتجاه",  "اتجاه",    "صوب",     "تجاه",
+         "قرب",     "بالقرب", "المتاخم",  "المتاخمة", "المحاذي", "المحاذية", "المجاور", "المجاورة",
+         "المطل",   "المطلة", "القريب",   "القريبة",  "يهدد",    "تهدد",     "مما",     "بعد",
+         "حيث",     "بينما",  "فيما",     "كما",      "باتت",    "بات",      "أصبحت",   "ليصبح",
+         "لتصبح",   "يجعل",   "يضع",      "حتى",      "مرمى",    "تقصف",     "قصف",     "أمام",
+         "ضد",      "سقوط",   "غارات",    "براميل",   "نازحين",  "نزوح",     "نزح",     "هربا",
+         "عقب",     "إثر",    "تقترب",    "الحصار",   "حصار",    "يقترب",    "اقترب",   "اقتربت",
+         "لقطع",    "اثر",    "بسبب",     "ويقع",     "يقع",     "تقع",      "داخل",    "مهددة",
+         "مهدد",    "مهددا",  "بالسقوط",  "غدت",      "غدا",     "أضحت",     "أضحى"});
     add(kReport, {"قال",   "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",  "أكدت",  "أعلن",
                   "أعلنت", "نقلت", "نقل",   "بحسب",  "حسب",   "وفق",   "وفقا", "أشار",  "أشارت",
                   "زعم",   "زعمت", "ادعى",  "ادعت",  "أوضح",  "أوضحت", "صرح",  "نشر",   "نشرت",
@@ -408,6 +410,7 @@ struct Reading {
       if ((bits[i] & kCapture) && !(bits[i] & kHand)) {
         const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
         if (w.size() > 4 && w[0] == U'\u0644' && !(bits[i] & (kPresent | kHoldNow)) &&
+            !(i > 0 && has(i - 1, kListTo)) &&  // "إضافة للسيطرة على": in addition
             !L.words.contains(w))  // (not a word of its own that starts with ل: "لسيطرة")
           bits2[i] |= kPurpose;
       }
@@ -455,12 +458,12 @@ struct Reading {
     }
     // A year before 2016 puts its clause in the past, unless after "منذ" in a clause about now:
     // "لأول مرة منذ 2012", "يسيطر عليه الثوار منذ عام 2012" (not "خرج عن سيطرتهم منذ عام 2012").
-    static const std::u32string since = foldString("منذ"), year = foldString("عام"),
-                                time = foldString("مرة");
+    static const std::u32string since = foldString("منذ"), before = foldString("قبل"),
+                                year = foldString("عام"), time = foldString("مرة");
     std::vector<bool> oldClause(static_cast<size_t>(c) + 1, false),
         nowClause(static_cast<size_t>(c) + 1, false);
     for (size_t i = 0; i < count; ++i)
-      if ((bits[i] & (kHoldNow | kStill)) || tokenText(text, tokens[i]) == time)
+      if ((bits[i] & (kHoldNow | kStill)) || tokenText(text, tokens[i]).ends_with(time))
         nowClause[clause[i]] = true;
     for (size_t i = 0; i < count; ++i) {
       const std::u32string_view w = tokenText(text, tokens[i]);
@@ -471,6 +474,12 @@ struct Reading {
       if (w.size() == 4 && w[0] == U'2' && w[1] == U'0' && w[2] == U'1' && w[3] >= U'0' &&
           w[3] <= U'5' && !(sinceYear && nowClause[clause[i]]))
         oldClause[clause[i]] = true;
+      // "منذ أربع سنوات", "قبل عامين": years ago.
+      if (has(i, kYears) && !nowClause[clause[i]])
+        for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+          const std::u32string_view b = withoutConjunction(tokenText(text, tokens[k]));
+          if (b == since || b == before) oldClause[clause[i]] = true;
+        }
     }
     oldYear.assign(count, false);
     for (size_t i = 0; i < count; ++i) oldYear[i] = oldClause[clause[i]];
@@ -903,7 +912,9 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
       if (withoutConjunction(tokenText(r.text, r.tokens[k])) == a) partial = false;
     if (r.is(k, kPartial) && !ignorePartial) partial = true;
     // "على تلة في منطقة الشيخ سعيد": a site in the place, so only a part of it.
-    if (r.has(k, kSiteNoun) && k + 1 < first && r.placeIn(k + 1) && !ignorePartial) partial = true;
+    if (r.has(k, kSiteNoun) && !ignorePartial &&
+        ((k + 1 < first && r.placeIn(k + 1)) || (k + 2 < first && r.placeIn(k + 2))))
+      partial = true;  // ("على مناطق واسعة في الحي")
     if (r.is(k, kToward)) toward = true;
     if (r.is(k, kSecure)) secure = true;
     if (r.has(k, kTo)) destination = true;
