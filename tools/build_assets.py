@@ -105,7 +105,8 @@ CURATED = {
     "باب الحديد": dict(id="bab-al-hadid", en="Bab al-Hadid", aliases=["دوار باب الحديد"]),
     "قلعة حلب": dict(id="citadel", en="Citadel of Aleppo"),
     "حلب القديمة": dict(id="old-city", en="Old City",
-                        aliases=["المدينة القديمة", "الأحياء القديمة", "أحياء حلب القديمة"]),
+                        aliases=["المدينة القديمة", "الأحياء القديمة", "أحياء حلب القديمة",
+                                 "مدينة حلب القديمة"]),
     "السليمانية": dict(needs_context=True),
     "الحمدانية": dict(needs_context=True),
     "الأعظمية": dict(needs_context=True),
@@ -152,7 +153,7 @@ CURATED = {
     "المسلمية": dict(id="al-muslimiyah", en="al-Muslimiyah", needs_context=True),
     "العيس": dict(needs_context=True),
     "جب الشلبي": dict(),
-    "بستان الباشا": dict(),
+    "بستان الباشا": dict(aliases=["بستان باشا"]),
     "الصاخور": dict(),
 }
 

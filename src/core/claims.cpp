@@ -305,9 +305,9 @@ struct ClaimLexicon {
                 "هي",    "منها",  "ومنها", "و",     "واسعة", "فيها",    "بينها", "بما",
                 "وصولا", "كبيرة", "كبير",  "واسع",  "إضافة", "بالإضافة"});
     add(kRelative, {"التي", "الذي", "الذين", "اللذين", "اللتين"});
-    add(kBecome,
-        {"بات",  "باتت", "أصبح", "أصبحت", "صار",   "صارت",  "سقط",  "سقطت", "سقوط", "وقع",
-         "وقعت", "عاد",  "عادت", "عودة",  "ليصبح", "لتصبح", "أضحى", "أضحت", "غدت",  "غدا"});
+    add(kBecome, {"باتتا", "أصبحتا", "باتا",  "أصبحا", "بات",  "باتت", "أصبح", "أصبحت",
+                  "صار",   "صارت",   "سقط",   "سقطت",  "سقوط", "وقع",  "وقعت", "عاد",
+                  "عادت",  "عودة",   "ليصبح", "لتصبح", "أضحى", "أضحت", "غدت",  "غدا"});
     add(kThat, {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إنها", "أنها"});
     add(kRemain,
         {"المتبقية", "المتبقي", "المتبقيه", "المتبقيين", "تبقى", "تبقي", "بقي", "بقيت", "يتبقى"});
@@ -462,6 +462,7 @@ struct Reading {
     // "لأول مرة منذ 2012", "يسيطر عليه الثوار منذ عام 2012" (not "خرج عن سيطرتهم منذ عام 2012").
     static const std::u32string since = foldString("منذ"), before = foldString("قبل"),
                                 year = foldString("عام"), time = foldString("مرة");
+    std::vector<size_t> agoFrom;  // a subordinate part in the past starts here
     std::vector<bool> oldClause(static_cast<size_t>(c) + 1, false),
         nowClause(static_cast<size_t>(c) + 1, false);
     for (size_t i = 0; i < count; ++i)
@@ -480,11 +481,20 @@ struct Reading {
       if (has(i, kYears) && !nowClause[clause[i]])
         for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
           const std::u32string_view b = withoutConjunction(tokenText(text, tokens[k]));
-          if (b == since || b == before) oldClause[clause[i]] = true;
+          if (b != since && b != before) continue;
+          // "تمكن الجيش من السيطرة على X بعد ... منذ أربع سنوات": only the part after "بعد".
+          size_t from = i;
+          while (from > 0 && clause[from - 1] == clause[i] && !has(from - 1, kCircumstance)) --from;
+          if (from > 0 && clause[from - 1] == clause[i])
+            agoFrom.push_back(from - 1);
+          else
+            oldClause[clause[i]] = true;
         }
     }
     oldYear.assign(count, false);
     for (size_t i = 0; i < count; ++i) oldYear[i] = oldClause[clause[i]];
+    for (size_t from : agoFrom)
+      for (size_t i = from; i < count && clause[i] == clause[from]; ++i) oldYear[i] = true;
   }
 
   // A "،", "؛", ";", ":" or "." between token i - 1 and token i.
@@ -580,6 +590,17 @@ struct Reading {
     return {0, 0};
   }
 
+  // "مصدر عسكري", "مصادر ميدانية": a military source names no side by itself.
+  bool militarySource() const {
+    static const std::u32string words[] = {foldString("عسكري"), foldString("عسكرية"),
+                                           foldString("ميداني"), foldString("ميدانية")};
+    const auto [from, to] = speakerSpan();
+    for (size_t k = from; k < to; ++k)
+      for (const auto& w : words)
+        if (tokenText(text, tokens[k]) == w) return true;
+    return false;
+  }
+
   // The side the speaker belongs to ("قائد ميداني في الجيش الحر: «سيطرنا ...»").
   std::optional<Side> speakerSide() const {
     const auto [from, to] = speakerSpan();
@@ -628,7 +649,7 @@ struct Reading {
 // Which words stand between a verb and its place, or between two members of a list, without
 // ending the verb's reach: head words, prepositions, "كامل", and partial words.
 bool mayStandBetween(const Reading& r, size_t i) {
-  return r.is(i, kHead | kGlue | kPartial | kRemain);
+  return r.is(i, kHead | kGlue | kPartial | kRemain) || r.has(i, kFull);  // "X كاملاً وY"
 }
 
 // The side a possessive pronoun refers to ("لا يزال بيدها", "تحت سيطرتها"): the speaker's, else
@@ -777,7 +798,12 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     }
     // "سيطرت قوات النظام، بعد معارك عنيفة مع الفصائل، على X": the fighting before the taking
     // is its circumstance, not its predicate.
-    if (r.is(i, kFight) && !r.is(i, kAttack) && i > 0 && r.has(i - 1, kCircumstance)) {
+    if (r.is(i, kFight) && !r.is(i, kAttack) && i > 0 && r.has(i - 1, kCircumstance) &&
+        [&] {  // (only with a taking before it: "خلال المعارك على أطراف X" is the fighting)
+          for (size_t k = i - 1; k > 0 && !r.breakBetween(k - 1, i); --k)
+            if (r.is(k - 1, kCapture | kHoldNow | kWithdraw)) return true;
+          return false;
+        }()) {
       --i;
       continue;
     }
@@ -964,6 +990,9 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     firstPerson = r.is(k, kFirstPerson) && !r.breakBetween(k, p);
   if (firstPerson) agent = r.speakerSide();
   if (firstPerson && !agent && r.speakerSpan().second) agent = stanceSide(context.stance());
+  // "أعلن مصدر عسكري استعادة السيطرة على X": a military source speaks for the outlet's side.
+  if (!agent && (b & kCapture) && !(b & kPresent) && r.militarySource())
+    agent = stanceSide(context.stance());
   if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
   if (!agent && (b & kLiberate)) agent = stanceSide(context.stance());
   // "استعادة السيطرة على مشفى الكندي" (a headline's noun): the outlet's side's taking.
