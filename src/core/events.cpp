@@ -121,7 +121,7 @@ struct Lexicon {
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
   std::vector<std::u32string> air, russian, relative, partial, facility, casualtyNouns,
-      objectMarkers, directions, heads, attempts, adjacent, fromSides, battles;
+      objectMarkers, directions, heads, attempts, adjacent, fromSides, battles, similar;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
@@ -144,10 +144,11 @@ struct Lexicon {
     add(EventType::AttackRepelled,
         {"صد", "صدت", "صدوا", "صددنا", "تصدى", "تصدي", "تصدت", "أحبط", "أحبطت", "إحباط", "إفشال"});
     add(EventType::AirStrike,
-        {"غارة",      "غارات",     "الغارات",  "غاراتها",   "الطيران",  "طائرات",
-         "الطائرات",  "المقاتلات", "طائراته",  "مروحية",    "المروحية", "مروحيات",
-         "المروحيات", "طائراتها",  "طائراتنا", "براميل",    "برميل",    "برميلين",
-         "برميلا",    "البراميل",  "عنقودية",  "العنقودية", "الجو"});
+        {"غارة",      "غارات",    "الغارات",  "غاراتها",   "الطيران",    "طائرات",    "الطائرات",
+         "المقاتلات", "طائراته",  "مروحية",   "المروحية",  "مروحيات",    "المروحيات", "طائراتها",
+         "طائراتنا",  "براميل",   "برميل",    "برميلين",   "برميلا",     "البراميل",  "عنقودية",
+         "العنقودية", "الجو",     "فراغية",   "الفراغية",  "الارتجاجية", "ارتجاجية",  "العنقودية",
+         "عنقودية",   "النابالم", "الفوسفور", "الفوسفورية"});
     add(EventType::Shelling,
         {"قصف",       "القصف",    "قذائف",  "صواريخ",    "بصواريخ", "بصاروخ", "صاروخ", "مدفعي",
          "المدفعي",   "المدفعية", "قذيفة",  "قصفت",      "قصفوا",   "يقصف",   "تقصف",  "دكت",
@@ -186,7 +187,8 @@ struct Lexicon {
           "الجوي",    "جويا",      "غارات",    "الغارات",   "الحربية",  "المروحية",  "المروحيات",
           "مروحيات",  "الجو",      "طائراتها", "المروحي",   "طيران",    "وطيران",    "الطائرة",
           "طائرة",    "الحربي",    "الحوامات", "حوامات",    "والطيران", "والطائرات", "براميل",
-          "البراميل", "بالبراميل", "برميل",    "ببراميل"})
+          "البراميل", "بالبراميل", "برميل",    "ببراميل",   "فراغية",   "الفراغية",  "الارتجاجية",
+          "ارتجاجية", "العنقودية", "عنقودية"})
       air.push_back(foldString(w));
     for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
     for (const char* w : {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"})
@@ -194,6 +196,7 @@ struct Lexicon {
     for (const char* w :
          {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
       battles.push_back(foldString(w));
+    for (const char* w : {"مماثل", "مماثلة", "مشابه", "مشابهة"}) similar.push_back(foldString(w));
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
     for (const char* w : {"استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "استهداف", "الضربات",
                           "ضربة", "الضربة", "ضرباتها", "الاستهداف"})
@@ -377,6 +380,11 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
             type = EventType::AirStrike;
       }
+      // "كما أوقع قصف مماثل على أحياء X": the same kind as the strike before it.
+      if (type == EventType::Shelling && i + 1 < tokens.size() &&
+          Lexicon::in(L.similar, tokenText(text, tokens[i + 1])))
+        for (const auto& earlier : out.keywords)
+          if (earlier.type == EventType::AirStrike) type = EventType::AirStrike;
       if (keep)
         out.keywords.push_back(
             {i, type, type == EventType::Clashes && Lexicon::in(L.battles, withoutConjunction(w))});
