@@ -545,7 +545,9 @@ struct Reading {
       if (s.token < p && s.token + 3 >= p && !s.object && !s.byMarker &&
           !breakBetween(s.token, p) &&
           (s.token == 0 || breakBetween(s.token - 1, s.token) ||
-           (s.token >= 1 && clause[s.token - 1] != clause[s.token]) || s.token <= 1))
+           (s.token >= 1 && clause[s.token - 1] != clause[s.token]) || s.token <= 1 ||
+           is(s.token - 1, kThat) ||
+           (s.token >= 2 && is(s.token - 2, kThat))))  // "إن قوات النظام اخترقت خطوط المسلحين"
         if (auto side = sideOf(s.side)) return side;
     for (const SideMention& s : sides)
       if (s.token > p && (s.token < limit || limit <= p) && s.token <= p + 4 && !s.object &&
@@ -561,7 +563,7 @@ struct Reading {
       if (s.token < p && !s.object && !s.byMarker &&
           !(anyIn(s.token + 1, p, kThat) && anyIn(0, s.token, kReport)))
         if (auto side = sideOf(s.side)) {
-          if (s.token >= speakerFrom && s.token < speakerTo && !breakBetween(s.token, p)) {
+          if (s.token >= speakerFrom && s.token < speakerTo) {
             if (!speaker) speaker = side;
           } else if (!breakBetween(s.token, p)) {
             if (!before) before = side;
@@ -570,7 +572,7 @@ struct Reading {
                              // المسلحين، كما استعاد ..." is still the army
           }
         }
-    if (!before) before = speaker;
+    if (!before && !earlier) before = speaker;
     // Arabic drops a known subject: "أسر الثوار ...، واستعادوا السيطرة على ...".
     return before ? before : earlier;
   }

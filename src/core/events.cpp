@@ -121,7 +121,8 @@ struct Lexicon {
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
   std::vector<std::u32string> air, russian, relative, partial, facility, casualtyNouns,
-      objectMarkers, directions, heads, attempts, adjacent, fromSides, battles, similar;
+      objectMarkers, directions, heads, attempts, adjacent, fromSides, battles, similar, reports,
+      that;
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
@@ -197,6 +198,13 @@ struct Lexicon {
          {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
       battles.push_back(foldString(w));
     for (const char* w : {"مماثل", "مماثلة", "مشابه", "مشابهة"}) similar.push_back(foldString(w));
+    for (const char* w :
+         {"قال",    "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",   "أكدت",  "اعترف",
+          "اعترفت", "بحسب", "حسب",   "وفق",   "أشار",  "أشارت", "لافتا", "مشيرا", "نقلت",
+          "نقل",    "أوضح", "أوضحت", "أضاف",  "أضافت", "نشطاء", "ناشطون"})
+      reports.push_back(foldString(w));
+    for (const char* w : {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إلى"})
+      that.push_back(foldString(w));
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
     for (const char* w : {"استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "استهداف", "الضربات",
                           "ضربة", "الضربة", "ضرباتها", "الاستهداف"})
@@ -529,10 +537,24 @@ bool sideAfterWord(const std::u32string& text, const std::vector<Token>& tokens,
 // The first acting side (not acted upon, not civilians), else the first named after "بين" (the
 // side a clash is "between" first), else after "مع" (the side fighting the dead of "قتل عناصر من
 // قوات النظام في اشتباكات مع الثوار").
+// A side that only speaks: named right after a reporting verb ("لافتاً المرصد المعارض إلى",
+// "وقال نشطاء في المعارضة إن"), before the "إن" of what it says.
+bool speaker(const std::u32string& text, const std::vector<Token>& tokens, const SideMention& s) {
+  const Lexicon& L = lexicon();
+  bool said = false;
+  for (size_t k = s.token >= 4 ? s.token - 4 : 0; k < s.token; ++k) {
+    const std::u32string_view w = withoutConjunction(tokenText(text, tokens[k]));
+    if (Lexicon::in(L.reports, w)) said = true;
+    if (said && Lexicon::in(L.that, w)) said = false;  // "أفاد ناشطون بأن قوات النظام ..."
+  }
+  return said;
+}
+
 uint32_t firstActor(const std::u32string& text, const std::vector<Token>& tokens,
                     const std::vector<SideMention>& sides) {
   for (const SideMention& s : sides)
-    if (!s.object && s.side != SideWord::Civilians) return actorBit(s.side);
+    if (!s.object && s.side != SideWord::Civilians && !speaker(text, tokens, s))
+      return actorBit(s.side);
   const Lexicon& L = lexicon();
   for (const std::u32string* marker : {&L.between, &L.with})
     for (const SideMention& s : sides)

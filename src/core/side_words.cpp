@@ -297,7 +297,8 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       const SideEntry before = entryOf(text, tokens[b]);
       const std::u32string_view bw = word(text, tokens, b);
       // "بعد سيطرة الجيش على X": the taking's agent, not a holder's hand ("تحت سيطرة الجيش").
-      if (bw == L.control && !(b > 0 && L.holding.contains(word(text, tokens, b - 1))) && [&] {
+      if ((bw == L.control || (bw.size() > 1 && bw[0] == U'\u0628' && bw.substr(1) == L.control)) &&
+          !(b > 0 && L.holding.contains(word(text, tokens, b - 1))) && [&] {
             for (size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k)
               if (word(text, tokens, k) == L.ala) return true;
             return false;
