@@ -696,6 +696,8 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
         if (claim.holder == Side::Opposition) m.actor1 = kGovernment;
       }
       if (!m.actor1) m.actor1 = firstActor(text, tokens, sides);
+      // "وتتابع تقدمها في ضاحية الأسد": the side the article last told of acting.
+      if (!m.actor1) m.actor1 = actorBit(context.lastAgent);
       if (m.actor1 == kRussianAirForce) m.actor1 = 0;
       break;
     case EventType::Casualties:
