@@ -304,6 +304,11 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
             return false;
           }())
         break;
+      // "انتزاع الكليات من أيدي المعارضة": taken from them, the side lost it.
+      if ((before.role & kBy) && bw != L.qabl && b > 0 && word(text, tokens, b - 1) == L.min) {
+        m.object = true;
+        break;
+      }
       if (bw == L.qabl || before.role & kBy) {
         m.byMarker = true;
         m.passiveAgent =
