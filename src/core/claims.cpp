@@ -944,7 +944,11 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     // "على عدة أحياء جنوب شرقي المدينة من بينها حي X": X is one of them, taken whole.
     for (const auto& a : among)
       if (withoutConjunction(tokenText(r.text, r.tokens[k])) == a) partial = false;
-    if (r.is(k, kPartial) && !ignorePartial) partial = true;
+    // ("آخر نقاط المسلحين في X": the last of them, so the whole place.)
+    static const std::u32string last = foldString("آخر");
+    if (r.is(k, kPartial) && !ignorePartial &&
+        !(k > 0 && tokenText(r.text, r.tokens[k - 1]) == last))
+      partial = true;
     // "على تلة في منطقة الشيخ سعيد": a site in the place, so only a part of it.
     if (r.has(k, kSiteNoun) && !ignorePartial &&
         ((k + 1 < first && r.placeIn(k + 1)) || (k + 2 < first && r.placeIn(k + 2))))
