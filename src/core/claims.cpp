@@ -371,6 +371,7 @@ struct Reading {
   std::vector<int> nameAt;            // index into names, or -1
   std::vector<int> clause;            // clause number of each token ("،" "؛" ":" start a new one)
   std::vector<bool> oldYear;          // a year before 2016 in the token's clause
+  std::vector<bool> punctuation;      // a "،", "؛", ";", ":" or "." before the token
 
   Reading(const std::u32string& t, const std::vector<Token>& k, const std::vector<SideMention>& s,
           const std::vector<NameSpan>& n)
@@ -396,17 +397,13 @@ struct Reading {
       }
       // "رفع رجال الجيش في X العلم", "رفعت الوحدات العلم الوطني فوق X": the flag raised is a
       // taking.
-      {
-        static const std::u32string raise[] = {foldString("رفع"), foldString("رفعت"),
-                                               foldString("رفعوا")};
+      if (raisesFlag(i)) {
         static const std::u32string flag[] = {foldString("العلم"), foldString("علم"),
                                               foldString("الأعلام"), foldString("رايتها")};
-        const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
-        if (std::find(std::begin(raise), std::end(raise), w) != std::end(raise))
-          for (size_t k = i + 1; k < count && k <= i + 12; ++k)
-            if (std::find(std::begin(flag), std::end(flag),
-                          withoutConjunction(tokenText(text, tokens[k]))) != std::end(flag))
-              bits[i] |= kCapture;
+        for (size_t k = i + 1; k < count && k <= i + 12; ++k)
+          if (std::find(std::begin(flag), std::end(flag),
+                        withoutConjunction(tokenText(text, tokens[k]))) != std::end(flag))
+            bits[i] |= kCapture;
       }
       // "يحاربون للسيطرة على X", "هجوم لاستعادة X": a taking as the aim of the clause.
       if ((bits[i] & kCapture) && !(bits[i] & kHand)) {
@@ -429,6 +426,14 @@ struct Reading {
     for (size_t j = 0; j < names.size(); ++j)
       for (size_t i = names[j].first; i <= names[j].last && i < count; ++i)
         nameAt[i] = static_cast<int>(j);
+    punctuation.assign(count, false);
+    for (size_t i = 1; i < count; ++i)
+      for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
+        if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' || text[k] == U':' ||
+            text[k] == U'.') {
+          punctuation[i] = true;
+          break;
+        }
     // "سيطر الجيش، مساء الأحد، على X": a time set off by commas does not end the clause.
     std::vector<bool> transparent(count + 1, false);  // the break before token i does not count
     for (size_t i = 1; i < count; ++i) {
@@ -474,13 +479,14 @@ struct Reading {
         nowClause[clause[i]] = true;
     for (size_t i = 0; i < count; ++i) {
       const std::u32string_view w = tokenText(text, tokens[i]);
-      const bool sinceYear =
-          (i >= 1 && withoutConjunction(tokenText(text, tokens[i - 1])) == since) ||
-          (i >= 2 && tokenText(text, tokens[i - 1]) == year &&
-           withoutConjunction(tokenText(text, tokens[i - 2])) == since);
       if (w.size() == 4 && w[0] == U'2' && w[1] == U'0' && w[2] == U'1' && w[3] >= U'0' &&
-          w[3] <= U'5' && !(sinceYear && nowClause[clause[i]]))
-        oldClause[clause[i]] = true;
+          w[3] <= U'5') {
+        const bool sinceYear =
+            (i >= 1 && withoutConjunction(tokenText(text, tokens[i - 1])) == since) ||
+            (i >= 2 && tokenText(text, tokens[i - 1]) == year &&
+             withoutConjunction(tokenText(text, tokens[i - 2])) == since);
+        if (!(sinceYear && nowClause[clause[i]])) oldClause[clause[i]] = true;
+      }
       // "منذ أربع سنوات", "قبل عامين": years ago.
       if (has(i, kYears) && !nowClause[clause[i]])
         for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
@@ -501,15 +507,16 @@ struct Reading {
       for (size_t i = from; i < count && clause[i] == clause[from]; ++i) oldYear[i] = true;
   }
 
-  // A "،", "؛", ";", ":" or "." between token i - 1 and token i.
-  bool punctuationBefore(size_t i) const {
-    if (i == 0 || i >= tokens.size()) return false;
-    for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
-      if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' || text[k] == U':' ||
-          text[k] == U'.')
-        return true;
-    return false;
+  // "رفع", "رفعت", "رفعوا" (the flag): a word no class holds, so told by its letters.
+  bool raisesFlag(size_t i) const {
+    const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
+    if (w.size() < 3 || w.size() > 5 || w[0] != U'\u0631' || w[1] != U'\u0641' || w[2] != U'\u0639')
+      return false;
+    return w.size() == 3 || w.substr(3) == U"\u062A" || w.substr(3) == U"\u0648\u0627";
   }
+
+  // A "،", "؛", ";", ":" or "." between token i - 1 and token i.
+  bool punctuationBefore(size_t i) const { return i < punctuation.size() && punctuation[i]; }
 
   // A word of a date or a time of day, or a number ("27 تموز").
   bool isTimeToken(size_t i) const {
@@ -578,7 +585,15 @@ struct Reading {
   }
 
   // The reporting verb's span [from, to): "قالت مصادر المعارضة إن", "بحسب المرصد السوري".
+  // (Found once: several rules ask.)
   std::pair<size_t, size_t> speakerSpan() const {
+    if (!speakerKnown) speaker = findSpeakerSpan(), speakerKnown = true;
+    return speaker;
+  }
+  mutable std::pair<size_t, size_t> speaker{0, 0};
+  mutable bool speakerKnown = false;
+
+  std::pair<size_t, size_t> findSpeakerSpan() const {
     const size_t count = tokens.size();
     for (size_t i = 0; i < count; ++i) {
       if (!is(i, kReport)) continue;

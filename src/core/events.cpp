@@ -120,9 +120,10 @@ struct Lexicon {
   // common words in them ("من", "على") are left out: a word not in this table (nearly all) is
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
-  std::vector<std::u32string> air, russian, relative, partial, facility, casualtyNouns,
-      objectMarkers, directions, heads, attempts, adjacent, fromSides, battles, similar, reports,
-      that;
+  WordTable<bool> air, battles;  // aircraft words; a battle's nouns
+  std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
+      directions, heads, attempts, adjacent, fromSides, similar;
+  WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
@@ -190,21 +191,21 @@ struct Lexicon {
           "طائرة",    "الحربي",    "الحوامات", "حوامات",    "والطيران", "والطائرات", "براميل",
           "البراميل", "بالبراميل", "برميل",    "ببراميل",   "فراغية",   "الفراغية",  "الارتجاجية",
           "ارتجاجية", "العنقودية", "عنقودية"})
-      air.push_back(foldString(w));
+      air.add(foldString(w), true);
     for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
     for (const char* w : {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"})
       fromSides.push_back(foldString(w));
     for (const char* w :
          {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
-      battles.push_back(foldString(w));
+      battles.add(foldString(w), true);
     for (const char* w : {"مماثل", "مماثلة", "مشابه", "مشابهة"}) similar.push_back(foldString(w));
     for (const char* w :
          {"قال",    "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",   "أكدت",  "اعترف",
           "اعترفت", "بحسب", "حسب",   "وفق",   "أشار",  "أشارت", "لافتا", "مشيرا", "نقلت",
           "نقل",    "أوضح", "أوضحت", "أضاف",  "أضافت", "نشطاء", "ناشطون"})
-      reports.push_back(foldString(w));
+      reports.add(foldString(w), true);
     for (const char* w : {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إلى"})
-      that.push_back(foldString(w));
+      that.add(foldString(w), true);
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
     for (const char* w : {"استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "استهداف", "الضربات",
                           "ضربة", "الضربة", "ضرباتها", "الاستهداف"})
@@ -359,7 +360,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
       out.keywords.push_back({i, EventType::Clashes});
     if (said.airOnly && !said.event) {
       for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
-        if (b != i && Lexicon::in(L.air, tokenText(text, tokens[b])) &&
+        if (b != i && L.air.contains(tokenText(text, tokens[b])) &&
             !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence)) {
           out.keywords.push_back({i, EventType::AirStrike});
           break;
@@ -382,7 +383,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
         // ("المخابرات الجوية" is a security branch, not aircraft.)
         // ("وكان طيران نظام الأسد قد قصف": the aircraft a few words before the verb.)
         for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
-          if ((Lexicon::in(L.air, tokenText(text, tokens[b])) ||
+          if ((L.air.contains(tokenText(text, tokens[b])) ||
                (b == i + 1 &&
                 Lexicon::in(L.russian, tokenText(text, tokens[b])))) &&  // "القصف الروسي"
               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
@@ -395,7 +396,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
           if (earlier.type == EventType::AirStrike) type = EventType::AirStrike;
       if (keep)
         out.keywords.push_back(
-            {i, type, type == EventType::Clashes && Lexicon::in(L.battles, withoutConjunction(w))});
+            {i, type, type == EventType::Clashes && L.battles.contains(withoutConjunction(w))});
     }
     if (said.actor) {
       const Actor actor = *said.actor;
@@ -403,7 +404,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
       if (actor == kRussianAirForce) {  // Russian: an actor only when it flies
         keep = false;
         for (size_t b = i >= 4 ? i - 4 : 0; b < std::min(tokens.size(), i + 3); ++b)
-          if (Lexicon::in(L.air, tokenText(text, tokens[b]))) keep = true;
+          if (L.air.contains(tokenText(text, tokens[b]))) keep = true;
       }
       if (keep) {
         // An object when a preposition or "عناصر" stands just before it, or when it continues
@@ -544,8 +545,8 @@ bool speaker(const std::u32string& text, const std::vector<Token>& tokens, const
   bool said = false;
   for (size_t k = s.token >= 4 ? s.token - 4 : 0; k < s.token; ++k) {
     const std::u32string_view w = withoutConjunction(tokenText(text, tokens[k]));
-    if (Lexicon::in(L.reports, w)) said = true;
-    if (said && Lexicon::in(L.that, w)) said = false;  // "أفاد ناشطون بأن قوات النظام ..."
+    if (L.reports.contains(w)) said = true;
+    if (said && L.that.contains(w)) said = false;  // "أفاد ناشطون بأن قوات النظام ..."
   }
   return said;
 }

@@ -197,7 +197,10 @@ bool sideInContext(const SideLexicon& L, const std::u32string& text,
           side = SideWord::Government;
           return true;
         }
-        if (x == L.ala || x == L.fi || x == L.min || lexicon().lookup(x).role != kNone) break;
+        const bool sideWord = tokens[k].lexical != kLexicalUnknown
+                                  ? tokens[k].side != 0
+                                  : lexicon().lookup(x).role != kNone;
+        if (x == L.ala || x == L.fi || x == L.min || sideWord) break;
       }
       side = SideWord::Opposition;
       return !next.empty() && lexicon().lookup(next).role == kNone;
