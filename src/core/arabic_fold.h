@@ -33,7 +33,11 @@ constexpr char32_t foldChar(char32_t c) {
     case 0x0629:  // ة
       return 0x0647;
     case 0x0649:  // ى
+    case 0x06CC:  // ی Farsi yeh: Arabic copied through Persian-keyboard sites ("علی")
+    case 0x06D2:  // ے yeh barree
       return 0x064A;
+    case 0x06A9:  // ک keheh (Persian kaf): "کرم الطراب"
+      return 0x0643;
     case 0x00A0:  // no-break space
       return ' ';
     default:

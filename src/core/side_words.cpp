@@ -292,10 +292,11 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       continue;
     }
     SideMention m{i, i, side, false, false};
-    // The role from the words before the phrase: skip up to five fillers ("قوات", "عناصر").
+    // The role from the words before the phrase: skip up to seven fillers ("قوات", "عناصر",
+    // "أكثر من 30 عنصراً من").
     size_t b = i, skipped = 0;
     bool counted = false;  // a number stood before the side's name
-    while (b > 0 && skipped < 5) {
+    while (b > 0 && skipped < 7) {
       --b;
       const SideEntry before = entryOf(text, tokens[b]);
       const std::u32string_view bw = word(text, tokens, b);

@@ -22,6 +22,14 @@ TEST(Fold, FoldsAlefsTaMarbutaAndAlefMaqsura) {
   EXPECT_EQ(toUtf8(foldString("علي")), toUtf8(foldString("على")));
 }
 
+// Arabic copied through Persian-keyboard sites carries keheh (U+06A9) and Farsi yeh (U+06CC):
+// "کرم الطراب", "علی" are the Arabic letters' words.
+TEST(Fold, PersianKehehAndYehAreArabicKafAndYa) {
+  EXPECT_EQ(foldString("\u06A9رم الطراب"), foldString("كرم الطراب"));
+  EXPECT_EQ(toUtf8(foldString("عل\u06CC")), "علي");
+  EXPECT_EQ(foldString("اشتباکات عل\u06CC محور"), foldString("اشتباكات على محور"));
+}
+
 TEST(Fold, ArabicIndicDigitsBecomeAscii) {
   EXPECT_EQ(toUtf8(foldString("٢٠١٦-١٢-٠٥")), "2016-12-05");
   EXPECT_EQ(toUtf8(foldString("۱۴")), "14");
