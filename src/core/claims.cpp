@@ -509,6 +509,19 @@ struct Reading {
       for (size_t i = from; i < count && clause[i] == clause[from]; ++i) oldYear[i] = true;
   }
 
+  // "هجوماً بصواريخ غراد", "هجوم بالطيران": an attack made by fire, one or two words after it.
+  bool firedWith(size_t i) const {
+    static const std::u32string weapons[] = {
+        foldString("بصواريخ"),   foldString("بالصواريخ"), foldString("بقذائف"),
+        foldString("بالقذائف"),  foldString("بالمدفعية"), foldString("بالطيران"),
+        foldString("جوي"),       foldString("صاروخي"),    foldString("مدفعي"),
+        foldString("بالبراميل"), foldString("بالهاون")};
+    for (size_t k = i + 1; k < tokens.size() && k <= i + 2; ++k)
+      for (const auto& w : weapons)
+        if (tokenText(text, tokens[k]) == w) return true;
+    return false;
+  }
+
   // "رفع", "رفعت", "رفعوا" (the flag): a word no class holds, so told by its letters.
   bool raisesFlag(size_t i) const {
     const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
@@ -830,6 +843,14 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       --i;
       continue;
     }
+    // "شنت الطائرات غارات على مناطق الاشتباك ومدن X": the fighting names areas, no predicate;
+    // "هجوماً بصواريخ غراد على X": fire, not an assault.
+    if (r.is(i, kFight | kAttack) && i > 0 && r.is(i - 1, kHead) && !r.is(i - 1, kPartial) &&
+        r.nameAt[i - 1] < 0) {
+      const std::u32string_view h = withoutConjunction(tokenText(r.text, r.tokens[i - 1]));
+      if (h == lexicon().areas || h == lexicon().area) continue;
+    }
+    if (r.is(i, kAttack) && r.firedWith(i)) continue;
     if (r.is(i, predicates)) return i;
     // "أعادت وحدات من الجيش ... الأمن والاستقرار إلى X": the verb of the phrase.
     if (r.is(i, kSecure))

@@ -121,6 +121,7 @@ struct Lexicon {
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
   WordTable<bool> air, battles;  // aircraft words; a battle's nouns
+  WordTable<bool> areaWords;  // "مناطق", "منطقة": "مناطق الاشتباك" names areas
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
       directions, heads, attempts, adjacent, fromSides, similar;
   WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
@@ -199,6 +200,7 @@ struct Lexicon {
          {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
       battles.add(foldString(w), true);
     for (const char* w : {"مماثل", "مماثلة", "مشابه", "مشابهة"}) similar.push_back(foldString(w));
+    for (const char* w : {"مناطق", "منطقة", "المناطق", "خطوط"}) areaWords.add(foldString(w), true);
     for (const char* w :
          {"قال",    "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",   "أكدت",  "اعترف",
           "اعترفت", "بحسب", "حسب",   "وفق",   "أشار",  "أشارت", "لافتا", "مشيرا", "نقلت",
@@ -389,6 +391,10 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
             type = EventType::AirStrike;
       }
+      // "على مناطق الاشتباك": the fighting names the areas, it is not told as happening there.
+      if (type == EventType::Clashes && i > 0 &&
+          L.areaWords.contains(withoutConjunction(tokenText(text, tokens[i - 1]))))
+        keep = false;
       // "كما أوقع قصف مماثل على أحياء X": the same kind as the strike before it.
       if (type == EventType::Shelling && i + 1 < tokens.size() &&
           Lexicon::in(L.similar, tokenText(text, tokens[i + 1])))
