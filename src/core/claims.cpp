@@ -104,8 +104,8 @@ enum : uint32_t {
   kCircumstance = 1 << 27,  // "بعد", "إثر", "وسط": "بعد معارك" tells the circumstance
   kYears = 1u << 31,        // "سنوات", "عامين": "منذ أربع سنوات" is years ago
   kSiteNoun = 1 << 30,      // "تلة", "مبنى": "على تلة في X" is a part of X
-  kFrontLine = 1 << 29,     // "خطوط", "خط": "خطوط المواجهة", "خط التماس"
-  kTakeIt = 1 << 28,  // "تحريره", "استعادتها": a taking with its object's pronoun
+  kFrontLine = 1 << 29,  // "خطوط", "جبهة", "محور": a front ("خطوط المواجهة", "على جبهة حي X")
+  kTakeIt = 1 << 28,     // "تحريره", "استعادتها": a taking with its object's pronoun
 };
 
 struct WordBits {
@@ -252,7 +252,8 @@ struct ClaimLexicon {
     add2(kFull, {"بالكامل", "كاملا", "كاملة", "بأكمله", "بأكملها", "كليا"});
     add2(kYears, {"سنوات", "سنين", "سنتين", "أعوام", "عامين", "سنة", "أربعة", "أربع"});
     add2(kSiteNoun, {"مناطق", "تلة", "مبنى", "بناء", "حاجز", "مقر", "مقرات", "تلتين"});
-    add2(kFrontLine, {"خطوط", "خط", "الخطوط", "الخط", "خطي"});
+    add2(kFrontLine, {"جبهة", "جبهات", "الجبهة", "محور", "محاور", "محوري", "خطوط", "خط", "الخطوط",
+                      "الخط", "خطي"});
     add2(kTakeIt, {"تمركزها", "تمركزه",  "تحريره",   "تحريرها",  "حرره",      "حررها",  "حررته",
                    "حررتها",  "استعاده", "استعادها", "استعادته", "استعادتها", "تأمينه", "تأمينها",
                    "دخوله",   "دخولها",  "دخلوه",    "دخلوها",   "دخلته",     "دخلتها"});
@@ -851,6 +852,15 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       if (h == lexicon().areas || h == lexicon().area) continue;
     }
     if (r.is(i, kAttack) && r.firedWith(i)) continue;
+    // "لمحاولة تقدم للقوات الحكومية على جبهة حي X": a front word before the name is where the
+    // assault before it went, when one is told; alone it is the predicate ("على جبهة حي X").
+    if (r.has(i, kFrontLine) && [&] {
+          for (size_t k = i; k > 0 && k + 10 > i && !r.breakBetween(k - 1, i); --k)
+            if (r.is(k - 1, kAttack | kCapture | kWithdraw) && !r.has(k - 1, kFrontLine))
+              return true;
+          return false;
+        }())
+      continue;
     if (r.is(i, predicates)) return i;
     // "أعادت وحدات من الجيش ... الأمن والاستقرار إلى X": the verb of the phrase.
     if (r.is(i, kSecure))
