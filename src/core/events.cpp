@@ -122,6 +122,7 @@ struct Lexicon {
   WordTable<TriggerWord> triggers;
   WordTable<bool> air, battles;  // aircraft words; a battle's nouns
   WordTable<bool> areaWords;  // "مناطق", "منطقة": "مناطق الاشتباك" names areas
+  WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
       directions, heads, attempts, adjacent, fromSides, similar;
   WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
@@ -142,8 +143,8 @@ struct Lexicon {
     add(EventType::TerritoryTaken, {"استعاد", "استعادوا", "استعادت", "استعادة", "يستعيد", "تستعيد",
                                     "استرجع", "استرجاع", "استرداد"});
     add(EventType::TerritoryTaken,
-        {"سيطر", "سيطرت", "سيطروا", "سيطرة", "السيطرة", "لسيطرة", "تسيطر", "يسيطر", "يسيطرون",
-         "تأمين", "تأمينها", "انتزاع", "انتزعت", "بسط"});
+        {"سيطرتها", "سيطرته", "سيطرتهم", "سيطر", "سيطرت", "سيطروا", "سيطرة", "السيطرة", "لسيطرة",
+         "تسيطر", "يسيطر", "يسيطرون", "تأمين", "تأمينها", "انتزاع", "انتزعت", "بسط"});
     add(EventType::AttackRepelled,
         {"صد", "صدت", "صدوا", "صددنا", "تصدى", "تصدي", "تصدت", "أحبط", "أحبطت", "إحباط", "إفشال"});
     add(EventType::AirStrike,
@@ -201,6 +202,7 @@ struct Lexicon {
       battles.add(foldString(w), true);
     for (const char* w : {"مماثل", "مماثلة", "مشابه", "مشابهة"}) similar.push_back(foldString(w));
     for (const char* w : {"مناطق", "منطقة", "المناطق", "خطوط"}) areaWords.add(foldString(w), true);
+    for (const char* w : {"النارية", "ناريا", "نارية", "بالنار"}) byFire.add(foldString(w), true);
     for (const char* w :
          {"قال",    "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",   "أكدت",  "اعترف",
           "اعترفت", "بحسب", "حسب",   "وفق",   "أشار",  "أشارت", "لافتا", "مشيرا", "نقلت",
@@ -371,6 +373,10 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     if (said.event) {
       EventType type = *said.event;
       bool keep = true;
+      // "فرض السيطرة النارية على الطريق", "سيطروا نارياً": fire over a place is fighting for it.
+      if (type == EventType::TerritoryTaken)
+        for (size_t b = i + 1; b < tokens.size() && b <= i + 2; ++b)
+          if (L.byFire.contains(tokenText(text, tokens[b]))) type = EventType::Clashes;
       if (type == EventType::TerritoryTaken) {
         // "التي سيطرت عليها قوات الأسد": a relative clause about an earlier state.
         for (size_t b = i >= 2 ? i - 2 : 0; b < i; ++b)
