@@ -475,12 +475,14 @@ struct Reading {
     // A year before 2016 puts its clause in the past, unless after "منذ" in a clause about now:
     // "لأول مرة منذ 2012", "يسيطر عليه الثوار منذ عام 2012" (not "خرج عن سيطرتهم منذ عام 2012").
     static const std::u32string since = foldString("منذ"), before = foldString("قبل"),
-                                year = foldString("عام"), time = foldString("مرة");
+                                year = foldString("عام"), time = foldString("مرة"),
+                                first = foldString("أول"), theYear = foldString("العام");
     std::vector<size_t> agoFrom;  // a subordinate part in the past starts here
     std::vector<bool> oldClause(static_cast<size_t>(c) + 1, false),
         nowClause(static_cast<size_t>(c) + 1, false);
     for (size_t i = 0; i < count; ++i)
-      if ((bits[i] & (kHoldNow | kStill)) || tokenText(text, tokens[i]).ends_with(time))
+      if ((bits[i] & (kHoldNow | kStill)) || tokenText(text, tokens[i]).ends_with(time) ||
+          withoutConjunction(tokenText(text, tokens[i])) == first)  // "أول تقدم منذ 2013"
         nowClause[clause[i]] = true;
     for (size_t i = 0; i < count; ++i) {
       const std::u32string_view w = tokenText(text, tokens[i]);
@@ -488,7 +490,9 @@ struct Reading {
           w[3] <= U'5') {
         const bool sinceYear =
             (i >= 1 && withoutConjunction(tokenText(text, tokens[i - 1])) == since) ||
-            (i >= 2 && tokenText(text, tokens[i - 1]) == year &&
+            (i >= 2 &&
+             (tokenText(text, tokens[i - 1]) == year ||
+              tokenText(text, tokens[i - 1]) == theYear) &&
              withoutConjunction(tokenText(text, tokens[i - 2])) == since);
         if (!(sinceYear && nowClause[clause[i]])) oldClause[clause[i]] = true;
       }
@@ -1061,7 +1065,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (r.has(k, kTo)) destination = true;
   }
   // "أعادت الأمن والاستقرار إلى": SANA's word for a taking.
-  if (r.is(p, kRestore) || (p > 0 && r.is(p - 1, kRestore))) restore = true;
+  // ("إعادة تأمين الطريق", "أعادت السيطرة على": the taking word after it is a retaking.)
+  if (r.is(p, kRestore) || (p > 0 && r.is(p - 1, kRestore) && !r.is(p, kCapture))) restore = true;
   if (future) return c;
   if (shared) {
     c.kind = ClaimKind::Contested;
