@@ -578,8 +578,11 @@ struct Reading {
     for (const SideMention& s : sides)
       if (s.token > p && s.passiveAgent && !breakBetween(p, s.token))
         if (auto side = sideOf(s.side)) return side;
+    // (A hand after the name is its holder before the taking: "سيطر الجيش على حي X الخاضع
+    // لسيطرة المعارضة".)
     for (const SideMention& s : sides)
-      if (s.token > p && s.token <= p + 8 && s.byMarker && !breakBetween(p, s.token))
+      if (s.token > p && s.token <= p + 8 && s.byMarker && !breakBetween(p, s.token) &&
+          !(limit > p && s.token > limit && heldDescription(limit, s.token)))
         if (auto side = sideOf(s.side)) return side;
     // A subject that opens the clause right before the verb ("الفصائل تهاجم قوات النظام"): the
     // side after the verb is then its object.
@@ -662,6 +665,27 @@ struct Reading {
     const auto [from, to] = speakerSpan();
     for (const SideMention& s : sides)
       if (s.token >= from && s.token < to)
+        if (auto side = sideOf(s.side)) return side;
+    return std::nullopt;
+  }
+
+  // "الخاضع لسيطرة", "الواقعة تحت سيطرة" in (from, to): a place described as held.
+  bool heldDescription(size_t from, size_t to) const {
+    static const std::u32string words[] = {foldString("الخاضع"), foldString("الخاضعة"),
+                                           foldString("الواقع"), foldString("الواقعة")};
+    for (size_t k = from + 1; k < to; ++k)
+      for (const auto& w : words)
+        if (tokenText(text, tokens[k]) == w) return true;
+    return false;
+  }
+
+  // The first side after `from` in the sentence that is a subject: not acted upon, no hand, not
+  // the speaker ("وبعد سيطرتها على X، تقدمت قوات النظام").
+  std::optional<Side> subjectAfter(size_t from) const {
+    const auto [speakerFrom, speakerTo] = speakerSpan();
+    for (const SideMention& s : sides)
+      if (s.token > from && !s.object && !s.byMarker &&
+          !(s.token >= speakerFrom && s.token < speakerTo))
         if (auto side = sideOf(s.side)) return side;
     return std::nullopt;
   }
@@ -989,6 +1013,29 @@ std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
   return subject ? subject : object;
 }
 
+// A taking told by a noun that carries its doer as a pronoun, at `p` or just before it
+// ("سيطرتها على", "تمكنه من السيطرة على"); not a holding ("تحت سيطرتها").
+bool doerPronounBefore(const Reading& r, size_t p) {
+  static const WordTable<bool> nouns = [] {
+    WordTable<bool> t;
+    for (const char* w :
+         {"سيطرتها",   "سيطرته",   "سيطرتهم",    "سيطرتهما",  "استعادتها", "استعادته",
+          "استعادتهم", "تمكنه",    "تمكنها",     "تمكنهم",    "تمكنهما",   "دخوله",
+          "دخولها",    "دخولهم",   "تقدمه",      "تقدمها",    "تقدمهم",    "بسيطرتها",
+          "بسيطرته",   "بسيطرتهم", "باستعادتها", "باستعادته", "باستعادتهم"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  static const std::u32string under = foldString("تحت");
+  for (size_t k = p >= 3 ? p - 3 : 0; k <= p; ++k) {
+    if (k < p && r.breakBetween(k, p)) continue;
+    if (!nouns.find(withoutConjunction(tokenText(r.text, r.tokens[k])))) continue;
+    if (k > 0 && tokenText(r.text, r.tokens[k - 1]) == under) continue;
+    return true;
+  }
+  return false;
+}
+
 // Step: a claim from a predicate before the name, with its modifiers: an attempt or a failure
 // before it ("تفشل باقتحام", "تهدف إلى السيطرة على"), a negation, the future, a denial ("نفت
 // ... سيطرة"), an earlier state ("كانت ... قد سيطرت"), shared control ("تتقاسم ... السيطرة"),
@@ -1111,6 +1158,14 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   // "أعلن مصدر عسكري استعادة السيطرة على X": a military source speaks for the outlet's side.
   if (!agent && (b & kCapture) && !(b & kPresent) && r.militarySource())
     agent = stanceSide(context.stance());
+  // "وبعد سيطرتها على X، تقدمت قوات النظام", "بعد تمكنه أمس من السيطرة على X، ضيق الجيش": a
+  // noun whose pronoun is the doer, named as the subject after it, else the side last acting.
+  if (!agent && (b & kCapture) && doerPronounBefore(r, p) &&
+      std::none_of(r.sides.begin(), r.sides.end(),
+                   [&](const SideMention& s) { return s.token < p && !s.object; })) {
+    agent = r.subjectAfter(first);
+    if (!agent) agent = context.lastAgent;
+  }
   if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
   if (!agent && (b & kLiberate)) agent = stanceSide(context.stance());
   // "استعادة السيطرة على مشفى الكندي" (a headline's noun): the outlet's side's taking.
@@ -1300,7 +1355,11 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
   }
   if (name.first - previous.last > 6) return false;
   for (size_t k = previous.last + 1; k < name.first; ++k) {
-    if (r.has(k, kTo) && k > 0 && r.has(k - 1, kListTo)) continue;  // "وصولاً إلى", "إضافة إلى"
+    if (r.has(k, kTo) && k > 0 && r.has(k - 1, kListTo)) {  // "وصولاً إلى", "إضافة إلى"
+      static const std::u32string reaching = foldString("وصولا");
+      if (name.endpoint && tokenText(r.text, r.tokens[k - 1]) == reaching) return false;
+      continue;
+    }
     if (unknownMember(r, k)) continue;
     if (!mayStandBetween(r, k)) return false;
     if (r.is(k, kBlock)) return false;
@@ -1567,6 +1626,14 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     const size_t next = j + 1 < names.size() ? names[j + 1].first : tokens.size();
     PlaceClaim c;
     if (referenceOnly(r, n)) {
+      // ("أعاد الأمن إلى حي باب النيرب جنوب قلعة حلب وصولاً إلى حي جب القبة": the list goes on
+      // past a reference point.)
+      if (j > 0) {
+        carry[j] = carry[j - 1];
+        whole[j] = whole[j - 1];
+        partialSeen[j] = partialSeen[j - 1];
+        fromPredicate[j] = fromPredicate[j - 1];
+      }
       out[j] = c;
       continue;
     }

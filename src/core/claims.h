@@ -27,6 +27,9 @@ std::optional<ClaimKind> parseClaimKind(const std::string& name);
 struct NameSpan {
   size_t first = 0, last = 0;
   bool claimable = true;  // a neighbourhood, site or town (regions and the city carry lists only)
+  // A road, bridge, roundabout or junction: after "وصولاً إلى" it marks how far an advance
+  // reached, it is not itself taken ("وصولاً إلى جسر الحج").
+  bool endpoint = false;
 };
 
 struct PlaceClaim {

@@ -658,18 +658,26 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       // both ("مروحيات الأسد ... كما استهدفت غارات روسية حي السكري"), the one nearest before the
       // strike's word, else nearest after it.
       bool russian = false, syrian = false;
+      // Both in one phrase ("الطائرات السورية والروسية", "طائرات الأسد وروسيا"): the first named.
       const SideMention* nearestBefore = nullptr;
       const SideMention* nearestAfter = nullptr;
+      const SideMention* pairedWith = nullptr;  // the air force named just before nearestBefore
+      const SideMention* previous = nullptr;
       for (const SideMention& s : sides) {
         if (s.side == SideWord::Russia) russian = true;
         if (s.side == SideWord::Government && !s.object) syrian = true;
         if (s.side != SideWord::Russia && !(s.side == SideWord::Government && !s.object)) continue;
-        if (s.token <= at + 2) nearestBefore = &s;
+        if (s.token <= at + 2) {
+          nearestBefore = &s;
+          pairedWith = previous && previous->last + 2 >= s.token ? previous : nullptr;
+        }
         if (s.token > at + 2 && !nearestAfter) nearestAfter = &s;
+        previous = &s;
       }
       m.actor1 = russian && !syrian ? kRussianAirForce : kGovernment;
       if (russian && syrian) {
         const SideMention* near = nearestBefore ? nearestBefore : nearestAfter;
+        if (near == nearestBefore && pairedWith) near = pairedWith;
         if (near && near->side == SideWord::Russia) m.actor1 = kRussianAirForce;
       }
       break;

@@ -236,9 +236,12 @@ struct Worker {
     for (const PlaceMatch& m : matches) {
       const PlaceKind kind =
           m.ambiguous ? PlaceKind::City : gazetteer.places[m.candidates.front()].kind;
-      names.push_back(
-          {tokenAt(m.from), tokenAt(m.to > m.from ? m.to - 1 : m.from),
-           kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town});
+      NameSpan& n = names.emplace_back();
+      n.first = tokenAt(m.from);
+      n.last = tokenAt(m.to > m.from ? m.to - 1 : m.from);
+      n.claimable =
+          kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town;
+      n.endpoint = !m.ambiguous && gazetteer.places[m.candidates.front()].isEndpoint();
     }
     dropWordsInsideNames();
     findClaims(folded.chars, tokens, sides, names, claimContext, claims);

@@ -38,6 +38,15 @@ std::optional<PlaceKind> parseKind(const std::string& s) {
 
 }  // namespace
 
+bool Place::isEndpoint() const {
+  if (category == "road" || category == "bridge" || category == "roundabout" ||
+      category == "junction")
+    return true;
+  for (const char* head : {"طريق ", "دوار ", "جسر ", "مستديرة ", "عقدة "})
+    if (nameAr.rfind(head, 0) == 0) return true;
+  return false;
+}
+
 const char* placeKindName(PlaceKind kind) {
   switch (kind) {
     case PlaceKind::Neighbourhood:

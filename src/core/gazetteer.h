@@ -38,6 +38,9 @@ struct Place {
   }
   // On the Aleppo map: plotted and with a position.
   bool onMap() const { return plotted && hasPosition(); }
+  // A road, bridge, roundabout or junction, by category or by its name's head ("جسر الحج"):
+  // a line or a point that marks how far an advance reached.
+  bool isEndpoint() const;
 };
 
 struct Gazetteer {

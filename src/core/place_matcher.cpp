@@ -92,6 +92,27 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
     for (const auto& a : p.aliases) addForm(a, i, p.needsContext);
     for (const auto& a : p.contextAliases) addForm(a, i, true);
   }
+  // "مبنى الضباط في الراموسة", "مبنى الضباط بالراموسة": a name that needs context but carries
+  // it, the place it is in.
+  const std::u32string in = foldString("في "), withArticle = foldString("بال");
+  for (Form& f : forms_) {
+    if (!f.free.empty() || f.contextOnly.empty() || f.townHeadOnly) continue;
+    for (size_t i = f.text.find(U' '); i != std::u32string::npos; i = f.text.find(U' ', i + 1)) {
+      std::u32string rest = f.text.substr(i + 1);
+      if (rest.compare(0, in.size(), in) == 0)
+        rest.erase(0, in.size());
+      else if (rest.compare(0, withArticle.size(), withArticle) == 0)
+        rest.erase(0, 1);
+      else
+        continue;
+      const auto container = formIndex.find(rest);
+      if (container != formIndex.end() && !forms_[container->second].free.empty()) {
+        f.free = std::move(f.contextOnly);
+        f.contextOnly.clear();
+        break;
+      }
+    }
+  }
   arabicPairSlot_.assign(65536, -1);
   runTogetherPair_.assign(65536, false);
   for (int i = 0; i < static_cast<int>(forms_.size()); ++i) {
@@ -156,17 +177,12 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   // Plural and dual heads of compound names: heads of any place, and their singular is tried in
   // front of each member.
   const std::pair<const char*, std::vector<const char*>> compounds[] = {
-      {"تلة", {"تلتي", "تلال", "تلتا"}},
-      {"كلية", {"كليتي", "كليات", "كليتا"}},
-      {"مدرسة", {"مدرستي", "مدارس", "مدرستا"}},
-      {"معمل", {"معملي", "معملا", "معامل"}},
-      {"مشفى", {"مشفيي", "مشفيا", "مشافي"}},
-      {"مستشفى", {"مستشفيي", "مستشفيات", "مستشفيا"}},
-      {"جسر", {"جسري", "جسور", "جسرا"}},
-      {"دوار", {"دواري", "دوارات", "دوارا"}},
-      {"مخيم", {"مخيمي", "مخيمات", "مخيما"}},
-      {"جامع", {"جامعي", "جوامع"}},
-      {"مطار", {"مطاري", "مطارات"}},
+      {"تلة", {"تلتي", "تلال", "تلتا"}},        {"كلية", {"كليتي", "كليات", "كليتا"}},
+      {"مدرسة", {"مدرستي", "مدارس", "مدرستا"}}, {"معمل", {"معملي", "معملا", "معامل"}},
+      {"مشفى", {"مشفيي", "مشفيا", "مشافي"}},    {"مستشفى", {"مستشفيي", "مستشفيات", "مستشفيا"}},
+      {"جسر", {"جسري", "جسور", "جسرا"}},        {"دوار", {"دواري", "دوارات", "دوارا"}},
+      {"مخيم", {"مخيمي", "مخيمات", "مخيما"}},   {"جامع", {"جامعي", "جوامع"}},
+      {"حاجز", {"حاجزي", "حواجز", "حاجزا"}},    {"مطار", {"مطاري", "مطارات"}},
   };
   for (const auto& [singular, forms] : compounds) {
     compounds_.push_back(foldString(singular) + U" ");
@@ -403,6 +419,30 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
   int organisationWords = 0;
   uint32_t organisationEnd = 0;
 
+  // Names that waited for context when "في" followed them: a sure place right after the "في"
+  // (or after its head word) gives it.
+  std::array<Pending, 8> inside;
+  int insideCount = 0;
+  uint32_t insideEnd = 0;
+  // Resolves waiting names with the context a later head or member gave, in text order.
+  auto reachBack = [&](const std::array<Pending, 8>& waiting, int count, HeadKind ctx, int from,
+                       int to) {
+    for (int i = 0; i < count; ++i) {
+      PlaceMatch back;
+      back.from = waiting[i].from;
+      back.to = waiting[i].to;
+      if (!resolve(forms_[waiting[i].form], ctx, back)) continue;
+      back.headFrom = from;
+      back.headTo = to;
+      auto at = std::lower_bound(out.begin(), out.end(), back.from,
+                                 [](const PlaceMatch& x, uint32_t f) { return x.from < f; });
+      if (at != out.end() && at->from == back.from && at->unconfirmed)
+        *at = std::move(back);  // kept unconfirmed a moment ago: now it has context
+      else
+        out.insert(at, std::move(back));
+    }
+  };
+
   auto closeList = [&] {
     open = afterHead = conj = false;
     context = HeadKind::None;
@@ -424,6 +464,7 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
     const bool listStart = t == 0 || (afterMark && spacesOnly(text, markEnd, tok.from)) ||
                            opensList(text, tokens_[t - 1].to, tok.from);
     afterMark = false;
+    if (insideCount > 0 && !spacesOnly(text, insideEnd, tok.from)) insideCount = 0;
     if (organisationWords > 0 && !spacesOnly(text, organisationEnd, tok.from))
       organisationWords = 0;
 
@@ -476,7 +517,8 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
         probe_.append(text, start, std::min<uint32_t>(n - start, 64));
         uint32_t l2 = 0;
         const int f2 = lookup(probe_, 0, l2, false);
-        if (f2 >= 0 && l2 > prefix.size() + len &&
+        // (At equal length the compound wins: "دواري الجزماتي والحلوانية" are roundabouts.)
+        if (f2 >= 0 && l2 >= prefix.size() + len &&
             forms_[f2].text.compare(0, prefix.size(), prefix) == 0) {
           form = f2;
           len = l2 - static_cast<uint32_t>(prefix.size());
@@ -555,22 +597,14 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
           contextFrom = static_cast<int>(out.back().from);
           contextTo = static_cast<int>(out.back().to);
           // Members before it that waited for context ("في السكري والكلاسة").
-          for (int i = 0; mayReachBack && i < pendingCount; ++i) {
-            PlaceMatch back;
-            back.from = pending[i].from;
-            back.to = pending[i].to;
-            if (!resolve(forms_[pending[i].form], context, back)) continue;
-            back.headFrom = contextFrom;
-            back.headTo = contextTo;
-            auto at =
-                std::lower_bound(out.begin(), out.end(), back.from,
-                                 [](const PlaceMatch& x, uint32_t from) { return x.from < from; });
-            if (at != out.end() && at->from == back.from && at->unconfirmed)
-              *at = std::move(back);  // kept unconfirmed a moment ago: now it has context
-            else
-              out.insert(at, std::move(back));
-          }
+          if (mayReachBack) reachBack(pending, pendingCount, context, contextFrom, contextTo);
           pendingCount = 0;
+        }
+        // "مبنى الضباط في الراموسة": names that waited for context, then "في" and a sure place
+        // they are in.
+        if (sure && insideCount > 0) {
+          const int from = static_cast<int>(out.back().from), to = static_cast<int>(out.back().to);
+          reachBack(inside, insideCount, HeadKind::Any, from, to);
         }
       } else if (m.from == tok.from && isHead(wordKind(text, tok))) {
         // "حي الراشدين" is a name that needs context, but its first word is itself a head:
@@ -588,6 +622,7 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
         }
       }
       if (bestForm >= 0) {
+        insideCount = 0;
         open = true;
         afterHead = conj = false;
         listEnd = end;
@@ -600,6 +635,16 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
     const Word w = wordKind(text, tok);
     // "أكاديمية الأسد العسكرية في الحمدانية": a confident name, then "في", then the place it is in.
     const int container = w == Word::In && gapOk && !conj && commas == 0 ? lastConfident : -1;
+    if (w == Word::In && container < 0 && gapOk && !conj && commas == 0 && mayReachBack &&
+        pendingCount > 0) {
+      std::copy(pending.begin(), pending.begin() + pendingCount, inside.begin());
+      insideCount = pendingCount;
+      insideEnd = tok.to;
+    } else if (insideCount > 0 && isHead(w)) {
+      insideEnd = tok.to;  // "في منطقة الراموسة"
+    } else {
+      insideCount = 0;
+    }
     closeList();
     switch (w) {
       case Word::HeadNeighbourhood:
