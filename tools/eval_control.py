@@ -31,7 +31,7 @@ fields not (yet) written by the program count as null. Measures, each printed as
   statements found    rows with a claim matched by any record with a non-null claim / rows with
                       a claim
 
-Usage: tools/eval_control.py DIR [--binary PATH] [--verbose]
+Usage: tools/eval_control.py DIR [--binary PATH] [--place-map TSV] [--verbose]
 """
 import argparse
 import csv
@@ -120,7 +120,24 @@ def build_corpus(corpus_dir, out_dir):
     return {doc_name(row["file"]) for row in kept}
 
 
-def read_gold(control_dir):
+def read_place_map(path):
+    """'?Name' -> gazetteer id, for places the gazetteer gained after the rows were written."""
+    mapping = {}
+    if path:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, start=1):
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                parts = line.split("\t")
+                if len(parts) != 2 or not parts[0].startswith("?"):
+                    sys.exit(f"eval_control: {path}:{n}: expected '?Name<TAB>id'")
+                mapping[parts[0]] = parts[1]
+    return mapping
+
+
+def read_gold(control_dir, place_map=None):
+    place_map = place_map or {}
     gold = {}
     for path in sorted(glob.glob(os.path.join(control_dir, "*.tsv"))):
         rows = []
@@ -129,7 +146,8 @@ def read_gold(control_dir):
             if missing:
                 sys.exit(f"eval_control: {path}: missing columns {', '.join(missing)}")
             rows.append(dict(
-                line=i, sentence=norm(row["sentence"]), place=(row["place"] or "").strip(),
+                line=i, sentence=norm(row["sentence"]),
+                place=place_map.get((row["place"] or "").strip(), (row["place"] or "").strip()),
                 claim=(row["claim"] or "none").strip(), side=dash(row["side"]),
                 claim_date=parse_date(dash(row["claim_date"])), event=dash(row["event"]),
                 actor1=dash(row["actor1"]), said_by=dash(row["said_by"])))
@@ -191,6 +209,9 @@ def main():
     ap.add_argument("dir", help="folder with corpus/ and control/")
     ap.add_argument("--binary", default=os.path.join(REPO, "build", "release", "aleppo-atlas"),
                     help="aleppo-atlas binary (default: build/release/aleppo-atlas)")
+    ap.add_argument("--place-map", metavar="TSV",
+                    help="'?Name<TAB>gazetteer id' lines: rows that named a place the gazetteer "
+                         "lacked when they were written count against the id it has since gained")
     ap.add_argument("--verbose", action="store_true",
                     help="print every miss and every wrong record")
     args = ap.parse_args()
@@ -199,7 +220,7 @@ def main():
     control_dir = os.path.join(args.dir, "control")
     if not os.path.isdir(corpus_dir) or not os.path.isdir(control_dir):
         sys.exit(f"eval_control: {args.dir} needs corpus/ and control/")
-    gold = read_gold(control_dir)
+    gold = read_gold(control_dir, read_place_map(args.place_map))
     with tempfile.TemporaryDirectory(prefix="eval_control_") as tmp:
         docs = build_corpus(corpus_dir, tmp)
         texts = {doc_name(p): norm(open(p, encoding="utf-8").read())

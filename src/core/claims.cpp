@@ -1360,6 +1360,12 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
       if (name.endpoint && tokenText(r.text, r.tokens[k - 1]) == reaching) return false;
       continue;
     }
+    // "أعادت الأمن إلى X وإلى Y", "تقدم في X وعلى جبهة Y": the preposition said again.
+    if (r.has(k, kOn | kTo) && k == previous.last + 1 && r.tokens[k].to - r.tokens[k].from > 2 &&
+        r.text[r.tokens[k].from] == U'\u0648')
+      continue;
+    // ("وعلى جبهة حي Y": a front, so Y is fought over; see frontBetween.)
+    if (r.has(k, kFrontLine) && k > previous.last + 1 && r.has(k - 1, kOn | kTo)) continue;
     if (unknownMember(r, k)) continue;
     if (!mayStandBetween(r, k)) return false;
     if (r.is(k, kBlock)) return false;
@@ -1695,7 +1701,10 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       for (size_t k = names[j - 1].last + 1; k < n.first; ++k)
         if (r.is(k, kPartial)) partialSeen[j] = true;
       if (r.has(n.last + 1, kFull)) partialSeen[j] = false;
-      if (partialSeen[j] && c.kind == ClaimKind::Captured) {
+      bool frontBetween = false;  // "سيطر على X وعلى جبهة Y": Y is a front
+      for (size_t k = names[j - 1].last + 1; k < n.first; ++k)
+        frontBetween = frontBetween || r.has(k, kFrontLine);
+      if ((partialSeen[j] || frontBetween) && c.kind == ClaimKind::Captured) {
         c.kind = ClaimKind::Contested;
         c.actor.reset();
         c.holder = Side::Contested;
