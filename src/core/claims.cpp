@@ -190,14 +190,14 @@ struct ClaimLexicon {
          "أطرافه", "أطرافها", "شرق",     "غرب",     "شمال",     "جنوب",     "بأجزاء",  "مواقع",
          "موقع",   "نقاطا",   "نقاطهم",  "نقاطها",  "نقاطه",    "كتلة",     "الكتل",   "مبان",
          "نقطتين", "النقطة",  "المواقع"});
-    add(kTry, {"لأجل",    "بغية",    "لغرض",    "حاول",     "حاولت",     "حاولوا",    "تحاول",
-               "يحاول",   "يحاولون", "محاولة",  "محاولات",  "محاولتها",  "محاولته",   "فشل",
-               "فشلت",    "فشلوا",   "تفشل",    "يفشل",     "فشلها",     "عجز",       "عجزت",
-               "تهدف",    "يهدف",    "بهدف",    "تسعى",     "يسعى",      "سعيا",      "يسعون",
-               "يحاولون", "تحاولان", "يهدفون",  "يقترب",    "تقترب",     "اقتراب",    "تريد",
-               "يريد",    "لمحاولة", "الفاشلة", "فاشلة",    "فاشل",      "محاولاتهم", "محاولاتها",
-               "تعثر",    "تعثرت",   "يتعثر",   "محاولتهم", "محاولتهما", "بمحاولة",   "محاولتنا",
-               "محاولاته"});
+    add(kTry, {"لأجل",      "بغية",    "لغرض",    "حاول",    "حاولت",    "حاولوا",    "تحاول",
+               "يحاول",     "يحاولون", "محاولة",  "محاولات", "محاولتها", "محاولته",   "فشل",
+               "فشلت",      "فشلوا",   "تفشل",    "يفشل",    "يفشلون",   "فشلها",     "عجز",
+               "عجزت",      "تهدف",    "يهدف",    "بهدف",    "تسعى",     "يسعى",      "سعيا",
+               "يسعون",     "يحاولون", "تحاولان", "يهدفون",  "يقترب",    "تقترب",     "اقتراب",
+               "تريد",      "يريد",    "لمحاولة", "الفاشلة", "فاشلة",    "فاشل",      "محاولاتهم",
+               "محاولاتها", "تعثر",    "تعثرت",   "يتعثر",   "محاولتهم", "محاولتهما", "بمحاولة",
+               "محاولتنا",  "محاولاته"});
     add(kRepel,
         {"تصدي",   "لتصدي", "بصد",    "صد",    "صدت",    "صدوا",  "يصد",  "تصد",   "تصدى", "تصدت",
          "التصدي", "أحبط",  "أحبطت",  "إحباط", "إفشال",  "أفشلت", "كسر",  "كسرت",  "دحر",  "دحرت",
@@ -222,7 +222,7 @@ struct ClaimLexicon {
     add2(kTransfer, {"انتقلت", "انتقل", "انتقال", "آلت"});
     add2(kLeave, {"خرج", "خرجت"});
     add2(kWitness, {"يشهد", "تشهد", "شهد", "شهدت", "شهدا", "شهدتا"});
-    add2(kAnaphor, {"الحي", "البلدة", "القرية", "التلة"});
+    add2(kAnaphor, {"الحي", "البلدة", "القرية", "التلة", "الحيين", "البلدتين", "القريتين"});
     add2(kApposition, {"أحد", "إحدى", "أحدى", "وهو", "وهي", "آخر", "أبرز", "أكبر"});
     add2(kFacility,
          {"كلية", "مدرسة", "معمل", "معامل", "جامع", "مشفى", "مستشفى", "كتيبة", "دوار", "مستودعات",
@@ -318,7 +318,8 @@ struct ClaimLexicon {
         {"المتبقية", "المتبقي", "المتبقيه", "المتبقيين", "تبقى", "تبقي", "بقي", "بقيت", "يتبقى"});
     add(kStill, {"تزال", "زالت", "يزال", "زال", "مازالت", "مازال", "لاتزال", "لايزال", "ماتزال",
                  "مايزال", "ظلت", "تظل", "يظل"});
-    add(kSecure, {"الأمن", "والأمان", "الأمان", "والاستقرار", "الاستقرار"});
+    // ("إعادة فتح طريق الكاستيلو": reopening a road is retaking it.)
+    add(kSecure, {"الأمن", "والأمان", "الأمان", "والاستقرار", "الاستقرار", "فتح"});
     add(kRestore, {"أعادت", "أعاد", "أعادوا", "إعادة", "تعيد", "يعيد", "معيدا", "معيدة", "معيدين"});
     words.addAll(m);
   }
@@ -451,6 +452,18 @@ struct Reading {
       } else if (j > i && j < count && anyIn2(i, j, kTimeWord)) {
         transparent[i] = true;  // "أعادت وحدات الجيش، اليوم السبت الأمن والاستقرار إلى X"
       }
+    }
+    // "استعاد الجيش ... أمس، ضاحية الأسد ومنطقة منيان": a time word before the comma, the
+    // taking's object right after it.
+    for (size_t i = 1; i < count; ++i) {
+      if (!punctuationBefore(i) || transparent[i] || !has(i - 1, kTimeWord) ||
+          !(nameAt[i] >= 0 || is(i, kHead)))
+        continue;
+      for (size_t k = i - 1; k > 0 && !punctuationBefore(k); --k)
+        if (bits[k - 1] & kCapture) {
+          transparent[i] = true;
+          break;
+        }
     }
     // "سيطرت قوات النظام، بعد معارك عنيفة مع الفصائل، على X": a short aside between commas
     // before "على"/"إلى" (which goes on with the clause, below) leaves the verb's reach whole.
@@ -1742,14 +1755,26 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
   for (size_t a = 0; a < tokens.size(); ++a) {
     if (!r.has(a, kAnaphor) || r.nameAt[a] >= 0 || (a + 1 < tokens.size() && r.nameAt[a + 1] >= 0))
       continue;
-    size_t j = names.size();
-    for (size_t k = 0; k < names.size(); ++k)
-      if (names[k].last < a) j = k;
-    if (j == names.size() || !names[j].claimable) continue;
-    // ("اقتحمت الوحدات حي X وسيطرت على كامل الحي": the taking outranks the assault.)
-    if (out[j].kind != ClaimKind::None && out[j].kind != ClaimKind::Contested) continue;
-    if (auto c = anaphorClaim(r, a, context))
+    // (The last place that may hold a claim: "داخل حي الصاخور شرق حلب ... سيطرة الجيش على
+    // الحي" is al-Sakhour, not the region after it.)
+    // ("الحيين", "البلدتين": the last two.)
+    static const std::u32string duals[] = {foldString("الحيين"), foldString("البلدتين"),
+                                           foldString("القريتين")};
+    const std::u32string_view word = withoutConjunction(tokenText(r.text, r.tokens[a]));
+    const int wanted =
+        std::find(std::begin(duals), std::end(duals), word) != std::end(duals) ? 2 : 1;
+    std::vector<size_t> meant;
+    for (size_t k = names.size(); k-- > 0 && static_cast<int>(meant.size()) < wanted;)
+      if (names[k].last < a && names[k].claimable && !referenceOnly(r, names[k]))
+        meant.push_back(k);
+    if (static_cast<int>(meant.size()) < wanted) continue;
+    const auto c = anaphorClaim(r, a, context);
+    if (!c) continue;
+    for (size_t j : meant) {
+      // ("اقتحمت الوحدات حي X وسيطرت على كامل الحي": the taking outranks the assault.)
+      if (out[j].kind != ClaimKind::None && out[j].kind != ClaimKind::Contested) continue;
       if (out[j].kind == ClaimKind::None || c->kind == ClaimKind::Captured) out[j] = *c;
+    }
   }
   enteredAfterWithdrawal(r, out);
   for (size_t j = 0; j < names.size(); ++j) {

@@ -636,6 +636,9 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       break;
   }
   const SentenceEvents::Keyword* k = governingKeyword(events, first);
+  // A place said to be held is the scene of fire or fighting only in its own clause ("ما يزال
+  // الثوار يسيطرون على أحياء (X، Y)، في الوقت الذي تشهد بعضها اشتباكات": held, no event).
+  if (k && claim.kind == ClaimKind::Held && clauseOf(k->token) != clauseOf(first)) k = nullptr;
   // A place fought over is a clash, unless the sentence says it was shelled or bombed ("تتعرض
   // الأجزاء الخاضعة لسيطرة المعارضة في حي صلاح الدين لقصف عنيف").
   // (Fire named in another clause does not make a fought-over place a shelling: "جاءت هذه
