@@ -721,7 +721,10 @@ struct Reading {
   bool placeIn(size_t i) const {
     if (has(i, kPlaceIn)) return true;
     const std::u32string_view w = tokenText(text, tokens[i]);
-    return w.size() > 3 && w[0] == U'\u0628' && is(i, kHead) && !has(i, kFull);  // not "بالكامل"
+    if (w.size() <= 3 || w[0] != U'\u0628' || !is(i, kHead) || has(i, kFull)) return false;
+    // ("بلدة", "بلدات" are heads themselves, not "ب" before one.)
+    const WordBits* whole = lexicon().words.find(withoutConjunction(w));
+    return !(whole && (whole->a & kHead));
   }
 
   // Whether any word in [from, to) is of class `b` (second set).

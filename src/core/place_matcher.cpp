@@ -606,6 +606,16 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
           const int from = static_cast<int>(out.back().from), to = static_cast<int>(out.back().to);
           reachBack(inside, insideCount, HeadKind::Any, from, to);
         }
+      } else if (m.from == tok.from && wordKind(text, tok) == Word::HeadAny && !joined &&
+                 resolve(form, HeadKind::Any, m)) {
+        // "مشفى العيون", "معبر الراموسة": a facility's name that needs context starts with its
+        // own head word, which gives the context (and opens a list, as a head does).
+        m.headFrom = static_cast<int>(tok.from);
+        m.headTo = static_cast<int>(tok.to);
+        out.push_back(std::move(m));
+        context = HeadKind::Any;
+        contextFrom = static_cast<int>(tok.from);
+        contextTo = static_cast<int>(tok.to);
       } else if (m.from == tok.from && isHead(wordKind(text, tok))) {
         // "حي الراشدين" is a name that needs context, but its first word is itself a head:
         // read it as the head, and the rest as the name it introduces.
@@ -635,8 +645,10 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
     const Word w = wordKind(text, tok);
     // "أكاديمية الأسد العسكرية في الحمدانية": a confident name, then "في", then the place it is in.
     const int container = w == Word::In && gapOk && !conj && commas == 0 ? lastConfident : -1;
-    if (w == Word::In && container < 0 && gapOk && !conj && commas == 0 && mayReachBack &&
-        pendingCount > 0) {
+    // ("مشفى العيون بحي قاضي عسكر": "ب" on a head is "في" and the head.)
+    const bool inHead = isHead(w) && text[tok.from] == U'\u0628';
+    if ((w == Word::In || inHead) && container < 0 && gapOk && !conj && commas == 0 &&
+        mayReachBack && pendingCount > 0) {
       std::copy(pending.begin(), pending.begin() + pendingCount, inside.begin());
       insideCount = pendingCount;
       insideEnd = tok.to;
