@@ -198,10 +198,10 @@ struct ClaimLexicon {
                "تريد",      "يريد",    "لمحاولة", "الفاشلة", "فاشلة",    "فاشل",      "محاولاتهم",
                "محاولاتها", "تعثر",    "تعثرت",   "يتعثر",   "محاولتهم", "محاولتهما", "بمحاولة",
                "محاولتنا",  "محاولاته"});
-    add(kRepel,
-        {"تصدي",   "لتصدي", "بصد",    "صد",    "صدت",    "صدوا",  "يصد",  "تصد",   "تصدى", "تصدت",
-         "التصدي", "أحبط",  "أحبطت",  "إحباط", "إفشال",  "أفشلت", "كسر",  "كسرت",  "دحر",  "دحرت",
-         "إجهاض",  "أجهضت", "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل", "أفشلوا"});
+    add(kRepel, {"تتصدى", "يتصدى", "يتصدون", "تصدوا", "تصدي",   "لتصدي", "بصد",    "صد",
+                 "صدت",   "صدوا",  "يصد",    "تصد",   "تصدى",   "تصدت",  "التصدي", "أحبط",
+                 "أحبطت", "إحباط", "إفشال",  "أفشلت", "كسر",    "كسرت",  "دحر",    "دحرت",
+                 "إجهاض", "أجهضت", "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل",   "أفشلوا"});
     add(kNegation, {"لم", "دون"});
     add(kFuture,
         {"يؤدي",  "تؤدي",  "سيؤدي",   "ستؤدي",   "تخول",  "يخول",    "تتيح",   "يتيح",   "تسمح",
@@ -1721,8 +1721,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       for (size_t k = names[j - 1].last + 1; k < n.first; ++k)
         frontBetween = frontBetween || r.has(k, kFrontLine);
       if ((partialSeen[j] || frontBetween) && c.kind == ClaimKind::Captured) {
-        c.kind = ClaimKind::Contested;
-        c.actor.reset();
+        c.kind = ClaimKind::Contested;  // (the side that advanced stays the one that acted)
         c.holder = Side::Contested;
       }
       fromPredicate[j] = true;

@@ -672,7 +672,8 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
         if (s.side != SideWord::Russia && !(s.side == SideWord::Government && !s.object)) continue;
         if (s.token <= at + 2) {
           nearestBefore = &s;
-          pairedWith = previous && previous->last + 2 >= s.token ? previous : nullptr;
+          // ("مروحيات النظام وطائرات الاحتلال الروسي": up to three words apart.)
+          pairedWith = previous && previous->last + 3 >= s.token ? previous : nullptr;
         }
         if (s.token > at + 2 && !nearestAfter) nearestAfter = &s;
         previous = &s;
