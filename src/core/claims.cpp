@@ -694,12 +694,19 @@ struct Reading {
 
   // The first side after `from` in the sentence that is a subject: not acted upon, no hand, not
   // the speaker ("وبعد سيطرتها على X، تقدمت قوات النظام").
+  // (Only a subject that opens its clause, after at most a verb and one more word: not
+  // "، مشيراً إلى انسحاب المقاتلين".)
   std::optional<Side> subjectAfter(size_t from) const {
     const auto [speakerFrom, speakerTo] = speakerSpan();
-    for (const SideMention& s : sides)
-      if (s.token > from && !s.object && !s.byMarker &&
-          !(s.token >= speakerFrom && s.token < speakerTo))
-        if (auto side = sideOf(s.side)) return side;
+    for (const SideMention& s : sides) {
+      if (s.token <= from || s.object || s.byMarker ||
+          (s.token >= speakerFrom && s.token < speakerTo))
+        continue;
+      size_t start = s.token;
+      while (start > 0 && clause[start - 1] == clause[s.token]) --start;
+      if (s.token - start > 2) continue;
+      if (auto side = sideOf(s.side)) return side;
+    }
     return std::nullopt;
   }
 
@@ -1383,6 +1390,11 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
     // ("وعلى جبهة حي Y": a front, so Y is fought over; see frontBetween.)
     if (r.has(k, kFrontLine) && k > previous.last + 1 && r.has(k - 1, kOn | kTo)) continue;
     if (unknownMember(r, k)) continue;
+    // "حيي أقيول أغير وباب الحديد": a second spelling right after a name, then "و" and the next.
+    if (k == previous.last + 1 && k + 1 == name.first && !r.bits[k] && !r.bits2[k] &&
+        !r.isSideToken(k) && !r.punctuationBefore(k) && !r.punctuationBefore(k + 1) &&
+        r.text[r.tokens[k + 1].from] == U'\u0648')
+      continue;
     if (!mayStandBetween(r, k)) return false;
     if (r.is(k, kBlock)) return false;
     if (!throughIn && r.placeIn(k) && !r.is(k - 1, kPartial)) return false;  // "مواقع في X"
