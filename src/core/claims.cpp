@@ -274,7 +274,7 @@ struct ClaimLexicon {
          "توغل",    "توغلت",   "زحف",     "تقدما",    "تسلل",    "التسلل",   "تقدمنا",   "تقدمها",
          "تقدمه",   "تقدمهم",  "تقدمهما", "عملياتها", "عملياته", "عملياتهم", "يخترق",    "تخترق",
          "اخترق",   "اخترقت",  "اختراق",  "تقتحم",    "يقتحم",   "تهاجم",    "يهاجم",    "هاجمت",
-         "هاجم",    "هاجموا",  "يهاجمون"});
+         "هاجم",    "هاجموا",  "يهاجمون", "الهجمات",  "هجومين",  "الهجومين", "لهجوم",    "لهجمات"});
     add(kFight, {"المواجهات", "المواجهة", "مواجهة",     "الاشتباك", "عمليات", "العمليات",
                  "اشتباكات",  "اشتباك",   "الاشتباكات", "معارك",    "معركة",  "المعارك",
                  "مواجهات",   "جبهة",     "جبهات",      "محور",     "محاور",  "تماس",
@@ -853,6 +853,10 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
     }
     if (!side) continue;
     if (was) return PlaceClaim{};  // "الذي كان تحت سيطرة الفصائل": an earlier state
+    // "ضاحية الأسد، التي سيطرت عليها الفصائل أمس": a dated taking in the relative clause.
+    if (r.is(i, kCapture) && !r.is(i, kPresent | kHoldNow) && r.is(i - 1, kRelative))
+      for (size_t k = i + 1; k < count && k <= i + 6 && !r.breakBetween(i, k); ++k)
+        if (r.has(k, kTimeWord)) return PlaceClaim{ClaimKind::Captured, side, side, 0, 0};
     // "نفى ... سقوط حي X بيد قوات النظام": denied.
     for (size_t b = first >= 9 ? first - 9 : 0; b < first; ++b)
       if (r.is(b, kDeny) && !r.breakBetween(b, first)) return PlaceClaim{};
@@ -877,7 +881,7 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       kCapture | kHoldNow | kWithdraw | kAttack | kFight | kHand | kRestore | kArrive | kPresence;
   bool location = false;
   size_t i = first;
-  for (size_t steps = 0; steps < 12 && i > 0; ++steps) {
+  for (size_t steps = 0; steps < 20 && i > 0; ++steps) {
     --i;
     if (r.nameAt[i] >= 0) {
       const NameSpan& n = r.names[static_cast<size_t>(r.nameAt[i])];
@@ -1082,7 +1086,10 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (r.breakBetween(k, p)) continue;
     const bool near = k + 5 >= p;
     if (r.is(k, kTry)) tried = true, tryAt = k;
-    if (r.is(k, kRepel) && near && !brokeThrough(r, k)) repelled = true, repelAt = k;
+    // ("تصدى الجيش ... لهجوم شنته مجموعة مسلحة في X": the attack noun brings the verb near.)
+    if (r.is(k, kRepel) && (near || (k + 8 >= p && r.anyIn(k + 1, p + 1, kAttack))) &&
+        !brokeThrough(r, k))
+      repelled = true, repelAt = k;
     if (r.is(k, kNegation) && near) negated = true;
     if (r.is(k, kFuture) && near) future = true;
     if (r.is(k, kShare) && near) shared = true;
@@ -1091,6 +1098,16 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (r.is(k, kDeny) && k + 6 >= p) return c;
     if (r.is(k, kWas) && k + 6 >= p && r.anyIn2(k + 1, p, kQad) && yearAgo(r, p)) return c;
   }
+  // "وأحبطت وحدات من الجيش بعد ظهر أمس السبت هجوماً على X": the repelling verb further back,
+  // when only its subject and a time stand between it and the attack noun.
+  if (!repelled && r.is(p, kAttack))
+    for (size_t k = p >= 12 ? p - 12 : 0; k + 8 < p; ++k) {
+      if (!r.is(k, kRepel) || r.breakBetween(k, p) || brokeThrough(r, k)) continue;
+      size_t gap = 0;
+      for (size_t m = k + 1; m < p; ++m)
+        if (!r.isTimeToken(m) && !r.has(m, kTimeWord)) ++gap;
+      if (gap <= 7) repelled = true, repelAt = k;
+    }
   if (r.is(p, kTry)) tried = true, tryAt = p;
   // "أن تسيطر", "أن ينسحب": a subjunctive (expected, wanted), not a report. ("إن" is followed by
   // its subject, never by the verb.)

@@ -328,7 +328,7 @@ PlaceMatcher::Word PlaceMatcher::wordKind(const std::u32string& text, const Toke
   return Word::Other;
 }
 
-bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m) const {
+bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m, bool direct) const {
   if (form.townHeadOnly && head != HeadKind::Town) return false;
   auto fits = [&](int place) {
     const PlaceKind k = gazetteer_.places[place].kind;
@@ -349,7 +349,14 @@ bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m) const
     for (int p : form.contextOnly)
       if (fits(p) && std::find(candidates.begin(), candidates.end(), p) == candidates.end())
         candidates.push_back(p);
-    if (candidates.empty()) candidates = form.free;  // a head of the wrong kind: name still counts
+    // A head of the wrong kind: the name still counts, and one that needs context has it from
+    // a head right before it ("قرية العامرية" is the neighbourhood when the gazetteer knows no
+    // village of that name; not "بلدتي نبل والسكري").
+    if (candidates.empty())
+      candidates =
+          !direct || !form.free.empty() || form.townHeadOnly || form.contextOnly.size() != 1
+              ? form.free
+              : form.contextOnly;
   } else {
     candidates = form.free;
     if (candidates.empty()) {
@@ -583,7 +590,7 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       const HeadKind head = joined ? context : HeadKind::None;
       const uint32_t end = m.to;
       lastConfident = -1;
-      if (resolve(form, head, m)) {
+      if (resolve(form, head, m, joined && afterHead)) {
         if (head != HeadKind::None) {
           m.headFrom = contextFrom;
           m.headTo = contextTo;

@@ -91,7 +91,9 @@ class PlaceMatcher {
   int lookup(std::u32string_view text, uint32_t pos, uint32_t& length, bool insideWord) const;
   Word wordKind(const std::u32string& text, const Token& t) const;
   static bool isHead(Word w);
-  bool resolve(const Form& form, HeadKind head, PlaceMatch& m) const;
+  // `direct`: the head word stands right before the name ("قرية العامرية"), not before an
+  // earlier member of its list.
+  bool resolve(const Form& form, HeadKind head, PlaceMatch& m, bool direct = false) const;
   // A freely counting, unambiguous neighbourhood or site: gives context to the rest of its list.
   bool confident(const Form& form, const PlaceMatch& m) const;
 
