@@ -123,6 +123,7 @@ struct Lexicon {
   WordTable<bool> air, battles;  // aircraft words; a battle's nouns
   WordTable<bool> areaWords;  // "مناطق", "منطقة": "مناطق الاشتباك" names areas
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
+  WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
       directions, heads, attempts, adjacent, fromSides, similar;
   WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
@@ -204,6 +205,10 @@ struct Lexicon {
     for (const char* w : {"مناطق", "منطقة", "المناطق", "خطوط", "محاور", "محور", "جبهات"})
       areaWords.add(foldString(w), true);
     for (const char* w : {"النارية", "ناريا", "نارية", "بالنار"}) byFire.add(foldString(w), true);
+    for (const char* w :
+         {"المروحي", "مروحي", "المروحية", "مروحية", "مروحيات", "المروحيات", "الحوامات", "حوامات",
+          "براميل", "برميل", "البراميل", "ببرميل", "ببراميل", "بالبراميل", "بالمروحيات"})
+      helicopters.add(foldString(w), true);
     for (const char* w :
          {"قال",    "قالت", "أفاد",  "أفادت", "ذكر",   "ذكرت",  "أكد",   "أكدت",  "اعترف",
           "اعترفت", "بحسب", "حسب",   "وفق",   "أشار",  "أشارت", "لافتا", "مشيرا", "نقلت",
@@ -679,6 +684,19 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
         previous = &s;
       }
       m.actor1 = russian && !syrian ? kRussianAirForce : kGovernment;
+      // "قصف للطيران المروحي بحي X", "استهداف المروحيات حي X ببرميل": helicopters and barrel
+      // bombs are the government's, whatever else the sentence names.
+      bool helicopter = false;
+      // (Words after the place only in its clause: not "فيما ألقت المروحيات براميل على حي Y".)
+      for (size_t t = at >= 2 ? at - 2 : 0; t < tokens.size() && t <= std::max(at + 3, first + 5);
+           ++t)
+        if (t <= std::max(at + 3, first) || clauseOf(t) == clauseOf(first))
+          helicopter =
+              helicopter || L.helicopters.contains(withoutConjunction(tokenText(text, tokens[t])));
+      if (helicopter) {
+        m.actor1 = kGovernment;
+        break;
+      }
       if (russian && syrian) {
         const SideMention* near = nearestBefore ? nearestBefore : nearestAfter;
         if (near == nearestBefore && pairedWith) near = pairedWith;
