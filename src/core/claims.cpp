@@ -198,10 +198,11 @@ struct ClaimLexicon {
                "تريد",      "يريد",    "لمحاولة", "الفاشلة", "فاشلة",    "فاشل",      "محاولاتهم",
                "محاولاتها", "تعثر",    "تعثرت",   "يتعثر",   "محاولتهم", "محاولتهما", "بمحاولة",
                "محاولتنا",  "محاولاته"});
-    add(kRepel, {"تتصدى", "يتصدى", "يتصدون", "تصدوا", "تصدي",   "لتصدي", "بصد",    "صد",
-                 "صدت",   "صدوا",  "يصد",    "تصد",   "تصدى",   "تصدت",  "التصدي", "أحبط",
-                 "أحبطت", "إحباط", "إفشال",  "أفشلت", "كسر",    "كسرت",  "دحر",    "دحرت",
-                 "إجهاض", "أجهضت", "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل",   "أفشلوا"});
+    add(kRepel,
+        {"تتصدى", "يتصدى",  "يتصدون", "تصدوا", "تصدي",   "لتصدي",  "بصد",   "صد",    "صدت",
+         "صدوا",  "يصد",    "تصد",    "تصدى",  "تصدت",   "التصدي", "أحبط",  "أحبطت", "إحباط",
+         "إفشال", "أفشلت",  "كسر",    "كسرت",  "دحر",    "دحرت",   "إجهاض", "أجهضت", "أفشلنا",
+         "صددنا", "أحبطنا", "كسرنا",  "أفشل",  "أفشلوا", "تحبط",   "يحبط",  "يحبطون"});
     add(kNegation, {"لم", "دون"});
     add(kFuture,
         {"يؤدي",  "تؤدي",  "سيؤدي",   "ستؤدي",   "تخول",  "يخول",    "تتيح",   "يتيح",   "تسمح",
@@ -955,7 +956,11 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       if (!located) return std::nullopt;
       *located = true;  // the predicate (if any) is the site's; a list may go on after the name
     }
-    if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime)) return std::nullopt;
+    // ("التقدم داخل حي X", "توغلت داخل X": "داخل" right after the verb is "into".)
+    static const std::u32string inside = foldString("داخل");
+    if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
+        !(i > 0 && r.is(i - 1, kAttack | kCapture) && tokenText(r.text, r.tokens[i]) == inside))
+      return std::nullopt;
   }
   return std::nullopt;
 }
