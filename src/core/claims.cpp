@@ -589,6 +589,37 @@ struct Reading {
         for (const SideMention& s : sides)
           if (s.last + 1 == k && !breakBetween(s.last, p))
             if (auto side = sideOf(s.side)) return side;
+    // "بعد أن تمكنت فصائل المعارضة المسلحة من السيطرة على X": the subject of "managed" right
+    // before the taking, not the sentence's first side.
+    static const WordTable<bool> managed = [] {
+      WordTable<bool> t;
+      for (const char* w :
+           {"تمكن", "تمكنت", "تمكنوا", "استطاع", "استطاعت", "استطاعوا", "نجح", "نجحت", "نجحوا"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    for (const SideMention& s : sides)
+      if (s.token > 0 && s.token < p && s.last + 4 >= p && !s.object && !breakBetween(s.token, p) &&
+          managed.contains(withoutConjunction(tokenText(text, tokens[s.token - 1]))))
+        if (auto side = sideOf(s.side)) return side;
+    // "طرد الإرهابيين من حي X": the side after an expelling verb is the one driven out.
+    static const WordTable<bool> expel = [] {
+      WordTable<bool> t;
+      for (const char* w : {"طرد", "طردت", "طردوا", "بطرد", "لطرد", "وطرد", "دحر", "دحرت"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    if (expel.contains(tokenText(text, tokens[p])))
+      for (const SideMention& s : sides)
+        if (s.token > p && s.token <= p + 2 && !breakBetween(p, s.token) &&
+            s.last + 1 < tokens.size() && tokenText(text, tokens[s.last + 1]) == U"\u0645\u0646") {
+          // (Only the side right before "من": "طرد الجيش الإرهابيين من" has its subject first.)
+          bool subject = false;  // (a subject before it in the clause still acts)
+          for (const SideMention& b : sides)
+            subject = subject || (b.token < p && !b.object && !breakBetween(b.token, p));
+          if (!subject)
+            if (auto side = opponentOf(sideOf(s.side))) return side;
+        }
     for (const SideMention& s : sides)
       if (s.token > p && s.passiveAgent && !breakBetween(p, s.token))
         if (auto side = sideOf(s.side)) return side;
@@ -1211,6 +1242,13 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     agent = r.subjectAfter(first);
     if (!agent) agent = context.lastAgent;
   }
+  // "معارك بين الجيش وإرهابيي جيش الفتح، أسفرت عن تحرير X": "liberating" with no side in its own
+  // clause is the outlet's side's word.
+  if (!agent && (b & kLiberate) && !(b & kPresent) && context.stance() != 0 &&
+      std::none_of(r.sides.begin(), r.sides.end(), [&](const SideMention& s) {
+        return !s.object && r.clause[s.token] == r.clause[p];
+      }))
+    agent = stanceSide(context.stance());
   if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
   if (!agent && (b & kLiberate)) agent = stanceSide(context.stance());
   // "استعادة السيطرة على مشفى الكندي" (a headline's noun): the outlet's side's taking.
