@@ -643,6 +643,19 @@ struct Reading {
       if (s.token > p && (s.token < limit || limit <= p) && s.token <= p + 4 && !s.object &&
           !s.byMarker && !breakBetween(p, s.token))
         if (auto side = sideOf(s.side)) return side;
+    // "في حين استغلت الوحدات الكردية انسحاب الثوار؛ لتفرض سيطرتها على X": a purpose verb that
+    // opens its clause goes on from the clause before, whose subject acts.
+    {
+      size_t start = p;
+      while (start > 0 && clause[start - 1] == clause[p]) --start;
+      const std::u32string_view w0 = tokenText(text, tokens[start]);
+      if (start > 0 && w0.size() >= 4 && w0[0] == U'\u0644' &&
+          (w0[1] == U'\u062A' || w0[1] == U'\u064A'))
+        for (int c = clause[start - 1]; c >= 0; --c)
+          for (const SideMention& s : sides)
+            if (clause[s.token] == c && !s.object && !s.byMarker)
+              if (auto side = sideOf(s.side)) return side;
+    }
     // Before it: the clause's first side (its subject; a later one is mostly an earlier verb's
     // object: "وطرد الإرهابيين منها حيث استطاع تحرير ..."), else the last clause's.
     // (The speaker's side, "أكدت مصادر معارضة ... تمكن الجيش النظامي من السيطرة", only when no

@@ -291,6 +291,22 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
       out.back().last = i;
       continue;
     }
+    // "ميليشيا وحدات الحماية الكردية", "ميليشيات جيش الفتح": "militia" is one side's word for
+    // another's force; the name after it says whose.
+    static const WordTable<bool> militia = [] {
+      WordTable<bool> t;
+      for (const char* w : {"ميليشيا", "الميليشيا", "ميليشيات", "الميليشيات", "مليشيا", "مليشيات",
+                            "المليشيات", "الميلشيات"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    if (!out.empty() && out.back().last + 3 >= i && out.back().token == out.back().last &&
+        side != SideWord::Government && side != SideWord::Russia &&
+        militia.contains(withoutConjunction(tokenText(text, tokens[out.back().token])))) {
+      out.back().side = side;
+      out.back().last = i;
+      continue;
+    }
     SideMention m{i, i, side, false, false};
     // The role from the words before the phrase: skip up to seven fillers ("قوات", "عناصر",
     // "أكثر من 30 عنصراً من").
