@@ -275,7 +275,8 @@ struct ClaimLexicon {
          "توغل",    "توغلت",   "زحف",     "تقدما",    "تسلل",    "التسلل",   "تقدمنا",   "تقدمها",
          "تقدمه",   "تقدمهم",  "تقدمهما", "عملياتها", "عملياته", "عملياتهم", "يخترق",    "تخترق",
          "اخترق",   "اخترقت",  "اختراق",  "تقتحم",    "يقتحم",   "تهاجم",    "يهاجم",    "هاجمت",
-         "هاجم",    "هاجموا",  "يهاجمون", "الهجمات",  "هجومين",  "الهجومين", "لهجوم",    "لهجمات"});
+         "هاجم",    "هاجموا",  "يهاجمون", "اقتحاما",  "الهجمات", "هجومين",   "الهجومين", "لهجوم",
+         "لهجمات"});
     add(kFight, {"المواجهات", "المواجهة", "مواجهة",     "الاشتباك", "عمليات", "العمليات",
                  "اشتباكات",  "اشتباك",   "الاشتباكات", "معارك",    "معركة",  "المعارك",
                  "مواجهات",   "جبهة",     "جبهات",      "محور",     "محاور",  "تماس",
@@ -458,10 +459,11 @@ struct Reading {
     // taking's object right after it.
     for (size_t i = 1; i < count; ++i) {
       if (!punctuationBefore(i) || transparent[i] || !has(i - 1, kTimeWord) ||
-          !(nameAt[i] >= 0 || is(i, kHead)))
+          !(nameAt[i] >= 0 || is(i, kHead | kAttack | kCapture)))
         continue;
+      // ("حاولت قوات الأسد فجر اليوم، التقدم على X": the attempt's object after the comma.)
       for (size_t k = i - 1; k > 0 && !punctuationBefore(k); --k)
-        if (bits[k - 1] & kCapture) {
+        if ((bits[k - 1] & kCapture) || ((bits[k - 1] & kTry) && is(i, kAttack | kCapture))) {
           transparent[i] = true;
           break;
         }
@@ -1149,15 +1151,27 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   }
   // "وأحبطت وحدات من الجيش بعد ظهر أمس السبت هجوماً على X": the repelling verb further back,
   // when only its subject and a time stand between it and the attack noun.
-  if (!repelled && r.is(p, kAttack))
+  // ("حاولت قوات الأسد والميليشيات المساندة لها فجر اليوم، التقدم على X": the attempt too.)
+  if (r.is(p, kAttack | kCapture))
     for (size_t k = p >= 12 ? p - 12 : 0; k + 8 < p; ++k) {
-      if (!r.is(k, kRepel) || r.breakBetween(k, p) || brokeThrough(r, k)) continue;
+      const bool repel = !repelled && r.is(k, kRepel) && r.is(p, kAttack) && !brokeThrough(r, k);
+      const bool attempt = !tried && r.is(k, kTry) && r.tryVerb(k);
+      if (!(repel || attempt) || r.breakBetween(k, p)) continue;
       size_t gap = 0;
       for (size_t m = k + 1; m < p; ++m)
-        if (!r.isTimeToken(m) && !r.has(m, kTimeWord)) ++gap;
-      if (gap <= 7) repelled = true, repelAt = k;
+        if (!r.isTimeToken(m) && !r.has(m, kTimeWord) && !r.isSideToken(m)) ++gap;
+      if (repel && gap <= 7) repelled = true, repelAt = k;
+      if (attempt && gap <= 6) tried = true, tryAt = k;
     }
   if (r.is(p, kTry)) tried = true, tryAt = p;
+  // "في هجوم فاشل على منطقة الراموسة": the attack itself said to have failed.
+  static const std::u32string failedWords[] = {foldString("فاشل"), foldString("فاشلة"),
+                                               foldString("الفاشل"), foldString("الفاشلة"),
+                                               foldString("فاشلا")};
+  if (r.is(p, kAttack) && p + 1 < r.tokens.size() &&
+      std::find(std::begin(failedWords), std::end(failedWords),
+                tokenText(r.text, r.tokens[p + 1])) != std::end(failedWords))
+    tried = true, tryAt = p + 1;
   // "أن تسيطر", "أن ينسحب": a subjunctive (expected, wanted), not a report. ("إن" is followed by
   // its subject, never by the verb.)
   // ("استطاع أن يسيطر", "تمكنت من أن تسيطر", "نجحت في أن": managed to, so a report.)
