@@ -1394,12 +1394,20 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (c.kind == ClaimKind::Held && p > 0 && r.is(p - 1, kThat) && managedBefore(p - 1))
       c.kind = ClaimKind::Captured;
     // "قوات الأسد تسيطر على حي X": a headline's present tense with its subject first is news.
+    // (A headline's parts are joined by "..": "مواصلاً تقدمه بحلب.. جيش النظام يسيطر على X".)
     if (c.kind == ClaimKind::Held) {
+      auto partStart = [&](size_t t) {
+        for (; t > 0; --t)
+          for (uint32_t k = r.tokens[t - 1].to; k + 1 < r.tokens[t].from; ++k)
+            if (r.text[k] == U'.' && r.text[k + 1] == U'.') return t;
+        return size_t{0};
+      };
       for (const SideMention& s : r.sides) {
-        if (s.object || s.token > 2 || s.token >= p || p - s.token > 5 ||
+        const size_t start = partStart(s.token);
+        if (s.object || s.token > start + 2 || s.token >= p || p - s.token > 5 ||
             r.breakBetween(s.token, p))
           continue;
-        if (!r.anyIn(0, p, kStill | kBecome | kThat | kReport | kRelative | kWas | kRemain))
+        if (!r.anyIn(start, p, kStill | kBecome | kThat | kReport | kRelative | kWas | kRemain))
           c.kind = ClaimKind::Captured;
         break;
       }

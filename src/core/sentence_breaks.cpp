@@ -126,6 +126,9 @@ size_t afterTerminator(const Reader& r, size_t at, uint8_t term, uint8_t before,
     last = v;
     return end;
   }
+  // Two or more full stops before a word ("X.. Y", "X... Y") join a headline's parts or trail
+  // off mid-sentence in Arabic news: no break (UAX #29 would break after the last one).
+  if (term == kATerm && before == kATerm) return q;
   // SB8 "etc. and", SB8a "?!" and ", ...": no break; SB11 otherwise.
   if ((term == kATerm && lowerFollows(r, q)) || v == kSContinue || v == kSTerm || v == kATerm)
     return q;

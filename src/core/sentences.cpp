@@ -1,6 +1,7 @@
 #include "core/sentences.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <cstring>
@@ -32,6 +33,32 @@ bool isSpaceAt(std::string_view text, uint32_t i, uint32_t& next) {
   const char32_t c = utf8::next(text, j);
   next = static_cast<uint32_t>(j);
   return isSpaceChar(c) || foldChar(c) == 0;  // spaces, and invisible controls between sentences
+}
+
+// The one rule split() adds to UAX #29 (see sentence_breaks.cpp): no break after two or more
+// full stops ("X.. Y") unless a paragraph ends there. Read here with ICU's own classes: walk back
+// from the break over spaces, closing marks, Extend and Format to the terminator, and ask whether
+// another full stop (skipping Extend and Format) stands before it.
+bool afterTwoFullStops(std::string_view text, uint32_t at) {
+  auto classBefore = [&](size_t& i) {
+    while (i > 0) {
+      size_t start = i - 1;
+      while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+      size_t j = start;
+      const char32_t c = utf8::next(text, j);
+      i = start;
+      const auto cls = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
+      if (cls == U_SB_EXTEND || cls == U_SB_FORMAT) continue;
+      return static_cast<int>(cls);
+    }
+    return -1;
+  };
+  size_t i = at;
+  int cls = classBefore(i);
+  if (cls == U_SB_SEP || cls == U_SB_CR || cls == U_SB_LF) return false;
+  while (cls == U_SB_SP) cls = classBefore(i);
+  while (cls == U_SB_CLOSE) cls = classBefore(i);
+  return cls == U_SB_ATERM && classBefore(i) == U_SB_ATERM;
 }
 
 }  // namespace
@@ -115,7 +142,9 @@ void SentenceSplitter::splitWithIcu(std::string_view text, std::vector<SentenceS
     }
     iterator_->setText(ut, status);
     for (int32_t b = iterator_->first(); b != icu::BreakIterator::DONE; b = iterator_->next())
-      breaks_.push_back(static_cast<uint32_t>(b));
+      if (b == 0 || static_cast<size_t>(b) >= text.size() ||
+          !afterTwoFullStops(text, static_cast<uint32_t>(b)))
+        breaks_.push_back(static_cast<uint32_t>(b));
     utext_close(ut);
   }
   spansFromBreaks(text, breaks_, out);

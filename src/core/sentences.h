@@ -34,7 +34,8 @@ class SentenceSplitter {
   // Replaces `out` with the sentences of `text`. Empty sentences (only spaces) are skipped.
   void split(std::string_view text, std::vector<SentenceSpan>& out);
   // The same with ICU's sentence iterator (UText over the bytes): the reference split() is
-  // checked against.
+  // checked against. Both keep "X.. Y" (two or more full stops before a word on the same line)
+  // one sentence: Arabic headlines join their parts so.
   void splitWithIcu(std::string_view text, std::vector<SentenceSpan>& out);
 
  private:

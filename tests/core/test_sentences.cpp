@@ -149,3 +149,16 @@ TEST(Sentences, SameAsIcuOnRandomText) {
     expectSameAsIcu(splitter, text);
   }
 }
+
+TEST(Sentences, TwoFullStopsJoinAHeadlinesParts) {
+  // Hand-checked: a headline's parts joined by ".." or "..." are one sentence; a line end after
+  // them, or a single full stop, still ends it.
+  SentenceSplitter splitter;
+  std::vector<SentenceSpan> spans;
+  splitter.split("مواصلاً تقدمه بحلب.. جيش النظام يسيطر على حي الميسر", spans);
+  EXPECT_EQ(spans.size(), 1u);
+  splitter.split("معارك في حي الشيخ سعيد... ونزوح من شرق حلب. وقال المرصد", spans);
+  EXPECT_EQ(spans.size(), 2u);
+  splitter.split("سيطرة على حاجز الراموسة..\nوقال المرصد", spans);
+  EXPECT_EQ(spans.size(), 2u);
+}
