@@ -349,6 +349,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
   out.strategic = false;
   out.rebelWeapon = false;
   bool killed = false;
+  size_t targeted = tokens.size();  // a bare "استهدفت" with no aircraft beside it
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::u32string_view w = tokenText(text, tokens[i]);
     // Clause breaks: a "،" or "؛" between this token and the previous one.
@@ -370,12 +371,15 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     if (w == L.war && i + 1 < tokens.size() && tokenText(text, tokens[i + 1]) == L.streets)
       out.keywords.push_back({i, EventType::Clashes});
     if (said.airOnly && !said.event) {
+      bool air = false;
       for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
         if (b != i && L.air.contains(tokenText(text, tokens[b])) &&
             !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence)) {
           out.keywords.push_back({i, EventType::AirStrike});
+          air = true;
           break;
         }
+      if (!air && targeted == tokens.size()) targeted = i;
     }
     if (said.event) {
       EventType type = *said.event;
@@ -442,6 +446,10 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
       out.frontWords.push_back(i);
     if (said.kill) killed = true;
   }
+  // "قوات النظام استهدفت مناطق في أحياء X": targeting with no weapon or fight named anywhere in
+  // the sentence is fire from afar, shelling.
+  if (targeted < tokens.size() && out.keywords.empty())
+    out.keywords.push_back({targeted, EventType::Shelling});
   // Fatalities: a number followed (within two words, "من" allowed) by people who were killed.
   if (killed)
     for (size_t i = 0; i < tokens.size(); ++i) {
