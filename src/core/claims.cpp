@@ -1805,6 +1805,17 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
         if (r.is(k, kPartial)) partialSeen[j] = true;
       whole[j] = partialSeen[j] ? claimFromPredicate(r, *p, n.first, context, true) : c;
       if (partialSeen[j] && r.has(n.last + 1, kFull)) c = whole[j], partialSeen[j] = false;
+    } else if (j > 0 && fromPredicate[j - 1] && carry[j - 1].kind == ClaimKind::Contested &&
+               [&] {  // "تتواصل المعارك في حي X وفي منطقة Y": the fighting is in both
+                 static const std::u32string andIn = foldString("وفي");
+                 const size_t k = names[j - 1].last + 1;
+                 if (k >= n.first || tokenText(r.text, r.tokens[k]) != andIn) return false;
+                 for (size_t m = k + 1; m < n.first; ++m)
+                   if (!r.is(m, kHead)) return false;
+                 return true;
+               }()) {
+      c = carry[j - 1];
+      fromPredicate[j] = true;
     } else if (j > 0 && fromPredicate[j - 1] && !continuesList(r, names[j - 1], n) &&
                continuesList(r, names[j - 1], n, true)) {
       // Step: "على مشفى العيون في حي قاضي عسكر، ومحطة ضخ ...": the name after "في" is where
