@@ -443,14 +443,23 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       back.headTo = to;
       auto at = std::lower_bound(out.begin(), out.end(), back.from,
                                  [](const PlaceMatch& x, uint32_t f) { return x.from < f; });
-      if (at != out.end() && at->from == back.from && at->unconfirmed)
-        *at = std::move(back);  // kept unconfirmed a moment ago: now it has context
-      else
+      if (at != out.end() && at->from == back.from) {
+        if (at->unconfirmed) *at = std::move(back);  // kept unconfirmed: now it has context
+      } else {
         out.insert(at, std::move(back));
+      }
     }
+  };
+  // "انسحاب المسلحين من صلاح الدين والأنصاري والمشهد": two or more names that each need context,
+  // listed together after a preposition or at the start, confirm each other as neighbourhoods
+  // (not "قال أحمد الأنصاري وصلاح الدين الحلبي": no preposition before the list).
+  auto confirmEachOther = [&] {
+    if (mayReachBack && context == HeadKind::None && pendingCount >= 2)
+      reachBack(pending, pendingCount, HeadKind::Neighbourhood, -1, -1);
   };
 
   auto closeList = [&] {
+    confirmEachOther();
     open = afterHead = conj = false;
     context = HeadKind::None;
     contextFrom = contextTo = -1;
@@ -722,6 +731,7 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
         break;
     }
   }
+  confirmEachOther();  // (a list that ends the sentence)
 }
 
 }  // namespace atlas

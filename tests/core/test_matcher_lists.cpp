@@ -181,11 +181,22 @@ TEST(MatcherLists, PunctuationAndOtherWordsCloseAList) {
   // (Enab Baladi's style: "تسيطر على أحياء: الجلوم، والكلاسة").
   EXPECT_EQ(ids("أحياء: السكري"), "al-sukkari");
   EXPECT_EQ(ids("أحياء، السكري"), "");
-  // "هي:" gives no context of its own: the first member must be a place, or the list must
-  // have a head ("الأحياء ... هي:" is not one: other words stand between).
-  EXPECT_EQ(ids("الأحياء المتبقية هي: السكري، المشهد"), "");
+  // "هي:" gives no context of its own: the first member must be a place, the list must have a
+  // head ("الأحياء ... هي:" is not one: other words stand between), or two or more names that
+  // each need context confirm each other there.
+  EXPECT_EQ(ids("الأحياء المتبقية هي: السكري"), "");
+  EXPECT_EQ(ids("الأحياء المتبقية هي: السكري، المشهد"), "al-sukkari al-mashhad");
   // "الأحياء" with its article is a head like "أحياء".
   EXPECT_EQ(ids("وتعرضت الأحياء السكري والمشهد للقصف"), "al-sukkari al-mashhad");
+}
+
+TEST(MatcherLists, NamesThatNeedContextConfirmEachOtherInAList) {
+  // After a preposition, two or more such names are neighbourhoods together; one alone is not,
+  // nor a list of people's names with no preposition before it.
+  EXPECT_EQ(ids("انسحب المسلحون من صلاح الدين والأنصاري والمشهد"),
+            "salah-al-din al-ansari al-mashhad");
+  EXPECT_EQ(ids("انسحب المسلحون من الأنصاري"), "");
+  EXPECT_EQ(ids("قال أحمد الأنصاري وصلاح الدين الحلبي إن القصف مستمر"), "");
 }
 
 TEST(MatcherLists, MarksInsideNamesDoNotStopAMatch) {
