@@ -495,6 +495,15 @@ std::optional<ParsedNumber> dayNumberAt(const Sentence& s, size_t start) {
 // "منذ 26 تشرين الثاني" (a span to publication). Without a year it is the latest such date not
 // after publication, unless its clause speaks of what will happen ("ستعقد في 10 كانون الأول"):
 // then it is the date to come. A date after publication is about the future.
+// "آب/أغسطس", "تشرين الأول/أكتوبر": the month's other name right after it is part of it (the
+// year after both belongs to the date).
+size_t sameMonthAgain(const Sentence& s, size_t end, int month) {
+  if (end >= s.tokens.size()) return end;
+  size_t used = 0;
+  const std::optional<int> again = monthAt(s.text, s.tokens, end, used, true);
+  return again == month ? end + used : end;
+}
+
 std::optional<DateExpression> dayAndMonth(const Sentence& s, size_t i) {
   const Words& W = words();
   const bool since = s.word(i) == W.since;
@@ -503,11 +512,14 @@ std::optional<DateExpression> dayAndMonth(const Sentence& s, size_t i) {
   if (!dayNumber || dayNumber->value < 1 || dayNumber->value > 31) return std::nullopt;
   size_t m = start + dayNumber->tokens;
   if (s.word(m) == W.from) ++m;  // "الخامس عشر من نوفمبر"
+  static const std::u32string shahr = foldString("شهر");
+  if (m < s.tokens.size() && s.word(m) == shahr) ++m;  // "الـ 4 من شهر أيلول"
   size_t used = 0;
   if (m >= s.tokens.size()) return std::nullopt;
   const std::optional<int> month = monthAt(s.text, s.tokens, m, used, true);
   if (!month) return std::nullopt;
   size_t end = m + used;
+  end = sameMonthAgain(s, end, *month);
   const Date pub = s.pub;
   int year = pub.year;
   bool explicitYear = false;
@@ -543,7 +555,7 @@ std::optional<DateExpression> monthAlone(const Sentence& s, size_t i) {
   size_t used = 0;
   const std::optional<int> month = monthAt(s.text, s.tokens, i, used, false);
   if (!month) return std::nullopt;
-  size_t end = i + used;
+  size_t end = sameMonthAgain(s, i + used, *month);
   int year = s.pub.year;
   if (auto y = parseNumberAt(s.text, s.tokens, end); y && y->value >= 1900 && y->value < 2100) {
     year = static_cast<int>(y->value);

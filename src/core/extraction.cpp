@@ -513,7 +513,10 @@ struct Worker {
       }
       if (e.future && !sameClause) continue;
       const long distance = static_cast<long>(hi - lo);
-      const long score = distance + (sameClause ? 0 : 1000000);
+      // (A month alone after the name, "على مواقع كان قد خسرها خلال شهر آب", yields to a day
+      // told anywhere else in the sentence.)
+      const bool monthAfter = e.precision == DatePrecision::Month && from > at;
+      const long score = distance + (sameClause ? 0 : 1000000) + (monthAfter ? 2000000 : 0);
       if (!best || score < bestScore) {
         best = &e;
         bestScore = score;
