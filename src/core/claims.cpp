@@ -223,7 +223,8 @@ struct ClaimLexicon {
     add2(kTransfer, {"انتقلت", "انتقل", "انتقال", "آلت"});
     add2(kLeave, {"خرج", "خرجت"});
     add2(kWitness, {"يشهد", "تشهد", "شهد", "شهدت", "شهدا", "شهدتا"});
-    add2(kAnaphor, {"الحي", "البلدة", "القرية", "التلة", "الحيين", "البلدتين", "القريتين"});
+    add2(kAnaphor,
+         {"الحي", "البلدة", "القرية", "التلة", "المخيم", "الحيين", "البلدتين", "القريتين"});
     add2(kApposition, {"أحد", "إحدى", "أحدى", "وهو", "وهي", "آخر", "أبرز", "أكبر"});
     add2(kFacility,
          {"كلية", "مدرسة", "معمل", "معامل", "جامع", "مشفى", "مستشفى", "كتيبة", "دوار", "مستودعات",
@@ -924,8 +925,10 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
 // does not stop it; a site before "في" does ("على كلية التسليح في الراموسة": the name is only
 // where the site is). Returns its token.
 std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* located = nullptr) {
-  const uint32_t predicates =
-      kCapture | kHoldNow | kWithdraw | kAttack | kFight | kHand | kRestore | kArrive | kPresence;
+  // ("تمكن الثوار من صد قوات النظام خلال الليل في حي X": the repelling verb with no attack word
+  // after it governs the place.)
+  const uint32_t predicates = kCapture | kHoldNow | kWithdraw | kAttack | kFight | kHand |
+                              kRestore | kArrive | kPresence | kRepel;
   bool location = false;
   size_t i = first;
   for (size_t steps = 0; steps < 20 && i > 0; ++steps) {
@@ -1164,6 +1167,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
       if (attempt && gap <= 6) tried = true, tryAt = k;
     }
   if (r.is(p, kTry)) tried = true, tryAt = p;
+  if (r.is(p, kRepel) && !brokeThrough(r, p)) repelled = true, repelAt = p;
   // "في هجوم فاشل على منطقة الراموسة": the attack itself said to have failed.
   static const std::u32string failedWords[] = {foldString("فاشل"), foldString("فاشلة"),
                                                foldString("الفاشل"), foldString("الفاشلة"),
@@ -1893,7 +1897,10 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     for (size_t j : meant) {
       // ("اقتحمت الوحدات حي X وسيطرت على كامل الحي": the taking outranks the assault.)
       if (out[j].kind != ClaimKind::None && out[j].kind != ClaimKind::Contested) continue;
-      if (out[j].kind == ClaimKind::None || c->kind == ClaimKind::Captured) out[j] = *c;
+      // (A fight there, then "حيث تحاول قوات الأسد التقدم في المخيم": an assault that failed.)
+      if (out[j].kind == ClaimKind::None || c->kind == ClaimKind::Captured ||
+          c->kind == ClaimKind::Failed)
+        out[j] = *c;
     }
   }
   enteredAfterWithdrawal(r, out);
