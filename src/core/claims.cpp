@@ -477,9 +477,14 @@ struct Reading {
       while (j < count && j <= i + 10 && !punctuationBefore(j) && nameAt[j] < 0 &&
              !(bits[j] & (kCapture | kHoldNow | kWithdraw)))
         ++j;
-      if (j < count && j <= i + 10 && punctuationBefore(j) && has(j, kOn | kTo) && nameAt[i] < 0 &&
-          !(bits[i] & (kCapture | kHoldNow | kWithdraw)))
+      // ("تدور اشتباكات بين قوات النظام من جانب، والفصائل من جانب آخر، في أطراف منطقة X".)
+      const bool inPlace = j + 1 < count && has(j, kPlaceIn) &&
+                           ((bits[j + 1] & (kHead | kPartial)) || nameAt[j + 1] >= 0);
+      if (j < count && j <= i + 10 && punctuationBefore(j) && (has(j, kOn | kTo) || inPlace) &&
+          nameAt[i] < 0 && !(bits[i] & (kCapture | kHoldNow | kWithdraw))) {
         transparent[i] = true;
+        if (inPlace) transparent[j] = true;  // ("على"/"إلى" go on with the clause by themselves)
+      }
     }
     int c = 0;
     for (size_t i = 0; i < count; ++i) {
@@ -1006,9 +1011,11 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       *located = true;  // the predicate (if any) is the site's; a list may go on after the name
     }
     // ("التقدم داخل حي X", "توغلت داخل X": "داخل" right after the verb is "into".)
+    // ("في محيط وداخل حي X": inside, beside the surroundings.)
     static const std::u32string inside = foldString("داخل");
     if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
-        !(i > 0 && r.is(i - 1, kAttack | kCapture) && tokenText(r.text, r.tokens[i]) == inside))
+        !(i > 0 && r.is(i - 1, kAttack | kCapture | kPartial) &&
+          withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
       return std::nullopt;
   }
   return std::nullopt;
@@ -1131,7 +1138,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   for (size_t k = p + 1; k < first && k <= p + 2; ++k)
     for (const auto& f : fire)
       if (tokenText(r.text, r.tokens[k]) == f) return c;
-  if (p > 0 && r.has(p - 1, kOperation)) return c;  // "معركة تحرير حلب": an operation's name
+  // "معركة تحرير حلب": an operation's name ("عملية اقتحام لحي X" is a storming, though).
+  if (p > 0 && r.has(p - 1, kOperation) && !r.is(p, kAttack)) return c;
   const uint32_t b = r.bits[p];
   bool tried = false, repelled = false, negated = false, future = false, restore = false;
   bool shared = r.is(p, kShare);
