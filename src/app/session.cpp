@@ -90,11 +90,18 @@ void buildViewModel(Session& m, bool withControl) {
   // One pass over the mentions (hundreds of megabytes at 100,000 articles): where each
   // article's mentions start, and the days the timeline spans.
   v.firstMentionOfDoc.assign(m.corpus.articles.size() + 1, 0);
+  // (A background date years before the reports, "منذ عام 2012" or a dateline's typo, would
+  // stretch the timeline over years: the span reaches back at most a season before the first
+  // publication. Those mentions keep their dates; the histogram just does not show them.)
+  constexpr int kBackgroundDays = 92;
+  const int earliest = v.firstPublished ? v.firstPublished->toDays() - kBackgroundDays
+                                        : std::numeric_limits<int>::min();
   int firstDay = std::numeric_limits<int>::max(), lastDay = std::numeric_limits<int>::min();
   for (const Mention& mention : m.extraction.mentions) {
     ++v.firstMentionOfDoc[mention.doc + 1];
     if (!mention.date) continue;
     const int d = mention.date->toDays();
+    if (d < earliest) continue;
     firstDay = std::min(firstDay, d);
     lastDay = std::max(lastDay, d);
   }

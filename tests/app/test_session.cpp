@@ -273,3 +273,23 @@ TEST(ModelLoaderErrors, AnExceptionInTheLoaderIsAnErrorMessageNotACrash) {
   EXPECT_NE(loader.error().find("the disk caught fire"), std::string::npos) << loader.error();
   EXPECT_NE(loader.error().find("/some/corpus"), std::string::npos) << loader.error();
 }
+
+TEST_F(SessionCache, ABackgroundYearDoesNotStretchTheTimelineOverYears) {
+  // Hand-checked: the article is of 1 December 2016 and recalls a strike of 4 October 2013
+  // and one of 20 September 2016; the timeline reaches back to 20 September (within 92 days of
+  // the first publication), not to 2013.
+  const fs::path corpus = dir / "background";
+  fs::create_directories(corpus);
+  writeAll(corpus / "a.txt",
+           "وفي 4 تشرين الأول 2013 قصفت الطائرات حي الشعار.\n"
+           "وفي 20 أيلول قصفت الطائرات حي الميسر.\n");
+  writeAll(corpus / "MANIFEST.tsv", "file\tpublished\toutlet\na.txt\t2016-12-01\t\n");
+  options.corpus = corpus.string();
+  auto s = load();
+  ASSERT_TRUE(s);
+  bool background = false;  // the mention keeps its own date
+  for (const auto& m : s->extraction.mentions)
+    if (m.date && m.date->iso() == "2013-10-04") background = true;
+  EXPECT_TRUE(background);
+  EXPECT_EQ(s->view.histogram.first.iso(), "2016-09-20");
+}
