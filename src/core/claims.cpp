@@ -1153,7 +1153,13 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
         !brokeThrough(r, k))
       repelled = true, repelAt = k;
     if (r.is(k, kNegation) && near) negated = true;
-    if (r.is(k, kFuture) && near) future = true;
+    // ("وفي حال تمكنت قوات المعارضة السورية من السيطرة على X": a condition reaches further.)
+    static const std::u32string conditions[] = {foldString("حال"), foldString("إذا"),
+                                                foldString("لو")};
+    if (r.is(k, kFuture) && (near || std::find(std::begin(conditions), std::end(conditions),
+                                               withoutConjunction(tokenText(
+                                                   r.text, r.tokens[k]))) != std::end(conditions)))
+      future = true;
     if (r.is(k, kShare) && near) shared = true;
     // "نفت ... سيطرة": denied. ("وكانت قوات النظام قد سيطرت على X" reports a taking, dated by
     // its own time words; one years ago is background, see oldYear.)
