@@ -717,15 +717,15 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       m.actor1 = shellingActor(events, sides, at, first, claim, context);
       break;
     case EventType::Clashes:
+      // A partial taking or an advance: the side the claim says acted ("سيطرت قوات النظام على
+      // أجزاء من حي ...", "بدأ الجيش اقتحاماً لحي X وسط أنباء عن هجوم مضاد للفصائل").
+      if (claim.kind == ClaimKind::Contested) m.actor1 = actorBit(claim.actor);
       // The attacker of "محاولات متكررة للقوات النظامية السيطرة على الحي", else the first side.
       for (const SideMention& s : sides)
         for (size_t b = s.token >= 3 ? s.token - 3 : 0; b < s.token && !m.actor1; ++b)
           if (Lexicon::in(L.attempts, withoutConjunction(tokenText(text, tokens[b]))) &&
               !s.object && s.side != SideWord::Civilians && s.side != SideWord::Russia)
             m.actor1 = actorBit(s.side);
-      // A partial taking or an advance: the side the claim says acted ("سيطرت قوات النظام على
-      // أجزاء من حي ...").
-      if (!m.actor1 && claim.kind == ClaimKind::Contested) m.actor1 = actorBit(claim.actor);
       // Only victims named ("مقتل 7 من قوات النظام على جبهة الراموسة"): their enemy fought.
       if (!m.actor1) {
         std::optional<SideWord> victim;
