@@ -173,7 +173,13 @@ bool startsClause(const std::u32string& text, const std::vector<Token>& tokens, 
   for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
     if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U':' || text[k] == U'.')
       return true;
-  return false;
+  // "بينما استهدف الثوار", "فيما قصفت الفصائل", "حيث استهدف": a clause opens after these too.
+  static const WordTable<bool> openers = [] {
+    WordTable<bool> t;
+    for (const char* w : {"بينما", "فيما", "حيث", "وقد", "فقد", "ثم"}) t.add(foldString(w), true);
+    return t;
+  }();
+  return openers.contains(tokenText(text, tokens[i - 1]));
 }
 
 // Words whose side depends on their neighbours. Returns false when the word names no side here.
