@@ -72,6 +72,7 @@ CURATED = {
                "كليات الراموسة", "تجمع الكليات", "تجمع الكليات العسكرية", "مجمع الكليات"]),
     "العويجة": dict(id="al-uwayja", en="al-Uwayja"),
     "كفر داعل": dict(aliases=["كفرداعل"]),
+    "كفر حمرة": dict(aliases=["كفرحمرة", "كفر حمره", "كفرحمره"]),
     "مخيم حندرات": dict(id="handarat-camp", en="Handarat camp",
                         aliases=["مخيم الحندرات", "مخيم عين التل"]),
     "مستشفى الكندي": dict(id="al-kindi-hospital"),

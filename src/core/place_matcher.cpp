@@ -197,7 +197,9 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
     words_.add(foldString(w), Word::Organisation);
   for (const char* w : {"هي", "هما"}) words_.add(foldString(w), Word::Copula);
   for (const char* w :
-       {"من", "على", "الى", "عن", "بين", "حتى", "نحو", "داخل", "قرب", "عند", "مع", "باتجاه"})
+       {"من", "على", "الى", "عن", "بين", "حتى", "نحو", "داخل", "قرب", "عند", "مع", "باتجاه",
+        // "أحياء عدة بينها المعادي والأنصاري": a list may start after these too.
+        "بينها", "منها", "أبرزها", "أهمها"})
     words_.add(foldString(w), Word::Preposition);
   words_.add(foldString("في"), Word::In);
 
