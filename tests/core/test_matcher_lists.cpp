@@ -197,7 +197,7 @@ TEST(MatcherLists, NamesThatNeedContextConfirmEachOtherInAList) {
             "salah-al-din al-ansari al-mashhad");
   EXPECT_EQ(ids("انسحب المسلحون من الأنصاري"), "");
   // "بينها", "منها", "أبرزها" open a list as a preposition does.
-  EXPECT_EQ(ids("قصفت الطائرات أحياء عدة بينها المعادي والأنصاري"), "al-maadi al-ansari");
+  EXPECT_EQ(ids("قصفت الطائرات أحياء عدة بينها الأنصاري والمشهد"), "al-ansari al-mashhad");
   EXPECT_EQ(ids("قال أحمد الأنصاري وصلاح الدين الحلبي إن القصف مستمر"), "");
 }
 
