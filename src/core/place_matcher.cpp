@@ -166,7 +166,7 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   }
 
   // Head words, folded. A head makes a following name count and says what kind of place it is.
-  for (const char* w : {"حي", "حيي", "حيا", "احياء", "الاحياء", "حارة", "حارات"})
+  for (const char* w : {"حي", "حيي", "حيا", "احياء", "الاحياء", "حارة", "حارات", "محلة", "محلات"})
     words_.add(foldString(w), Word::HeadNeighbourhood);
   for (const char* w : {"بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "قرية", "قرى", "قريتي"})
     words_.add(foldString(w), Word::HeadTown);
