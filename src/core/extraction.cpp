@@ -298,7 +298,7 @@ struct Worker {
   // narrative's if it reaches this sentence, else the publication date (see NarrativeDate).
   void date(const Article& article, uint32_t at, Mention& mention) {
     static const auto publicationRule = std::make_shared<const std::string>("publication date");
-    const DateExpression* e = dateFor(at);
+    const DateExpression* e = dateFor(at, article.published);
     if (e && !e->future) {
       mention.date = e->date;
       mention.dateEnd = e->end;
@@ -500,7 +500,7 @@ struct Worker {
   // happen ("غداً", "ستبدأ ... الثلاثاء") does not date what a sentence reports: an expression
   // about the future counts only in the name's own clause, and then says the clause is about
   // the future (the caller gives the publication date).
-  const DateExpression* dateFor(uint32_t at) const {
+  const DateExpression* dateFor(uint32_t at, const std::optional<Date>& published) const {
     const DateExpression* best = nullptr;
     long bestScore = 0;
     for (const DateExpression& e : exprs) {
@@ -512,6 +512,9 @@ struct Worker {
         if (c == U'\u060C' || c == U'\u061B' || c == U',' || c == U';') sameClause = false;
       }
       if (e.future && !sameClause) continue;
+      // (A date half a year or more before publication in another clause is background: "التي
+      // سيطرت على الحي في 21 تموز 2012" does not date "تمكنت من السيطرة على حي X".)
+      if (!sameClause && published && e.date.toDays() < published->toDays() - 180) continue;
       const long distance = static_cast<long>(hi - lo);
       // (A month alone after the name, "على مواقع كان قد خسرها خلال شهر آب", yields to a day
       // told anywhere else in the sentence.)
