@@ -1139,7 +1139,14 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     for (const auto& f : fire)
       if (tokenText(r.text, r.tokens[k]) == f) return c;
   // "معركة تحرير حلب": an operation's name ("عملية اقتحام لحي X" is a storming, though).
-  if (p > 0 && r.has(p - 1, kOperation) && !r.is(p, kAttack)) return c;
+  // ("في معركة استعادة السيطرة على حي X": the battle for X, fought over.)
+  if (p > 0 &&
+      (r.has(p - 1, kOperation) || (p > 1 && r.has(p - 2, kOperation) && r.is(p - 1, kCapture))) &&
+      !r.is(p, kAttack)) {
+    c.kind = ClaimKind::Contested;
+    c.holder = Side::Contested;
+    return c;
+  }
   const uint32_t b = r.bits[p];
   bool tried = false, repelled = false, negated = false, future = false, restore = false;
   bool shared = r.is(p, kShare);
