@@ -1504,7 +1504,7 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
         ((w[1] == U'\u0627' && w[2] == U'\u0644') || w.substr(1) == U"\u062D\u0644\u0628"))
       return false;  // "بالراموسة", "بحلب القديمة"
   }
-  if (name.first - previous.last > 6) return false;
+  if (name.first - previous.last > 8) return false;
   for (size_t k = previous.last + 1; k < name.first; ++k) {
     if (r.has(k, kTo) && k > 0 && r.has(k - 1, kListTo)) {  // "وصولاً إلى", "إضافة إلى"
       static const std::u32string reaching = foldString("وصولا");
@@ -1512,8 +1512,13 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
       continue;
     }
     // "أعادت الأمن إلى X وإلى Y", "تقدم في X وعلى جبهة Y": the preposition said again.
-    if (r.has(k, kOn | kTo) && k == previous.last + 1 && r.tokens[k].to - r.tokens[k].from > 2 &&
-        r.text[r.tokens[k].from] == U'\u0648')
+    // ("... ومحطة سليمان الحلبي ومحيطها وإلى جزء كبير من حي X": after "ومحيطها" too.)
+    if (r.has(k, kOn | kTo) && r.tokens[k].to - r.tokens[k].from > 2 &&
+        r.text[r.tokens[k].from] == U'\u0648' && [&] {
+          for (size_t m = previous.last + 1; m < k; ++m)
+            if (!mayStandBetween(r, m)) return false;
+          return true;
+        }())
       continue;
     // ("وعلى جبهة حي Y": a front, so Y is fought over; see frontBetween.)
     if (r.has(k, kFrontLine) && k > previous.last + 1 && r.has(k - 1, kOn | kTo)) continue;
@@ -1648,6 +1653,15 @@ void enteredAfterWithdrawal(const Reading& r, std::vector<PlaceClaim>& out) {
 }
 
 // Step: "عودة الطراب والجزماتي إلى حضن الدولة", "إلى كنف الدولة": the state's idiom for a taking.
+// Step: "باتت الفصائل على مشارف الأكاديمية", "وضعت وحداته في نقاط على مشارف خان طومان": at a
+// place's outskirts, so fighting for it.
+bool atOutskirts(const Reading& r, size_t first) {
+  static const std::u32string outskirts = foldString("مشارف");
+  size_t k = first;
+  while (k > 0 && r.is(k - 1, kHead) && r.nameAt[k - 1] < 0) --k;  // "مشارف منطقة X"
+  return k > 0 && withoutConjunction(tokenText(r.text, r.tokens[k - 1])) == outskirts;
+}
+
 std::optional<PlaceClaim> backToTheState(const Reading& r, size_t last) {
   static const std::u32string embrace[] = {foldString("حضن"), foldString("كنف")};
   for (size_t k = last + 1; k + 1 < r.tokens.size() && k <= last + 8; ++k) {
@@ -1820,7 +1834,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (!special) special = lostTo(r, n.first, n.last);
     if (!special) special = fellPlace(r, n.first, n.last, context);
     if (!special) special = backToTheState(r, n.last);
-    if (!special && witnessesFighting(r, n.first, n.last))
+    if (!special && (witnessesFighting(r, n.first, n.last) || atOutskirts(r, n.first)))
       special = PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
     if (special) {
       c = *special;
