@@ -991,6 +991,11 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       }
     }
     if (r.is(i, kAttack) && r.firedWith(i)) continue;
+    // "انطلاقاً من محور قرية X ومن محور Y": the front an attack set out from.
+    static const std::u32string from = foldString("من");
+    if (r.has(i, kFrontLine) && i > 0 &&
+        withoutConjunction(tokenText(r.text, r.tokens[i - 1])) == from)
+      return std::nullopt;
     // "لمحاولة تقدم للقوات الحكومية على جبهة حي X": a front word before the name is where the
     // assault before it went, when one is told; alone it is the predicate ("على جبهة حي X").
     if (r.has(i, kFrontLine) && [&] {
@@ -1132,6 +1137,22 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
                               bool ignorePartial = false) {
   PlaceClaim c;
   if (r.oldYear[p]) return c;  // background: "منذ عام 2012"
+  // "انطلاقاً من محور قرية X ومن محور Y": where an attack set out from, no claim on it.
+  static const std::u32string setOut = foldString("انطلاقا");
+  for (size_t k = p + 1; k < first; ++k)
+    if (withoutConjunction(tokenText(r.text, r.tokens[k])) == setOut) return c;
+  // "وصول 4 حافلات تقل جرحى إلى معبر الراموسة": people or vehicles arriving, no front.
+  static const WordTable<bool> carried = [] {
+    WordTable<bool> t;
+    for (const char* w :
+         {"حافلات", "حافلة", "باصات", "الحافلات", "الباصات", "سيارات", "إسعاف", "قافلة", "مساعدات",
+          "جرحى", "مرضى", "المدنيين", "مدنيين", "نازحين", "عائلات", "نساء", "أطفال"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  if (r.bits[p] & kArrive)
+    for (size_t k = p + 1; k < first; ++k)
+      if (carried.contains(withoutConjunction(tokenText(r.text, r.tokens[k])))) return c;
   // "السيطرة النارية على الطريق", "سيطروا نارياً على الدوار": in range of fire, not held.
   static const std::u32string fire[] = {foldString("النارية"), foldString("ناريا"),
                                         foldString("بالنار"), foldString("نارية")};
