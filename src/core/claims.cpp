@@ -1333,6 +1333,10 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
                  (p < 4 && r.clause[0] == r.clause[p]) ||
                  (r.is(p - 1, kCapture) && (p == 1 || r.clause[p - 2] != r.clause[p]))))
     agent = context.lastAgent;
+  // "وتمكنت وحدات الاقتحام من انتزاع السيطرة على الحي": a taking with no side named anywhere
+  // in the sentence is the outlet's own side's, when its words tell which that is.
+  if (!agent && (b & kCapture) && !(b & kPresent) && r.sides.empty() && context.stance() != 0)
+    agent = stanceSide(context.stance());
 
   // "يحاربون الآن للسيطرة على X": only aimed at (failed); "شنت هجوماً لاستعادة X": a battle for it.
   if (r.has(p, kPurpose) && !tried && !repelled && !negated) {
