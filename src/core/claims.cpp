@@ -670,9 +670,15 @@ struct Reading {
     // other side follows it: "أعلنت قوات النظام سيطرتها" is the speaker's own taking.)
     std::optional<Side> before, earlier, speaker;
     const auto [speakerFrom, speakerTo] = speakerSpan();
+    // ("أعلن النظام الهجوم، واستطاع أن يسيطر على X": the "أن" of "managed to" opens no reported
+    // statement.)
+    size_t thatEnd = p;
+    for (size_t k = p >= 3 ? p - 3 : 0; p >= 2 && k + 1 < p; ++k)
+      if (is(p - 1, kThat) && managed.contains(withoutConjunction(tokenText(text, tokens[k]))))
+        thatEnd = p - 1;
     for (const SideMention& s : sides)
       if (s.token < p && !s.object && !s.byMarker &&
-          !(anyIn(s.token + 1, p, kThat) && anyIn(0, s.token, kReport)))
+          !(anyIn(s.token + 1, thatEnd, kThat) && anyIn(0, s.token, kReport)))
         if (auto side = sideOf(s.side)) {
           if (s.token >= speakerFrom && s.token < speakerTo) {
             if (!speaker) speaker = side;
@@ -1127,6 +1133,44 @@ bool doerPronounBefore(const Reading& r, size_t p) {
     return true;
   }
   return false;
+}
+
+// Step: "استعادت القوات كافة المناطق التي خسرتها، وهي X وY", "سيطروا على ثلاث قرى، هي X":
+// the names after "هي" are the places a taking of a plural before it counted. Returns the
+// taking's token and the plural's (what stands between the plural and the list tells where the
+// plural is, not how much of each place was taken).
+std::optional<std::pair<size_t, size_t>> takingBeforeCopulaList(const Reading& r, size_t first) {
+  static const WordTable<bool> copula = [] {
+    WordTable<bool> t;
+    for (const char* w : {"هي", "وهي", "هما", "وهما"}) t.add(foldString(w), true);
+    return t;
+  }();
+  static const WordTable<bool> plurals = [] {
+    WordTable<bool> t;
+    for (const char* w : {"المناطق", "مناطق",   "الأحياء", "أحياء",  "التلال",  "تلال",    "القرى",
+                          "قرى",     "البلدات", "بلدات",   "النقاط", "نقاط",    "المواقع", "مواقع",
+                          "التلات",  "تلات",    "الحواجز", "حواجز",  "الكليات", "كليات"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  if (first == 0 || !copula.contains(tokenText(r.text, r.tokens[first - 1])) || first - 1 == 0 ||
+      !r.breakBetween(first - 2, first - 1))
+    return std::nullopt;
+  int breaks = 0;
+  for (size_t k = first - 1; k > 0 && k + 30 > first; --k) {
+    // (A city or region on the way is where the plural is: "في الأطراف الغربية لمدينة حلب".)
+    if (r.nameAt[k - 1] >= 0 && r.names[static_cast<size_t>(r.nameAt[k - 1])].claimable)
+      return std::nullopt;
+    if (r.breakBetween(k - 1, k) && ++breaks > 3) return std::nullopt;
+    if (!plurals.contains(withoutConjunction(tokenText(r.text, r.tokens[k - 1])))) continue;
+    // The taking up to four words before the plural, in its clause ("السيطرة على عدد من التلال").
+    for (size_t m = k - 1; m > 0 && m + 5 > k; --m) {
+      if (r.breakBetween(m - 1, k - 1)) break;
+      if (r.is(m - 1, kCapture) && !r.is(m - 1, kPresent)) return std::pair{m - 1, k - 1};
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 // Step: a claim from a predicate before the name, with its modifiers: an attempt or a failure
@@ -1864,6 +1908,9 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (special) {
       c = *special;
       fromPredicate[j] = true;
+    } else if (auto taking = takingBeforeCopulaList(r, n.first)) {
+      c = claimFromPredicate(r, taking->first, taking->second, context);
+      fromPredicate[j] = c.kind != ClaimKind::None;
     } else if (bool located = false; auto p = governingPredicate(r, n.first, &located)) {
       c = claimFromPredicate(r, *p, n.first, context);
       if (located) {
