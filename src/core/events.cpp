@@ -125,12 +125,13 @@ struct Lexicon {
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
   WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
-      directions, heads, attempts, adjacent, fromSides, similar;
+      directions, heads, attempts, adjacent, fromSides, similar, movers;
   WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
-                 with = foldString("مع"), fi = foldString("في"), launch = foldString("انطلاقا");
+                 with = foldString("مع"), fi = foldString("في"), launch = foldString("انطلاقا"),
+                 to = foldString("إلى"), toward = foldString("نحو");
 
   Lexicon() {
     // Built in a map first: a word met again keeps its first event type and actor.
@@ -199,6 +200,10 @@ struct Lexicon {
     for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
     for (const char* w : {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"})
       fromSides.push_back(foldString(w));
+    for (const char* w : {"تقدمت", "تقدم", "تقدموا", "تقدمه", "تقدمها", "تقدمهم", "تسللت", "تسللوا",
+                          "متسللة", "متسللين", "القادمة", "القادمين", "قادمة", "قادمين", "زحفت",
+                          "انطلقت", "انطلق", "انطلقوا"})
+      movers.push_back(foldString(w));
     for (const char* w :
          {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
       battles.add(foldString(w), true);
@@ -224,7 +229,8 @@ struct Lexicon {
     words.try_emplace(war);
     for (const char* w : {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
       directions.push_back(foldString(w));
-    for (const char* w : {"حي", "منطقة", "بلدة", "قرية", "مدينة"}) heads.push_back(foldString(w));
+    for (const char* w : {"حي", "منطقة", "بلدة", "قرية", "مدينة", "حيي", "أحياء", "مناطق"})
+      heads.push_back(foldString(w));
     for (const char* w : {"المحاذي", "المحاذية", "المتاخم", "المتاخمة", "المجاور", "المجاورة",
                           "المقابل", "المقابلة"})
       adjacent.push_back(foldString(w));
@@ -613,6 +619,16 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
   // "من جهة حي الميدان", "من محور جمعية الزهراء": the side an advance came from.
   if (first >= 2 && Lexicon::in(L.fromSides, word(first - 1)) && word(first - 2) == L.min)
     return true;
+  // "تقدمت من منطقة الشقيف إلى تخوم حي الهلك", "تابع تقدمه من الجزماتي باتجاه": where a move
+  // started (up to one word, "باتجاهها", between the move and "من").
+  if (first >= 1 && Lexicon::in(L.fromSides, word(first - 1)) && first >= 2) --first;
+  if (first >= 2 && word(first - 1) == L.min)
+    for (size_t k = first - 2; k + 6 > first; --k) {  // ("تقدمت قوات النظام من منطقة X")
+      // (Not "تسللت إلى مبان من منيان": buildings of the place the move went to.)
+      if (word(k) == L.to || word(k) == L.toward) break;
+      if (Lexicon::in(L.movers, word(k))) return true;
+      if (k == 0) break;
+    }
   return false;
 }
 
