@@ -125,13 +125,13 @@ struct Lexicon {
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
   WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
-      directions, heads, attempts, adjacent, fromSides, similar, movers;
+      directions, heads, attempts, adjacent, fromSides, similar, movers, journeys;
   WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
                  intelligence = foldString("المخابرات"), between = foldString("بين"),
                  with = foldString("مع"), fi = foldString("في"), launch = foldString("انطلاقا"),
-                 to = foldString("إلى"), toward = foldString("نحو");
+                 to = foldString("إلى"), toward = foldString("نحو"), towards = foldString("باتجاه");
 
   Lexicon() {
     // Built in a map first: a word met again keeps its first event type and actor.
@@ -204,6 +204,14 @@ struct Lexicon {
                           "متسللة", "متسللين", "القادمة", "القادمين", "قادمة", "قادمين", "زحفت",
                           "انطلقت", "انطلق", "انطلقوا"})
       movers.push_back(foldString(w));
+    // People or vehicles going somewhere: flight, evacuation, transfer.
+    for (const char* w :
+         {"فروا",    "فر",       "فرت",      "هربوا", "هرب",      "هربت",     "هربا",
+          "فرار",    "هروب",     "نزحوا",    "نزح",   "نزحت",     "نزوح",     "فارين",
+          "الفارين", "الهاربين", "نقل",      "نقلهم", "نقلت",     "نقلوا",    "تتوافد",
+          "توافد",   "يتوافدون", "توافدوا",  "إجلاء", "إخلاء",    "ستتوجه",   "تتوجه",
+          "توجهت",   "يتوجه",    "المهجرين", "تهجير", "الانسحاب", "انسحابهم", "انسحابها"})
+      journeys.push_back(foldString(w));
     for (const char* w :
          {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
       battles.add(foldString(w), true);
@@ -619,6 +627,16 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
   // "من جهة حي الميدان", "من محور جمعية الزهراء": the side an advance came from.
   if (first >= 2 && Lexicon::in(L.fromSides, word(first - 1)) && word(first - 2) == L.min)
     return true;
+  // "فروا من أحياء X وY", "تتوافد إلى حي X هرباً", "الانسحاب نحو حي X": people on their way
+  // from or to the place, nothing happening at it.
+  if (first >= 2 && (word(first - 1) == L.min || word(first - 1) == L.to ||
+                     word(first - 1) == L.toward || word(first - 1) == L.towards))
+    for (size_t k = first - 2; k + 5 > first; --k) {
+      // (The word itself too: "فروا" is no "و" + "روا".)
+      if (Lexicon::in(L.journeys, word(k)) || Lexicon::in(L.journeys, tokenText(text, tokens[k])))
+        return true;
+      if (k == 0) break;
+    }
   // "تقدمت من منطقة الشقيف إلى تخوم حي الهلك", "تابع تقدمه من الجزماتي باتجاه": where a move
   // started (up to one word, "باتجاهها", between the move and "من").
   if (first >= 1 && Lexicon::in(L.fromSides, word(first - 1)) && first >= 2) --first;
