@@ -199,10 +199,10 @@ struct ClaimLexicon {
                "محاولاتها", "تعثر",    "تعثرت",   "يتعثر",   "محاولتهم", "محاولتهما", "بمحاولة",
                "محاولتنا",  "محاولاته"});
     add(kRepel,
-        {"تتصدى", "يتصدى",  "يتصدون", "تصدوا", "تصدي",   "لتصدي",  "بصد",   "صد",    "صدت",
-         "صدوا",  "يصد",    "تصد",    "تصدى",  "تصدت",   "التصدي", "أحبط",  "أحبطت", "إحباط",
-         "إفشال", "أفشلت",  "كسر",    "كسرت",  "دحر",    "دحرت",   "إجهاض", "أجهضت", "أفشلنا",
-         "صددنا", "أحبطنا", "كسرنا",  "أفشل",  "أفشلوا", "تحبط",   "يحبط",  "يحبطون"});
+        {"تتصدى",  "يتصدى", "يتصدون", "تصدوا", "تصدي", "لتصدي",  "بصد",    "لصد",   "صد",
+         "صدت",    "صدوا",  "يصد",    "تصد",   "تصدى", "تصدت",   "التصدي", "أحبط",  "أحبطت",
+         "إحباط",  "إفشال", "أفشلت",  "كسر",   "كسرت", "دحر",    "دحرت",   "إجهاض", "أجهضت",
+         "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل", "أفشلوا", "تحبط",   "يحبط",  "يحبطون"});
     add(kNegation, {"لم", "دون"});
     add(kFuture,
         {"يؤدي",  "تؤدي",  "سيؤدي",   "ستؤدي",   "تخول",  "يخول",    "تتيح",   "يتيح",   "تسمح",
@@ -1623,6 +1623,33 @@ bool referenceOnly(const Reading& r, const NameSpan& name) {
   return i < first && i > 0 && r.nameAt[i - 1] >= 0;
 }
 
+// Step: "تدور اشتباكات في حيي X وY في محاولة للميليشيات التقدم": fighting at the places that
+// the sentence calls an attempt is an assault that has not succeeded. Returns who tried: the
+// side right after the attempt word, else `fallback` (the side the fighting's claim named).
+std::optional<PlaceClaim> attemptAfterNames(const Reading& r, size_t last,
+                                            std::optional<Side> fallback) {
+  static const WordTable<bool> attempts = [] {
+    WordTable<bool> t;
+    for (const char* w : {"محاولة", "محاولات", "محاولتها", "محاولتهم", "محاولته"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  size_t k = last + 1;
+  // Over the rest of the list: names and their glue ("وبستان الباشا").
+  while (k < r.tokens.size() && k <= last + 8 && (r.nameAt[k] >= 0 || mayStandBetween(r, k)) &&
+         !r.has(k, kPlaceIn))
+    ++k;
+  if (k + 1 >= r.tokens.size() || !r.has(k, kPlaceIn) ||
+      !attempts.contains(tokenText(r.text, r.tokens[k + 1])) || r.breakBetween(last, k + 1))
+    return std::nullopt;
+  std::optional<Side> side = fallback;
+  for (const SideMention& s : r.sides)
+    if (s.token == k + 2 || s.token == k + 3)
+      if (auto x = sideOf(s.side)) side = x;
+  if (!side) return std::nullopt;
+  return PlaceClaim{ClaimKind::Failed, side, opponentOf(side), 0, 0};
+}
+
 // Step: "خرج حي X عن سيطرة النظام" (X lost it): taken by the other side the sentence names,
 // else by the loser's enemy.
 std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t last) {
@@ -1984,6 +2011,8 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
           if (out[b - 1].kind == ClaimKind::None) out[b - 1] = *held;
       }
     }
+    if (c.kind == ClaimKind::Contested)
+      if (auto tried = attemptAfterNames(r, n.last, c.actor)) c = *tried;
     // ("تابعت القوات تقدمها لتصل إلى X وY، باسطة عليهم سيطرتها": the taking outranks the advance.)
     if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested)
       if (auto later = laterVerbWithPronoun(r, n.last, context))
