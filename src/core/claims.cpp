@@ -434,7 +434,7 @@ struct Reading {
       }
     }
     for (size_t j = 0; j < names.size(); ++j)
-      for (size_t i = names[j].first; i <= names[j].last && i < count; ++i)
+      for (size_t i = names[j].first; i <= names[j].last && i < count && !names[j].inDate; ++i)
         nameAt[i] = static_cast<int>(j);
     punctuation.assign(count, false);
     for (size_t i = 1; i < count; ++i)
@@ -1898,6 +1898,13 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     const NameSpan& n = names[j];
     const size_t next = j + 1 < names.size() ? names[j + 1].first : tokens.size();
     PlaceClaim c;
+    if (n.inDate) {
+      if (j > 0)
+        carry[j] = carry[j - 1], whole[j] = whole[j - 1], partialSeen[j] = partialSeen[j - 1],
+        fromPredicate[j] = fromPredicate[j - 1];
+      out[j] = c;
+      continue;
+    }
     if (referenceOnly(r, n)) {
       // ("أعاد الأمن إلى حي باب النيرب جنوب قلعة حلب وصولاً إلى حي جب القبة": the list goes on
       // past a reference point.)

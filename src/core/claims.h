@@ -30,6 +30,9 @@ struct NameSpan {
   // A road, bridge, roundabout or junction: after "وصولاً إلى" it marks how far an advance
   // reached, it is not itself taken ("وصولاً إلى جسر الحج").
   bool endpoint = false;
+  // Inside a date expression ("2 تشرين الأول"): a month, not a place; it neither claims nor
+  // stands between a verb and the places after it.
+  bool inDate = false;
 };
 
 struct PlaceClaim {

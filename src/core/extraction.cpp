@@ -242,6 +242,8 @@ struct Worker {
       n.claimable =
           kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town;
       n.endpoint = !m.ambiguous && gazetteer.places[m.candidates.front()].isEndpoint();
+      for (const DateExpression& e : exprs)
+        if (n.first >= e.tokenFrom && n.last < e.tokenTo) n.inDate = true;
     }
     dropWordsInsideNames();
     findClaims(folded.chars, tokens, sides, names, claimContext, claims);
