@@ -247,6 +247,23 @@ struct Worker {
     }
     dropWordsInsideNames();
     findClaims(folded.chars, tokens, sides, names, claimContext, claims);
+    dropFormerHolders();
+  }
+
+  // "سيطرتها على كلية المدفعية ... داخل سور كلية المدفعية الخاضعة لسيطرة قوات النظام": a place
+  // the sentence says was taken, named again as held by another side, was held before the
+  // taking; the sentence's statement about it is the taking.
+  void dropFormerHolders() {
+    for (size_t k = 0; k < claims.size(); ++k) {
+      if (claims[k].kind != ClaimKind::Held || matches[k].ambiguous) continue;
+      for (size_t j = 0; j < claims.size(); ++j)
+        if (j != k && claims[j].kind == ClaimKind::Captured && !matches[j].ambiguous &&
+            matches[j].candidates.front() == matches[k].candidates.front() && claims[j].actor &&
+            claims[j].actor != claims[k].holder) {
+          claims[k] = PlaceClaim{};
+          break;
+        }
+    }
   }
 
   // Words of a place's own name say nothing about events or sides: "كلية المدفعية" is no

@@ -255,3 +255,26 @@ TEST(ArticleEvents, ShellsWithNoNamedFirerComeFromTheEnemyOfTheShelledPlacesHold
   EXPECT_EQ(a.first("al-hamdaniyah")->actor1, kOpposition);
   EXPECT_EQ(a.first("al-kallaseh")->actor1, kGovernment);
 }
+
+TEST(ArticleClaims, APlaceTakenAndNamedAgainAsTheOtherSidesHoldsOnlyTheTaking) {
+  // Written for this test: the second "كلية التسليح" is described as it was before the taking.
+  const OneArticle a = extractOne(
+      "أعلنت الفصائل سيطرتها على كلية التسليح بعد اقتحام مستودع داخل سور كلية التسليح الخاضعة "
+      "لسيطرة قوات النظام.\n",
+      {2016, 8, 5});
+  int taken = 0, held = 0;
+  for (const Mention& m : a.result.mentions)
+    if (m.place >= 0 && loaded().gazetteer.places[m.place].id == "armament-school") {
+      taken += m.claimKind == ClaimKind::Captured;
+      held += m.claimKind == ClaimKind::Held;
+    }
+  EXPECT_EQ(taken, 1);
+  EXPECT_EQ(held, 0);
+  // A place held by one side in one sentence and taken in another keeps both statements.
+  const OneArticle b = extractOne(
+      "كانت كلية التسليح خاضعة لسيطرة قوات النظام.\nوأعلنت الفصائل سيطرتها على كلية التسليح.\n",
+      {2016, 8, 5});
+  held = 0;
+  for (const Mention& m : b.result.mentions) held += m.claimKind == ClaimKind::Held;
+  EXPECT_EQ(held, 1);
+}
