@@ -213,6 +213,15 @@ REPORT_SPELLINGS = {
     "airport-road": ["اوتستراد مطار حلب الدولي", "أوتوستراد مطار حلب الدولي", "اوتستراد المطار",
                      "أوتوستراد المطار"],
     "masakin-al-buhuth": ["البحوث العلمية"],
+    "ramouseh-crossing": ["الكليات الحربية", "مجمع الراموسة"],
+    "al-ramouseh": ["الرموسة"],
+    "ramouseh-road": ["طريق الرموسة", "أوتوستراد الرموسة", "اوتوستراد الراموسة",
+                      "أوتستراد الراموسة"],
+}
+# The same, counted only after a head word: "الكليات" alone is the college complex in nearly
+# every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.
+REPORT_CONTEXT_SPELLINGS = {
+    "ramouseh-crossing": ["الكليات"],
 }
 
 
@@ -710,6 +719,8 @@ def main():
     for r in rows:
         extra = [v for v in REPORT_SPELLINGS.get(r["id"], []) if v not in r["aliases"]]
         r["aliases"] = list(r["aliases"]) + extra
+        extra = [v for v in REPORT_CONTEXT_SPELLINGS.get(r["id"], []) if v not in r["context_aliases"]]
+        r["context_aliases"] = list(r["context_aliases"]) + extra
     for r in rows:
         r.setdefault("area", False)
         if not r["lat"]:

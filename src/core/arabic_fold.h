@@ -16,7 +16,8 @@ namespace atlas {
 
 // 0 when the character is dropped, else its folded form. Inline: it runs for every character.
 constexpr char32_t foldChar(char32_t c) {
-  if (c < 0x80) return c;
+  // "#دوار_الليرمون": a hashtag is its words (the mark and the underscores stand for spaces).
+  if (c < 0x80) return c == '_' || c == '#' ? ' ' : c;
   // Tashkeel (fathatan .. sukun), superscript alef, Quranic marks, tatweel.
   if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640)
     return 0;

@@ -83,6 +83,15 @@ TEST(Matcher, SpellingVariantsAndDiacritics) {
   EXPECT_EQ(ids(find("بستان  الباشا")), "bustan-al-basha");  // two spaces
 }
 
+TEST(Matcher, HashtagsAreTheirWords) {
+  // Reports quote activists' hashtags: "#دوار_الليرمون" is the roundabout, not "الليرمون".
+  EXPECT_EQ(ids(find("هجوم قرب #دوار_الليرمون")), "layramoun-roundabout");
+  EXPECT_EQ(ids(find("قصف على #مساكن_هنانو و#الصاخور")), "masakin-hanano al-sakhour");
+  const std::vector<Found> f = find("#مساكن_هنانو");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].surface, "مساكن_هنانو");  // the text shown is the report's own
+}
+
 TEST(Matcher, OrdinaryWordsNeedAHeadWord) {
   // "الميسر" (gambling), "السفيرة" (the ambassador), "الباب" (the door): not places alone.
   EXPECT_EQ(ids(find("تحريم الميسر")), "");
