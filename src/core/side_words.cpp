@@ -279,11 +279,31 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
                       std::vector<SideMention>& out) {
   const SideLexicon& L = lexicon();
   out.clear();
+  // "في محاولة من الأخيرة اقتحام الحي", "في محاولة للأخير التقدم": "the latter" is the side
+  // named last (only after "من", "قبل" or an attempt, or glued to "لل": elsewhere "الأخيرة" is
+  // mostly "the last" of something, "الأيام الأخيرة").
+  static const WordTable<int> latter = [] {
+    WordTable<int> t;
+    for (const char* w : {"للأخير", "للأخيرة"}) t.add(foldString(w), 2);
+    for (const char* w : {"الأخير", "الأخيرة"}) t.add(foldString(w), 1);
+    for (const char* w : {"من", "قبل", "محاولة", "محاولات"}) t.add(foldString(w), 3);
+    return t;
+  }();
   for (size_t i = 0; i < tokens.size(); ++i) {
     const SideEntry e = entryOf(text, tokens[i]);
-    if (!(e.role & kSide)) continue;
-    SideWord side = e.side;
-    if (!sideInContext(L, text, tokens, i, side)) continue;
+    SideWord side;
+    if (e.role & kSide) {
+      side = e.side;
+      if (!sideInContext(L, text, tokens, i, side)) continue;
+    } else if (const int* kind = latter.find(word(text, tokens, i));
+               kind && *kind != 3 && !out.empty() && (*kind == 2 || (i > 0 && [&] {
+                 const int* b = latter.find(word(text, tokens, i - 1));
+                 return b && *b == 3;
+               }()))) {
+      side = out.back().side;
+    } else {
+      continue;
+    }
     // One naming per phrase: "الجيش العربي السوري", "قوات النظام السوري" name one side once.
     if (!out.empty() && out.back().last + 1 == i && out.back().side == side) {
       out.back().last = i;
