@@ -1672,13 +1672,19 @@ std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t l
 }
 
 // Step: "سلمت الفصائل حي العامرية لقوات النظام": handed over to the side after the name.
+// ("تم تسليم أحياء “بعيدين، بستان الباشا، عين التل” للوحدات الكردية": over a list, its words
+// and commas, on both sides.)
 std::optional<PlaceClaim> handedOver(const Reading& r, size_t first, size_t last) {
+  const auto inList = [&](size_t k) { return r.nameAt[k] >= 0 || mayStandBetween(r, k); };
+  size_t a = first, z = last;
+  while (a > 0 && first - a < 30 && inList(a - 1)) --a;
+  while (z + 1 < r.tokens.size() && z - last < 30 && inList(z + 1)) ++z;
   bool handOver = false;
-  for (size_t k = first >= 4 ? first - 4 : 0; k < first; ++k)
-    if (r.has(k, kHandOver) && !r.breakBetween(k, first)) handOver = true;
+  for (size_t k = a >= 4 ? a - 4 : 0; k < a; ++k)
+    if (r.has(k, kHandOver) && !r.breakBetween(k, a)) handOver = true;
   if (!handOver) return std::nullopt;
   for (const SideMention& s : r.sides)
-    if (s.token > last && s.token <= last + 2 && !r.breakBetween(last, s.token))
+    if (s.token > z && s.token <= z + 2 && !r.breakBetween(z, s.token))
       if (auto side = sideOf(s.side)) return PlaceClaim{ClaimKind::Captured, side, side, 0, 0};
   return std::nullopt;
 }
