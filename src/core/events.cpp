@@ -731,11 +731,16 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       // bombs are the government's, whatever else the sentence names.
       bool helicopter = false;
       // (Words after the place only in its clause: not "فيما ألقت المروحيات براميل على حي Y".)
+      // ("غارات للطائرات الروسية والمروحيات السورية": Russian aircraft named first in the same
+      // phrase are the strike's, by the first-named rule.)
       for (size_t t = at >= 2 ? at - 2 : 0; t < tokens.size() && t <= std::max(at + 3, first + 5);
            ++t)
-        if (t <= std::max(at + 3, first) || clauseOf(t) == clauseOf(first))
-          helicopter =
-              helicopter || L.helicopters.contains(withoutConjunction(tokenText(text, tokens[t])));
+        if ((t <= std::max(at + 3, first) || clauseOf(t) == clauseOf(first)) &&
+            L.helicopters.contains(withoutConjunction(tokenText(text, tokens[t]))) &&
+            std::none_of(sides.begin(), sides.end(), [&](const SideMention& s) {
+              return s.side == SideWord::Russia && s.token < t && s.token + 3 >= t;
+            }))
+          helicopter = true;
       if (helicopter) {
         m.actor1 = kGovernment;
         break;
