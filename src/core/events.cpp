@@ -120,7 +120,8 @@ struct Lexicon {
   // common words in them ("من", "على") are left out: a word not in this table (nearly all) is
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
-  WordTable<bool> air, battles;  // aircraft words; a battle's nouns
+  WordTable<bool> air, battles;     // aircraft words; a battle's nouns
+  WordTable<bool> syrianAdjective;  // "سورية": the government's air force after an aircraft word
   WordTable<bool> areaWords;  // "مناطق", "منطقة": "مناطق الاشتباك" names areas
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
   WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
@@ -198,6 +199,8 @@ struct Lexicon {
           "ارتجاجية", "العنقودية", "عنقودية"})
       air.add(foldString(w), true);
     for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
+    for (const char* w : {"السورية", "سورية", "السوري", "سوري"})
+      syrianAdjective.add(foldString(w), true);
     for (const char* w : {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"})
       fromSides.push_back(foldString(w));
     for (const char* w : {"تقدمت", "تقدم", "تقدموا", "تقدمه", "تقدمها", "تقدمهم", "تسللت", "تسللوا",
@@ -652,6 +655,14 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
 
 }  // namespace
 
+bool syrianAircraftAt(const std::u32string& text, const std::vector<Token>& tokens, size_t t) {
+  const Lexicon& L = lexicon();
+  if (!L.syrianAdjective.contains(withoutConjunction(tokenText(text, tokens[t])))) return false;
+  for (size_t b = t >= 3 ? t - 3 : 0; b < t; ++b)
+    if (L.air.contains(withoutConjunction(tokenText(text, tokens[b])))) return true;
+  return false;
+}
+
 MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
                              const SentenceEvents& events, const std::vector<SideMention>& sides,
                              size_t first, const PlaceClaim& claim, const ClaimContext& context) {
@@ -714,7 +725,19 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       const SideMention* nearestAfter = nullptr;
       const SideMention* pairedWith = nullptr;  // the air force named just before nearestBefore
       const SideMention* previous = nullptr;
-      for (const SideMention& s : sides) {
+      // "طائرات سورية وروسية": "Syrian" after an aircraft word (or after the other air force's
+      // adjective) names the government's air force, which "السورية" alone does not.
+      std::vector<SideMention> forces = sides;
+      for (size_t t = 1; t < tokens.size(); ++t) {
+        if (syrianAircraftAt(text, tokens, t) &&
+            std::none_of(sides.begin(), sides.end(),
+                         [&](const SideMention& x) { return x.token <= t && x.last >= t; }))
+          forces.insert(
+              std::upper_bound(forces.begin(), forces.end(), t,
+                               [](size_t v, const SideMention& x) { return v < x.token; }),
+              SideMention{t, t, SideWord::Government, false, false});
+      }
+      for (const SideMention& s : forces) {
         if (s.side == SideWord::Russia) russian = true;
         if (s.side == SideWord::Government && !s.object) syrian = true;
         if (s.side != SideWord::Russia && !(s.side == SideWord::Government && !s.object)) continue;

@@ -60,6 +60,10 @@ struct SentenceEvents {
 };
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens);
+
+// "طائرات سورية وروسية": token `t` is "سورية"/"السوري" up to three words after an aircraft
+// word, so it names the government's air force ("السورية" alone names no side).
+bool syrianAircraftAt(const std::u32string& text, const std::vector<Token>& tokens, size_t t);
 // The same into `out`, reusing its storage (the pipeline's per-thread scratch).
 void analyseSentence(const std::u32string& text, const std::vector<Token>& tokens,
                      SentenceEvents& out);

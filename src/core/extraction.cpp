@@ -373,8 +373,19 @@ struct Worker {
           russian = russian || s.side == SideWord::Russia;
           syrian = syrian || (s.side == SideWord::Government && !s.object);
         }
+    for (const auto& k : events.keywords)
+      if (k.type == EventType::AirStrike)
+        for (size_t t = k.token >= 4 ? k.token - 4 : 0; t < tokens.size() && t <= k.token + 4; ++t)
+          syrian = syrian || syrianAircraftAt(folded.chars, tokens, t);
     if (russian != syrian) {
       articleAirForce = russian ? kRussianAirForce : kGovernment;
+      return sentenceActor;
+    }
+    // ("طائرات روسية وسورية" in the article's first air strike: both named, the first named is
+    // the sentence's, and the article's until one is named alone.)
+    if (russian && syrian && !articleAirForce &&
+        (sentenceActor == kRussianAirForce || sentenceActor == kGovernment)) {
+      articleAirForce = sentenceActor;
       return sentenceActor;
     }
     return !russian && articleAirForce ? articleAirForce : sentenceActor;

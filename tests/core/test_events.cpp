@@ -278,3 +278,21 @@ TEST(ArticleClaims, APlaceTakenAndNamedAgainAsTheOtherSidesHoldsOnlyTheTaking) {
   for (const Mention& m : b.result.mentions) held += m.claimKind == ClaimKind::Held;
   EXPECT_EQ(held, 1);
 }
+
+TEST(ArticleEvents, AirForcesNamedTogetherFirstGoOnWithTheFirstNamed) {
+  // Written for this test in a wire's style: the lead names Syrian and Russian aircraft, the
+  // next sentence only "الغارات".
+  const OneArticle a = extractOne(
+      "جددت طائرات سورية وروسية غاراتها على حي المشهد.\n"
+      "وقال الدفاع المدني إن الغارات طالت حيي الشعار والقاطرجي.\n",
+      {2016, 11, 25});
+  ASSERT_TRUE(a.first("al-shaar"));
+  EXPECT_EQ(a.first("al-shaar")->event, EventType::AirStrike);
+  EXPECT_EQ(a.first("al-shaar")->actor1, kGovernment);
+  const OneArticle b = extractOne(
+      "جددت طائرات روسية وسورية غاراتها على حي المشهد.\n"
+      "وقال الدفاع المدني إن الغارات طالت حيي الشعار والقاطرجي.\n",
+      {2016, 11, 25});
+  ASSERT_TRUE(b.first("al-shaar"));
+  EXPECT_EQ(b.first("al-shaar")->actor1, kRussianAirForce);
+}
