@@ -1758,11 +1758,16 @@ void enteredAfterWithdrawal(const Reading& r, std::vector<PlaceClaim>& out) {
 // Step: "عودة الطراب والجزماتي إلى حضن الدولة", "إلى كنف الدولة": the state's idiom for a taking.
 // Step: "باتت الفصائل على مشارف الأكاديمية", "وضعت وحداته في نقاط على مشارف خان طومان": at a
 // place's outskirts, so fighting for it.
+// ("يطرقون أبواب الأكاديمية", "على عتبات X", "على أعتاب X": at its doors, the same.)
 bool atOutskirts(const Reading& r, size_t first) {
-  static const std::u32string outskirts = foldString("مشارف");
+  static const WordTable<bool> outskirts = [] {
+    WordTable<bool> t;
+    for (const char* w : {"مشارف", "أبواب", "عتبات", "أعتاب", "بوابات"}) t.add(foldString(w), true);
+    return t;
+  }();
   size_t k = first;
   while (k > 0 && r.is(k - 1, kHead) && r.nameAt[k - 1] < 0) --k;  // "مشارف منطقة X"
-  return k > 0 && withoutConjunction(tokenText(r.text, r.tokens[k - 1])) == outskirts;
+  return k > 0 && outskirts.contains(withoutConjunction(tokenText(r.text, r.tokens[k - 1])));
 }
 
 std::optional<PlaceClaim> backToTheState(const Reading& r, size_t last) {
