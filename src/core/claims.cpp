@@ -842,7 +842,19 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
                                            std::optional<size_t> listFirst = std::nullopt) {
   const size_t count = r.tokens.size();
   bool was = false;
+  static const WordTable<bool> parts = [] {
+    WordTable<bool> t;
+    for (const char* w : {"الجزء", "القسم", "الشطر", "المناطق", "الأحياء", "المنطقة"})
+      t.add(foldString(w), true);
+    return t;
+  }();
   for (size_t i = last + 1; i < count && i <= last + 8 && i < end; ++i) {
+    // "أحياء X وY في الجزء الخاضع لسيطرة المعارضة": in the part a side holds.
+    if (i == last + 1 && r.has(i, kPlaceIn) && i + 2 < count &&
+        parts.contains(tokenText(r.text, r.tokens[i + 1])) && r.is(i + 2, kHand)) {
+      ++i;
+      continue;
+    }
     // "حي X الذي كانت القوات الحكومية دخلته": a taking told in a relative clause about it.
     if (r.is(i, kRelative) && i == last + 1)
       for (size_t k = i + 1; k < count && k <= i + 5 && !r.breakBetween(i, k); ++k)
