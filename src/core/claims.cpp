@@ -862,10 +862,15 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
       for (size_t k = i + 1; k < count && k <= i + 5 && !r.breakBetween(i, k); ++k)
         if (r.has(k, kTakeIt)) {
           std::optional<Side> side;
-          // (The doer before the verb, "التي كانت القوات دخلته", or right after it, "التي
-          // دخلها جيش الفتح".)
+          // (The doer before the verb, "التي كانت القوات دخلته", or right after a verb of
+          // entering, "التي دخلها جيش الفتح"; "الذي حرره الجيش" describes a place as liberated,
+          // held, below.)
+          static const std::u32string entered = foldString("دخل"), stormed = foldString("اقتحم");
+          const std::u32string_view verb = tokenText(r.text, r.tokens[k]);
+          const bool entering = verb.starts_with(entered) || verb.starts_with(stormed);
           for (const SideMention& s : r.sides)
-            if (s.token > i && (s.token < k || (s.token <= k + 2 && !r.breakBetween(k, s.token))) &&
+            if (s.token > i &&
+                (s.token < k || (entering && s.token <= k + 2 && !r.breakBetween(k, s.token))) &&
                 !s.object)
               if ((side = sideOf(s.side))) break;
           if (side) return PlaceClaim{ClaimKind::Captured, side, side, 0, 0};
