@@ -190,14 +190,14 @@ struct ClaimLexicon {
          "أطرافه", "أطرافها", "شرق",     "غرب",     "شمال",     "جنوب",     "بأجزاء",  "مواقع",
          "موقع",   "نقاطا",   "نقاطهم",  "نقاطها",  "نقاطه",    "كتلة",     "الكتل",   "مبان",
          "نقطتين", "النقطة",  "المواقع"});
-    add(kTry, {"لأجل",      "بغية",    "لغرض",    "حاول",    "حاولت",    "حاولوا",    "تحاول",
-               "يحاول",     "يحاولون", "محاولة",  "محاولات", "محاولتها", "محاولته",   "فشل",
-               "فشلت",      "فشلوا",   "تفشل",    "يفشل",    "يفشلون",   "فشلها",     "عجز",
-               "عجزت",      "تهدف",    "يهدف",    "بهدف",    "تسعى",     "يسعى",      "سعيا",
-               "يسعون",     "يحاولون", "تحاولان", "يهدفون",  "يقترب",    "تقترب",     "اقتراب",
-               "تريد",      "يريد",    "لمحاولة", "الفاشلة", "فاشلة",    "فاشل",      "محاولاتهم",
-               "محاولاتها", "تعثر",    "تعثرت",   "يتعثر",   "محاولتهم", "محاولتهما", "بمحاولة",
-               "محاولتنا",  "محاولاته"});
+    add(kTry,
+        {"لأجل",     "بغية",      "لغرض",    "حاول",      "حاولت",     "حاولوا", "تحاول", "يحاول",
+         "يحاولون",  "محاولة",    "محاولات", "محاولتها",  "محاولته",   "فشل",    "فشلت",  "فشلوا",
+         "تفشل",     "يفشل",      "يفشلون",  "فشلها",     "عجز",       "عجزت",   "تهدف",  "يهدف",
+         "تستهدف",   "يستهدف",    "بهدف",    "تسعى",      "يسعى",      "سعيا",   "يسعون", "يحاولون",
+         "تحاولان",  "يهدفون",    "يقترب",   "تقترب",     "اقتراب",    "تريد",   "يريد",  "لمحاولة",
+         "الفاشلة",  "فاشلة",     "فاشل",    "محاولاتهم", "محاولاتها", "تعثر",   "تعثرت", "يتعثر",
+         "محاولتهم", "محاولتهما", "بمحاولة", "محاولتنا",  "محاولاته"});
     add(kRepel,
         {"تتصدى",  "يتصدى", "يتصدون", "تصدوا", "تصدي", "لتصدي",  "بصد",    "لصد",   "صد",
          "صدت",    "صدوا",  "يصد",    "تصد",   "تصدى", "تصدت",   "التصدي", "أحبط",  "أحبطت",
@@ -1196,6 +1196,18 @@ std::optional<std::pair<size_t, size_t>> takingBeforeCopulaList(const Reading& r
   return std::nullopt;
 }
 
+// "تهدف", "يسعى", "بهدف", "بغية": an aim, as against an attempt ("حاول", "محاولة", "فشل").
+bool isAimWord(const Reading& r, size_t k) {
+  static const WordTable<bool> aims = [] {
+    WordTable<bool> t;
+    for (const char* w : {"تهدف", "يهدف", "يهدفون", "تستهدف", "يستهدف", "بهدف", "تسعى", "يسعى",
+                          "يسعون", "سعيا", "لأجل", "بغية", "لغرض", "تريد", "يريد"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  return k < r.tokens.size() && aims.contains(withoutConjunction(tokenText(r.text, r.tokens[k])));
+}
+
 // Step: a claim from a predicate before the name, with its modifiers: an attempt or a failure
 // before it ("تفشل باقتحام", "تهدف إلى السيطرة على"), a negation, the future, a denial ("نفت
 // ... سيطرة"), an earlier state ("كانت ... قد سيطرت"), shared control ("تتقاسم ... السيطرة"),
@@ -1409,6 +1421,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   if (r.has(p, kPurpose) && !tried && !repelled && !negated) {
     const bool battle = r.anyIn(p >= 4 ? p - 4 : 0, p, kAttack | kFight);
     c.kind = battle ? ClaimKind::Contested : ClaimKind::Failed;
+    c.aim = !battle;
     c.actor = agent;
     c.holder = battle ? Side::Contested : opponentOf(agent);
     if (!agent && !battle) c.kind = ClaimKind::None;
@@ -1535,6 +1548,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   if (toward) return c;
   if (tried || negated || repelled) {
     c.kind = ClaimKind::Failed;
+    c.aim = tried && !negated && !repelled && isAimWord(r, tryAt);
     // "تصدى مقاتلو المعارضة لمحاولة قوات الأسد السيطرة على X": the side that tried.
     if (tried || repelled)
       if (auto attacker = failedAttacker(r, p, first, tried ? std::optional(tryAt) : std::nullopt,

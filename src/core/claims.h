@@ -42,6 +42,9 @@ struct PlaceClaim {
   // The speaker a reporting verb gives ("قالت مصادر المعارضة إن ..."): tokens [from, to), or
   // from == to when the sentence says it in its own voice.
   size_t saidByFrom = 0, saidByTo = 0;
+  // Failed because only aimed at ("تهدف إلى السيطرة على", "يسعى للسيطرة"): no assault is told,
+  // so the event is the fighting the sentence tells of, if any.
+  bool aim = false;
 };
 
 // What carries from sentence to sentence in one article.

@@ -685,6 +685,16 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       m.actor1 = actorBit(claim.actor);
       return m;
     case ClaimKind::Failed:
+      // An aim ("تهدف إلى السيطرة على X") is no assault: the fighting the sentence tells of, if
+      // any, else nothing happened at the place.
+      if (claim.aim) {
+        const bool fighting = std::any_of(
+            events.keywords.begin(), events.keywords.end(),
+            [](const SentenceEvents::Keyword& k) { return k.type == EventType::Clashes; });
+        m.type = fighting ? EventType::Clashes : EventType::Other;
+        m.actor1 = actorBit(claim.actor);  // (the side that aims at it, as readers give it)
+        return m;
+      }
       m.type = EventType::AttackRepelled;
       m.actor1 = actorBit(claim.actor);
       return m;
