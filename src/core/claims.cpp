@@ -198,11 +198,11 @@ struct ClaimLexicon {
          "تحاولان",  "يهدفون",    "يقترب",   "تقترب",     "اقتراب",    "تريد",   "يريد",  "لمحاولة",
          "الفاشلة",  "فاشلة",     "فاشل",    "محاولاتهم", "محاولاتها", "تعثر",   "تعثرت", "يتعثر",
          "محاولتهم", "محاولتهما", "بمحاولة", "محاولتنا",  "محاولاته"});
-    add(kRepel,
-        {"تتصدى",  "يتصدى", "يتصدون", "تصدوا", "تصدي", "لتصدي",  "بصد",    "لصد",   "صد",
-         "صدت",    "صدوا",  "يصد",    "تصد",   "تصدى", "تصدت",   "التصدي", "أحبط",  "أحبطت",
-         "إحباط",  "إفشال", "أفشلت",  "كسر",   "كسرت", "دحر",    "دحرت",   "إجهاض", "أجهضت",
-         "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل", "أفشلوا", "تحبط",   "يحبط",  "يحبطون"});
+    add(kRepel, {"تتصدى",  "يتصدى", "يتصدون", "تصدوا",  "تصدي",  "لتصدي",  "بصد",   "لصد",
+                 "صد",     "صدت",   "صدوا",   "يصد",    "تصد",   "تصدى",   "تصدت",  "التصدي",
+                 "أحبط",   "أحبطت", "إحباط",  "إفشال",  "أفشلت", "كسر",    "كسرت",  "دحر",
+                 "دحرت",   "إجهاض", "أجهضت",  "أفشلنا", "صددنا", "أحبطنا", "كسرنا", "أفشل",
+                 "أفشلوا", "تحبط",  "يحبط",   "يحبطون", "يصدون", "يصدان",  "تصدان"});
     add(kNegation, {"لم", "دون"});
     add(kFuture,
         {"يؤدي",  "تؤدي",  "سيؤدي",   "ستؤدي",   "تخول",  "يخول",    "تتيح",   "يتيح",   "تسمح",
@@ -1083,12 +1083,20 @@ std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
                                    std::optional<size_t> tryAt, std::optional<size_t> repelAt) {
   // "قتل الثوار عناصر من الميليشيات أثناء محاولتها اقتحام X": the pronoun on the attempt is the
   // side named nearest before it, in any role.
+  // ("في محاولة منها الوصول إلى X": the pronoun after it, over a comma too.)
   if (tryAt) {
+    static const WordTable<bool> fromIt = [] {
+      WordTable<bool> t;
+      for (const char* w : {"منها", "منه", "منهم", "منهما"}) t.add(foldString(w), true);
+      return t;
+    }();
     const std::u32string_view w = tokenText(r.text, r.tokens[*tryAt]);
-    if (w.size() > 5 && (w.ends_with(U"\u0647\u0627") || w.ends_with(U"\u0647\u0645"))) {
+    const bool after =
+        *tryAt + 1 < r.tokens.size() && fromIt.contains(tokenText(r.text, r.tokens[*tryAt + 1]));
+    if (after || (w.size() > 5 && (w.ends_with(U"\u0647\u0627") || w.ends_with(U"\u0647\u0645")))) {
       std::optional<Side> nearest;
       for (const SideMention& s : r.sides)
-        if (s.token < *tryAt && !r.breakBetween(s.token, *tryAt))
+        if (s.token < *tryAt && (after || !r.breakBetween(s.token, *tryAt)))
           if (auto side = sideOf(s.side)) nearest = side;
       if (nearest) return nearest;
     }
@@ -1675,13 +1683,23 @@ std::optional<PlaceClaim> attemptAfterNames(const Reading& r, size_t last,
   while (k < r.tokens.size() && k <= last + 8 && (r.nameAt[k] >= 0 || mayStandBetween(r, k)) &&
          !r.has(k, kPlaceIn))
     ++k;
+  // (A comma may stand before the attempt: "في حي X وY، في محاولة من قوات الأسد التقدم".)
   if (k + 1 >= r.tokens.size() || !r.has(k, kPlaceIn) ||
-      !attempts.contains(tokenText(r.text, r.tokens[k + 1])) || r.breakBetween(last, k + 1))
+      !attempts.contains(tokenText(r.text, r.tokens[k + 1])) || r.breakBetween(k, k + 1) ||
+      r.clause[k] > r.clause[last] + 1)
     return std::nullopt;
+  // ("في منطقة الملاح، في محاولة منها الوصول إلى طريق الكاستيلو": the attempt is on the place
+  // named after it.)
+  for (size_t m = k + 2; m < r.tokens.size() && m <= k + 10; ++m)
+    if (r.nameAt[m] >= 0 && r.names[static_cast<size_t>(r.nameAt[m])].claimable)
+      return std::nullopt;
   std::optional<Side> side = fallback;
-  for (const SideMention& s : r.sides)
-    if (s.token == k + 2 || s.token == k + 3)
-      if (auto x = sideOf(s.side)) side = x;
+  for (const SideMention& s : r.sides)  // ("في محاولة من قوات الأسد", "في محاولة للميليشيات")
+    if (s.token >= k + 2 && s.token <= k + 4)
+      if (auto x = sideOf(s.side)) {
+        side = x;
+        break;
+      }
   if (!side) return std::nullopt;
   return PlaceClaim{ClaimKind::Failed, side, opponentOf(side), 0, 0};
 }
