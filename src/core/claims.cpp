@@ -1259,9 +1259,19 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   bool tried = false, repelled = false, negated = false, future = false, restore = false;
   bool shared = r.is(p, kShare);
   size_t repelAt = 0, tryAt = 0;
+  static const std::u32string afterThat = foldString("بعدما"), after = foldString("بعد"),
+                              that = foldString("أن");
   for (size_t k = p >= 8 ? p - 8 : 0; k < p; ++k) {
     if (r.breakBetween(k, p)) continue;
     const bool near = k + 5 >= p;
+    // "وتسعى قوات الأسد لاستكمال تقدمها في الحي بعدما أمنت منطقة الراموسة": what came before
+    // "بعدما" / "بعد أن" is another clause's.
+    const std::u32string_view kw = withoutConjunction(tokenText(r.text, r.tokens[k]));
+    if (kw == afterThat ||
+        (kw == after && k + 1 < p && tokenText(r.text, r.tokens[k + 1]) == that)) {
+      tried = repelled = negated = false;
+      continue;
+    }
     if (r.is(k, kTry)) tried = true, tryAt = k;
     // ("تصدى الجيش ... لهجوم شنته مجموعة مسلحة في X": the attack noun brings the verb near.)
     if (r.is(k, kRepel) && (near || (k + 8 >= p && r.anyIn(k + 1, p + 1, kAttack))) &&
