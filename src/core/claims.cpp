@@ -163,7 +163,7 @@ struct ClaimLexicon {
          "استولت",  "استولوا", "الاستيلاء", "استيلاء",  "استعيد",   "استعيدت",   "حرره",
          "حررها",   "حررته",   "حررتها",    "استعاده",  "استعادها", "استعادته",  "استعادتها",
          "باسطا",   "سيطرنا",  "حررنا",     "استعدنا",  "دخلنا",    "اقتحمنا",   "باسطة",
-         "باسطين",  "مسيطرة",  "مسيطرا"});
+         "باسطين",  "مسيطرة",  "مسيطرا",    "إخضاع",    "أخضعت",    "أخضع"});
     add(kCapture | kPresent,
         {"يحرر", "يحررون", "تحرر", "تنتزع", "ينتزع", "ينتزعون", "تدخل", "يدخل", "يدخلون", "تستعيد",
          "يستعيد", "يستعيدون", "تطرد", "يطرد", "تستولي", "يستولي", "تبسط", "يبسط"});
@@ -1176,17 +1176,30 @@ std::optional<std::pair<size_t, size_t>> takingBeforeCopulaList(const Reading& r
     for (const char* w : {"هي", "وهي", "هما", "وهما"}) t.add(foldString(w), true);
     return t;
   }();
+  // ("بعد إخضاع 13 حياً إلى سيطرتها، بدءاً من X، وصولاً إلى Y": the span opens the list.)
+  static const WordTable<bool> startingAt = [] {
+    WordTable<bool> t;
+    for (const char* w : {"بدءا", "ابتداء", "بدء"}) t.add(foldString(w), true);
+    return t;
+  }();
   static const WordTable<bool> plurals = [] {
     WordTable<bool> t;
     for (const char* w : {"المناطق", "مناطق",   "الأحياء", "أحياء",  "التلال",  "تلال",    "القرى",
                           "قرى",     "البلدات", "بلدات",   "النقاط", "نقاط",    "المواقع", "مواقع",
-                          "التلات",  "تلات",    "الحواجز", "حواجز",  "الكليات", "كليات"})
+                          "التلات",  "تلات",    "الحواجز", "حواجز",  "الكليات", "كليات",   "حيا",
+                          "موقعا",   "نقطة",    "قرية",    "بلدة"})
       t.add(foldString(w), true);
     return t;
   }();
-  if (first == 0 || !copula.contains(tokenText(r.text, r.tokens[first - 1])) || first - 1 == 0 ||
-      !r.breakBetween(first - 2, first - 1))
-    return std::nullopt;
+  static const std::u32string from = foldString("من");
+  size_t opener = first;  // the list's first word: "هي", or "بدءاً" of "بدءاً من"
+  if (first >= 1 && copula.contains(tokenText(r.text, r.tokens[first - 1])))
+    opener = first - 1;
+  else if (first >= 2 && tokenText(r.text, r.tokens[first - 1]) == from &&
+           startingAt.contains(tokenText(r.text, r.tokens[first - 2])))
+    opener = first - 2;
+  if (opener == first || opener == 0 || !r.breakBetween(opener - 1, opener)) return std::nullopt;
+  first = opener + 1;
   int breaks = 0;
   for (size_t k = first - 1; k > 0 && k + 30 > first; --k) {
     // (A city or region on the way is where the plural is: "في الأطراف الغربية لمدينة حلب".)
