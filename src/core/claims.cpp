@@ -190,14 +190,15 @@ struct ClaimLexicon {
          "أطرافه", "أطرافها", "شرق",     "غرب",     "شمال",     "جنوب",     "بأجزاء",  "مواقع",
          "موقع",   "نقاطا",   "نقاطهم",  "نقاطها",  "نقاطه",    "كتلة",     "الكتل",   "مبان",
          "نقطتين", "النقطة",  "المواقع"});
-    add(kTry,
-        {"لأجل",     "بغية",      "لغرض",    "حاول",      "حاولت",     "حاولوا", "تحاول", "يحاول",
-         "يحاولون",  "محاولة",    "محاولات", "محاولتها",  "محاولته",   "فشل",    "فشلت",  "فشلوا",
-         "تفشل",     "يفشل",      "يفشلون",  "فشلها",     "عجز",       "عجزت",   "تهدف",  "يهدف",
-         "تستهدف",   "يستهدف",    "بهدف",    "تسعى",      "يسعى",      "سعيا",   "يسعون", "يحاولون",
-         "تحاولان",  "يهدفون",    "يقترب",   "تقترب",     "اقتراب",    "تريد",   "يريد",  "لمحاولة",
-         "الفاشلة",  "فاشلة",     "فاشل",    "محاولاتهم", "محاولاتها", "تعثر",   "تعثرت", "يتعثر",
-         "محاولتهم", "محاولتهما", "بمحاولة", "محاولتنا",  "محاولاته"});
+    add(kTry, {"لأجل",      "بغية",      "لغرض",      "حاول",     "حاولت",    "حاولوا",  "تحاول",
+               "يحاول",     "يحاولون",   "محاولة",    "محاولات",  "محاولتها", "محاولته", "فشل",
+               "فشلت",      "فشلوا",     "تفشل",      "يفشل",     "يفشلون",   "فشلها",   "عجز",
+               "عجزت",      "تهدف",      "يهدف",      "تستهدف",   "يستهدف",   "بهدف",    "تسعى",
+               "يسعى",      "سعيا",      "يسعون",     "يحاولون",  "تحاولان",  "يهدفون",  "يقترب",
+               "تقترب",     "اقتراب",    "تريد",      "يريد",     "لمحاولة",  "الفاشلة", "فاشلة",
+               "فاشل",      "محاولاتهم", "محاولاتها", "تعثر",     "تعثرت",    "يتعثر",   "محاولتهم",
+               "محاولتهما", "بمحاولة",   "محاولتنا",  "محاولاته", "الهادفة",  "الهادف",  "هادفة",
+               "الرامية",   "الساعية"});
     add(kRepel, {"تتصدى",  "يتصدى", "يتصدون", "تصدوا",  "تصدي",  "لتصدي",  "بصد",   "لصد",
                  "صد",     "صدت",   "صدوا",   "يصد",    "تصد",   "تصدى",   "تصدت",  "التصدي",
                  "أحبط",   "أحبطت", "إحباط",  "إفشال",  "أفشلت", "كسر",    "كسرت",  "دحر",
@@ -1221,8 +1222,9 @@ std::optional<std::pair<size_t, size_t>> takingBeforeCopulaList(const Reading& r
 bool isAimWord(const Reading& r, size_t k) {
   static const WordTable<bool> aims = [] {
     WordTable<bool> t;
-    for (const char* w : {"تهدف", "يهدف", "يهدفون", "تستهدف", "يستهدف", "بهدف", "تسعى", "يسعى",
-                          "يسعون", "سعيا", "لأجل", "بغية", "لغرض", "تريد", "يريد"})
+    for (const char* w : {"تهدف", "يهدف",    "يهدفون", "تستهدف", "يستهدف",  "بهدف",   "تسعى",
+                          "يسعى", "يسعون",   "سعيا",   "لأجل",   "بغية",    "لغرض",   "تريد",
+                          "يريد", "الهادفة", "الهادف", "هادفة",  "الرامية", "الساعية"})
       t.add(foldString(w), true);
     return t;
   }();
@@ -2127,9 +2129,13 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     const std::u32string_view word = withoutConjunction(tokenText(r.text, r.tokens[a]));
     const int wanted =
         std::find(std::begin(duals), std::end(duals), word) != std::end(duals) ? 2 : 1;
+    // ("الحي" is a neighbourhood: "حي العامرية المطل على مستديرة الراموسة ... تطهير الحي".)
+    static const std::u32string district = foldString("الحي");
+    const bool wantsDistrict = word.starts_with(district);
     std::vector<size_t> meant;
     for (size_t k = names.size(); k-- > 0 && static_cast<int>(meant.size()) < wanted;)
-      if (names[k].last < a && names[k].claimable && !referenceOnly(r, names[k]))
+      if (names[k].last < a && names[k].claimable && !referenceOnly(r, names[k]) &&
+          (!wantsDistrict || names[k].district))
         meant.push_back(k);
     if (static_cast<int>(meant.size()) < wanted) continue;
     const auto c = anaphorClaim(r, a, context);
@@ -2138,8 +2144,9 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       // ("اقتحمت الوحدات حي X وسيطرت على كامل الحي": the taking outranks the assault.)
       if (out[j].kind != ClaimKind::None && out[j].kind != ClaimKind::Contested) continue;
       // (A fight there, then "حيث تحاول قوات الأسد التقدم في المخيم": an assault that failed.)
+      // (Only aimed at, "الهادفة إلى تطهير الحي", it leaves the fighting told before it.)
       if (out[j].kind == ClaimKind::None || c->kind == ClaimKind::Captured ||
-          c->kind == ClaimKind::Failed)
+          (c->kind == ClaimKind::Failed && !c->aim))
         out[j] = *c;
     }
   }

@@ -33,6 +33,8 @@ struct NameSpan {
   // Inside a date expression ("2 تشرين الأول"): a month, not a place; it neither claims nor
   // stands between a verb and the places after it.
   bool inDate = false;
+  // A neighbourhood: what "الحي" points back to (not a roundabout or college named after it).
+  bool district = false;
 };
 
 struct PlaceClaim {

@@ -242,6 +242,7 @@ struct Worker {
       n.claimable =
           kind == PlaceKind::Neighbourhood || kind == PlaceKind::Site || kind == PlaceKind::Town;
       n.endpoint = !m.ambiguous && gazetteer.places[m.candidates.front()].isEndpoint();
+      n.district = kind == PlaceKind::Neighbourhood;
       for (const DateExpression& e : exprs)
         if (n.first >= e.tokenFrom && n.last < e.tokenTo) n.inDate = true;
     }
