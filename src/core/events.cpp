@@ -120,8 +120,10 @@ struct Lexicon {
   // common words in them ("من", "على") are left out: a word not in this table (nearly all) is
   // passed over at once, and a word in it costs one look-up per form for all four lists.
   WordTable<TriggerWord> triggers;
-  WordTable<bool> air, battles;     // aircraft words; a battle's nouns
-  WordTable<bool> syrianAdjective;  // "سورية": the government's air force after an aircraft word
+  WordTable<bool> air, battles;  // aircraft words; a battle's nouns
+  WordTable<bool> syrianAdjective;
+  WordTable<bool> stationed;  // "المتمركزة", "المتواجدة": a side stationed in a place  // "سورية":
+                              // the government's air force after an aircraft word
   WordTable<bool> areaWords;  // "مناطق", "منطقة": "مناطق الاشتباك" names areas
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
   WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
@@ -202,6 +204,10 @@ struct Lexicon {
     for (const char* w : {"الروسي", "الروسية", "روسي", "روسية"}) russian.push_back(foldString(w));
     for (const char* w : {"السورية", "سورية", "السوري", "سوري"})
       syrianAdjective.add(foldString(w), true);
+    for (const char* w :
+         {"المتمركزة", "المتمركزين", "المتمركز", "المتمركزون", "المتواجدة", "المتواجدين",
+          "الموجودة", "الموجودين", "المنتشرة", "المنتشرين", "المرابطة", "المرابطين"})
+      stationed.add(foldString(w), true);
     for (const char* w : {"جهة", "محور", "ناحية", "محاور", "جهتي", "محوري"})
       fromSides.push_back(foldString(w));
     for (const char* w : {"تقدمت", "تقدم", "تقدموا", "تقدمه", "تقدمها", "تقدمهم", "تسللت", "تسللوا",
@@ -393,7 +399,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
       for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
         if (b != i && L.air.contains(tokenText(text, tokens[b])) &&
             !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence)) {
-          out.keywords.push_back({i, EventType::AirStrike});
+          out.keywords.push_back({i, EventType::AirStrike, false, true, false});
           air = true;
           break;
         }
@@ -415,6 +421,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
             out.keywords.back().type == EventType::TerritoryTaken)
           keep = false;
       }
+      bool byNeighbour = false, shelling = type == EventType::Shelling;
       if (type == EventType::Shelling) {
         // Bombing from the air: "قصف الطيران الروسي", "قصف جوي".
         // ("المخابرات الجوية" is a security branch, not aircraft.)
@@ -423,8 +430,10 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
           if ((L.air.contains(tokenText(text, tokens[b])) ||
                (b == i + 1 &&
                 Lexicon::in(L.russian, tokenText(text, tokens[b])))) &&  // "القصف الروسي"
-              !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))
+              !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence)) {
             type = EventType::AirStrike;
+            byNeighbour = byNeighbour || L.air.contains(tokenText(text, tokens[b]));
+          }
       }
       // "على مناطق الاشتباك": the fighting names the areas, it is not told as happening there.
       if (type == EventType::Clashes && i > 0 &&
@@ -437,7 +446,8 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
           if (earlier.type == EventType::AirStrike) type = EventType::AirStrike;
       if (keep)
         out.keywords.push_back(
-            {i, type, type == EventType::Clashes && L.battles.contains(withoutConjunction(w))});
+            {i, type, type == EventType::Clashes && L.battles.contains(withoutConjunction(w)),
+             byNeighbour && type == EventType::AirStrike, shelling});
     }
     if (said.actor) {
       const Actor actor = *said.actor;
@@ -611,6 +621,22 @@ uint32_t firstActor(const std::u32string& text, const std::vector<Token>& tokens
 
 // A name that is only a reference: a direction from it ("شمال غربي حلب"), or the place fire
 // came from ("من مواقعه في جبل عزان", "انطلاقاً من حي الراشدين").
+// "قوات النظام المتمركزة في تلة الشيخ يوسف قصفت حي الصاخور": where the acting side is stationed,
+// not where anything happened (not "استهدف الثوار مواقع قوات الأسد المتمركزة في X", whose side
+// is acted upon).
+bool stationedAt(const std::u32string& text, const std::vector<Token>& tokens,
+                 const std::vector<SideMention>& sides, size_t first) {
+  const Lexicon& L = lexicon();
+  size_t k = first;
+  if (k >= 1 && Lexicon::in(L.heads, withoutConjunction(tokenText(text, tokens[k - 1])))) --k;
+  if (k < 3 || withoutConjunction(tokenText(text, tokens[k - 1])) != L.fi ||
+      !L.stationed.contains(tokenText(text, tokens[k - 2])))
+    return false;
+  for (const SideMention& s : sides)
+    if (s.last + 1 == k - 2 || s.last + 2 == k - 2) return !s.object;
+  return false;
+}
+
 bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens, size_t first) {
   const Lexicon& L = lexicon();
   auto word = [&](size_t i) { return withoutConjunction(tokenText(text, tokens[i])); };
@@ -656,6 +682,8 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
 
 }  // namespace
 
+bool isAircraftWord(std::u32string_view word) { return lexicon().air.contains(word); }
+
 bool syrianAircraftAt(const std::u32string& text, const std::vector<Token>& tokens, size_t t) {
   const Lexicon& L = lexicon();
   if (!L.syrianAdjective.contains(withoutConjunction(tokenText(text, tokens[t])))) return false;
@@ -671,7 +699,9 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
   MentionEvent m;
   m.fatalities = events.fatalities;
   for (const SideMention& s : sides) m.actors |= actorBit(s.side);
-  if (claim.kind == ClaimKind::None && referencePlace(text, tokens, first)) return m;
+  if (claim.kind == ClaimKind::None &&
+      (referencePlace(text, tokens, first) || stationedAt(text, tokens, sides, first)))
+    return m;
   auto clauseOf = [&](size_t t) {
     return std::upper_bound(events.clauseBreaks.begin(), events.clauseBreaks.end(), t) -
            events.clauseBreaks.begin();

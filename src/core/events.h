@@ -44,6 +44,9 @@ struct SentenceEvents {
     size_t token;
     EventType type;
     bool battle = false;  // a battle's noun ("اشتباكات", "معارك"), not an advance ("تقدم")
+    // An air strike only because an aircraft word stands near ("قصف" or "استهدف" beside
+    // "الطيران"): without it, a shelling (shellingWord) or nothing.
+    bool airByNeighbour = false, shellingWord = false;
   };
   struct ActorHit {
     size_t token;
@@ -64,6 +67,9 @@ SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Tok
 // "طائرات سورية وروسية": token `t` is "سورية"/"السوري" up to three words after an aircraft
 // word, so it names the government's air force ("السورية" alone names no side).
 bool syrianAircraftAt(const std::u32string& text, const std::vector<Token>& tokens, size_t t);
+
+// An aircraft word ("الطائرات", "الجوية", "غارات"), folded.
+bool isAircraftWord(std::u32string_view word);
 // The same into `out`, reusing its storage (the pipeline's per-thread scratch).
 void analyseSentence(const std::u32string& text, const std::vector<Token>& tokens,
                      SentenceEvents& out);

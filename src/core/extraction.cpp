@@ -276,8 +276,19 @@ struct Worker {
         if (!matches[k].unconfirmed && t >= names[k].first && t <= names[k].last) return true;
       return false;
     };
-    std::erase_if(events.keywords,
-                  [&](const SentenceEvents::Keyword& k) { return inName(k.token); });
+    // ("استهدف الثوار مواقع قوات الأسد في الفنية الجوية": a targeting verb is an air strike
+    // only for an aircraft word outside the names, not for "الجوية" of the college's.)
+    auto airOutsideNames = [&](size_t t) {
+      for (size_t b = t >= 5 ? t - 5 : 0; b < tokens.size() && b <= t + 5; ++b)
+        if (b != t && isAircraftWord(tokenText(folded.chars, tokens[b])) && !inName(b)) return true;
+      return false;
+    };
+    for (SentenceEvents::Keyword& k : events.keywords)
+      if (k.airByNeighbour && k.shellingWord && !airOutsideNames(k.token))
+        k.type = EventType::Shelling;
+    std::erase_if(events.keywords, [&](const SentenceEvents::Keyword& k) {
+      return inName(k.token) || (k.airByNeighbour && !k.shellingWord && !airOutsideNames(k.token));
+    });
     std::erase_if(events.frontWords, [&](size_t t) { return inName(t); });
     std::erase_if(sides, [&](const SideMention& s) { return inName(s.token); });
   }
