@@ -1729,6 +1729,48 @@ std::optional<PlaceClaim> attemptAfterNames(const Reading& r, size_t last,
   return PlaceClaim{ClaimKind::Failed, side, opponentOf(side), 0, 0};
 }
 
+// Step: "حي الراشدين، إذ تسعى قوات الأسد لاقتحامه", "بلدة X التي تحاول الفصائل السيطرة عليها":
+// a clause after the name that tries or aims at it through a pronoun: failed, by the side that
+// tries.
+std::optional<PlaceClaim> attemptOnItAfter(const Reading& r, size_t last) {
+  static const WordTable<bool> trying = [] {
+    WordTable<bool> t;
+    for (const char* w : {"تسعى", "يسعى", "يسعون", "تحاول", "يحاول", "يحاولون", "حاولت", "حاول",
+                          "حاولوا", "تهدف", "يهدف"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  static const std::u32string stems[] = {foldString("اقتحام"), foldString("تحرير"),
+                                         foldString("استعاد"), foldString("دخول")};
+  const size_t count = r.tokens.size();
+  for (size_t v = last + 1; v < count && v <= last + 6; ++v) {
+    // ("حي الراشدين غرب حلب، إذ تسعى ...": past a reference point.)
+    if ((r.nameAt[v] >= 0 && r.names[static_cast<size_t>(r.nameAt[v])].claimable) ||
+        r.clause[v] > r.clause[last] + 1)
+      return std::nullopt;
+    if (!trying.contains(withoutConjunction(tokenText(r.text, r.tokens[v])))) continue;
+    bool onIt = false;
+    for (size_t k = v + 1; k < count && k <= v + 5 && !onIt; ++k) {
+      std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[k]));
+      if (w.size() > 2 && (w[0] == U'\u0644' || w[0] == U'\u0628')) w.remove_prefix(1);
+      const bool pronoun = w.ends_with(U"\u0647") || w.ends_with(U"\u0647\u0627");
+      for (const auto& stem : stems)
+        onIt = onIt || (pronoun && w.starts_with(stem) && w.size() <= stem.size() + 2);
+      onIt = onIt || (r.is(k, kCapture) && k + 1 < count && r.has(k + 1, kBackRef));
+    }
+    if (!onIt) return std::nullopt;
+    for (const SideMention& s : r.sides)
+      if (s.token > v && s.token <= v + 3 && !s.object)
+        if (auto side = sideOf(s.side)) {
+          PlaceClaim c{ClaimKind::Failed, side, opponentOf(side), 0, 0};
+          c.aim = isAimWord(r, v);
+          return c;
+        }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Step: "خرج حي X عن سيطرة النظام" (X lost it): taken by the other side the sentence names,
 // else by the loser's enemy.
 std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t last) {
@@ -2110,6 +2152,8 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     }
     if (c.kind == ClaimKind::Contested)
       if (auto tried = attemptAfterNames(r, n.last, c.actor)) c = *tried;
+    if (c.kind == ClaimKind::None)
+      if (auto tried = attemptOnItAfter(r, n.last)) c = *tried;
     // ("تابعت القوات تقدمها لتصل إلى X وY، باسطة عليهم سيطرتها": the taking outranks the advance.)
     if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested)
       if (auto later = laterVerbWithPronoun(r, n.last, context))
