@@ -1427,6 +1427,13 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     agent = r.subjectAfter(first);
     if (!agent) agent = context.lastAgent;
   }
+  // "ومساندتها لقوات النظام في سيطرتها على X": the doer's pronoun points to the side named just
+  // before the noun, in any role.
+  // (Not a holder's hand: "التي كانت بيد الثوار بعد أن سيطرتها على ...".)
+  if (!agent && (b & kCapture) && doerPronounBefore(r, p) && !(p > 0 && r.is(p - 1, kHand)))
+    for (const SideMention& s : r.sides)
+      if (s.last < p && s.last + 3 >= p && !s.byMarker && !s.object && !r.breakBetween(s.last, p))
+        if (auto side = sideOf(s.side)) agent = side;
   // "معارك بين الجيش وإرهابيي جيش الفتح، أسفرت عن تحرير X": "liberating" with no side in its own
   // clause is the outlet's side's word.
   if (!agent && (b & kLiberate) && !(b & kPresent) && context.stance() != 0 &&
