@@ -1715,10 +1715,10 @@ std::optional<PlaceClaim> attemptAfterNames(const Reading& r, size_t last,
   while (k < r.tokens.size() && k <= last + 8 && (r.nameAt[k] >= 0 || mayStandBetween(r, k)) &&
          !r.has(k, kPlaceIn))
     ++k;
-  // (A comma may stand before the attempt: "في حي X وY، في محاولة من قوات الأسد التقدم".)
+  // (Not after a comma: "اشتباكات في حي X، في محاولة من قوات الأسد التقدم" is read both ways,
+  // fighting at X or an attempt on it; the development readers split, so it stays fighting.)
   if (k + 1 >= r.tokens.size() || !r.has(k, kPlaceIn) ||
-      !attempts.contains(tokenText(r.text, r.tokens[k + 1])) || r.breakBetween(k, k + 1) ||
-      r.clause[k] > r.clause[last] + 1)
+      !attempts.contains(tokenText(r.text, r.tokens[k + 1])) || r.breakBetween(last, k + 1))
     return std::nullopt;
   // ("في منطقة الملاح، في محاولة منها الوصول إلى طريق الكاستيلو": the attempt is on the place
   // named after it.)
