@@ -1778,6 +1778,31 @@ std::optional<PlaceClaim> attemptOnItAfter(const Reading& r, size_t last) {
   return std::nullopt;
 }
 
+// Step: "أعلن النظام عن فتح طريق الراموسة": a side opening a road holds it again (the road is
+// named after the verb, maybe after its head word "طريق").
+std::optional<PlaceClaim> openedRoad(const Reading& r, const NameSpan& name) {
+  static const WordTable<bool> opening = [] {
+    WordTable<bool> t;
+    for (const char* w : {"فتح", "فتحت", "فتحوا", "افتتاح", "افتتحت"}) t.add(foldString(w), true);
+    return t;
+  }();
+  static const std::u32string road = foldString("طريق");
+  if (!name.endpoint || name.first == 0) return std::nullopt;
+  size_t k = name.first - 1;
+  if (k > 0 && (r.is(k, kHead) || withoutConjunction(tokenText(r.text, r.tokens[k])) == road)) --k;
+  // ("وفتح الجيش طريق X": the verb before its subject.)
+  for (const SideMention& s : r.sides)
+    if (s.last == k && s.token > 0 && !r.breakBetween(s.token - 1, k)) k = s.token - 1;
+  // (The word whole too: "فتح" is no "ف" + "تح".)
+  const std::u32string_view whole = tokenText(r.text, r.tokens[k]);
+  std::u32string_view w = withoutConjunction(whole);
+  if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644')) w.remove_prefix(1);  // "بفتح"
+  if (!opening.contains(w) && !opening.contains(whole)) return std::nullopt;
+  if (auto side = r.agentAround(k, name.first))
+    return PlaceClaim{ClaimKind::Captured, side, side, 0, 0};
+  return std::nullopt;
+}
+
 // Step: "خرج حي X عن سيطرة النظام" (X lost it): taken by the other side the sentence names,
 // else by the loser's enemy.
 std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t last) {
@@ -2077,6 +2102,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (!special) special = lostTo(r, n.first, n.last);
     if (!special) special = fellPlace(r, n.first, n.last, context);
     if (!special) special = backToTheState(r, n.last);
+    if (!special) special = openedRoad(r, n);
     if (!special && (witnessesFighting(r, n.first, n.last) || atOutskirts(r, n.first)))
       special = PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
     if (special) {
