@@ -18,7 +18,7 @@ void foldRange(std::string_view text, uint32_t begin, uint32_t end, FoldedText& 
     char32_t c;
     if (b < 0x80) {
       ++i;
-      c = foldChar(b);
+      c = b == '_' || b == '#' ? U' ' : b;  // (foldChar's ASCII case, inline)
     } else {
       c = foldMultiByte(text, i);
       if (c == 0) continue;

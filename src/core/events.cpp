@@ -683,10 +683,24 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
 
 }  // namespace
 
+void findSyrianAircraft(const std::u32string& text, const std::vector<Token>& tokens,
+                        SentenceEvents& events) {
+  events.syrianAircraft.clear();
+  if (std::none_of(events.keywords.begin(), events.keywords.end(),
+                   [](const SentenceEvents::Keyword& k) { return k.type == EventType::AirStrike; }))
+    return;
+  for (size_t t = 1; t < tokens.size(); ++t)
+    if (syrianAircraftAt(text, tokens, t)) events.syrianAircraft.push_back(t);
+}
+
 bool isAircraftWord(std::u32string_view word) { return lexicon().air.contains(word); }
 
 bool syrianAircraftAt(const std::u32string& text, const std::vector<Token>& tokens, size_t t) {
   const Lexicon& L = lexicon();
+  const size_t length = tokens[t].to - tokens[t].from;  // (cheap test first: "سوري" .. "والسورية")
+  if (length < 4 || length > 8) return false;
+  const char32_t last = text[tokens[t].to - 1];
+  if (last != U'\u064A' && last != U'\u0647') return false;  // ي or ه (folded ة)
   if (!L.syrianAdjective.contains(withoutConjunction(tokenText(text, tokens[t])))) return false;
   for (size_t b = t >= 3 ? t - 3 : 0; b < t; ++b)
     if (L.air.contains(withoutConjunction(tokenText(text, tokens[b])))) return true;
@@ -770,9 +784,8 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       // "طائرات سورية وروسية": "Syrian" after an aircraft word (or after the other air force's
       // adjective) names the government's air force, which "السورية" alone does not.
       std::vector<SideMention> forces = sides;
-      for (size_t t = 1; t < tokens.size(); ++t) {
-        if (syrianAircraftAt(text, tokens, t) &&
-            std::none_of(sides.begin(), sides.end(),
+      for (size_t t : events.syrianAircraft) {
+        if (std::none_of(sides.begin(), sides.end(),
                          [&](const SideMention& x) { return x.token <= t && x.last >= t; }))
           forces.insert(
               std::upper_bound(forces.begin(), forces.end(), t,

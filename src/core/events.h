@@ -60,7 +60,14 @@ struct SentenceEvents {
   std::optional<long> fatalities;    // the largest killed count the sentence gives
   bool strategic = false;    // "تحاصر", "هدنة", "اعتقلت": a strategic development
   bool rebelWeapon = false;  // "مدفع جهنم", "صواريخ الفيل": the opposition fired
+  // "طائرات سورية": tokens of "سورية" naming the government's air force (see syrianAircraftAt);
+  // found by findSyrianAircraft, only in sentences with an air strike.
+  std::vector<size_t> syrianAircraft;
 };
+
+// Fills events.syrianAircraft (empty unless the sentence has an air-strike keyword).
+void findSyrianAircraft(const std::u32string& text, const std::vector<Token>& tokens,
+                        SentenceEvents& events);
 
 SentenceEvents analyseSentence(const std::u32string& text, const std::vector<Token>& tokens);
 

@@ -247,6 +247,7 @@ struct Worker {
         if (n.first >= e.tokenFrom && n.last < e.tokenTo) n.inDate = true;
     }
     dropWordsInsideNames();
+    findSyrianAircraft(folded.chars, tokens, events);
     findClaims(folded.chars, tokens, sides, names, claimContext, claims);
     dropFormerHolders();
   }
@@ -387,8 +388,8 @@ struct Worker {
         }
     for (const auto& k : events.keywords)
       if (k.type == EventType::AirStrike)
-        for (size_t t = k.token >= 4 ? k.token - 4 : 0; t < tokens.size() && t <= k.token + 4; ++t)
-          syrian = syrian || syrianAircraftAt(folded.chars, tokens, t);
+        for (size_t t : events.syrianAircraft)
+          syrian = syrian || (t + 4 >= k.token && t <= k.token + 4);
     if (russian != syrian) {
       articleAirForce = russian ? kRussianAirForce : kGovernment;
       return sentenceActor;

@@ -276,6 +276,15 @@ void forEachSideWord(const std::function<void(const std::u32string&, uint16_t)>&
       [&](const std::u32string& w, const SideEntry& e) { f(w, encode(e)); });
 }
 
+// "الأخير", "والأخيرة", "للأخير": six to nine letters ending in ر or ه (folded ة); a cheap
+// test before the word is looked up.
+bool mayBeLatter(const std::u32string& text, const Token& t) {
+  const uint32_t length = t.to - t.from;
+  if (length < 6 || length > 9) return false;
+  const uint32_t end = text[t.to - 1] == U'\u0647' ? t.to - 1 : t.to;  // "...خيره" / "...خير"
+  return text[end - 1] == U'\u0631' && text[end - 2] == U'\u064A' && text[end - 3] == U'\u062E';
+}
+
 void findSideMentions(const std::u32string& text, const std::vector<Token>& tokens,
                       std::vector<SideMention>& out) {
   const SideLexicon& L = lexicon();
@@ -296,8 +305,10 @@ void findSideMentions(const std::u32string& text, const std::vector<Token>& toke
     if (e.role & kSide) {
       side = e.side;
       if (!sideInContext(L, text, tokens, i, side)) continue;
-    } else if (const int* kind = latter.find(word(text, tokens, i));
-               kind && *kind != 3 && !out.empty() && (*kind == 2 || (i > 0 && [&] {
+    } else if (const int* kind = !out.empty() && mayBeLatter(text, tokens[i])
+                                     ? latter.find(word(text, tokens, i))
+                                     : nullptr;  // (cheap test first: nearly no word is it)
+               kind && *kind != 3 && (*kind == 2 || (i > 0 && [&] {
                  const int* b = latter.find(word(text, tokens, i - 1));
                  return b && *b == 3;
                }()))) {
