@@ -218,6 +218,7 @@ REPORT_SPELLINGS = {
     "ard-al-jabs": ["سوق الجبس", "أرض سوق الجبس"],
     "aziza": ["معبر العزيزة"],
     "ramouseh-officers-building": ["أبنية الضباط"],
+    "ard-al-hamra": ["أرض حمرا", "أرض حمراء"],
     "ramouseh-road": ["طريق الرموسة", "أوتوستراد الرموسة", "اوتوستراد الراموسة",
                       "أوتستراد الراموسة"],
 }
@@ -225,6 +226,7 @@ REPORT_SPELLINGS = {
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.
 REPORT_CONTEXT_SPELLINGS = {
     "ramouseh-crossing": ["الكليات"],
+    "assad-military-academy": ["الأكاديمية"],
 }
 
 

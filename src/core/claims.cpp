@@ -1805,6 +1805,32 @@ std::optional<PlaceClaim> openedRoad(const Reading& r, const NameSpan& name) {
   return std::nullopt;
 }
 
+// Step: "حي صلاح الدين، وهو أحد الأحياء الخارجة عن سيطرة النظام", "X الخارج عن سيطرة النظام":
+// outside one side's control is held by its enemy.
+std::optional<PlaceClaim> outsideControlAfterName(const Reading& r, size_t last) {
+  static const WordTable<bool> outside = [] {
+    WordTable<bool> t;
+    for (const char* w : {"الخارجة", "الخارج", "الخارجين", "خارج", "خارجة"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  static const std::u32string control = foldString("سيطرة"), from = foldString("عن");
+  const size_t count = r.tokens.size();
+  for (size_t i = last + 1; i < count && i <= last + 7; ++i) {
+    if (r.nameAt[i] >= 0) return std::nullopt;
+    if (!outside.contains(tokenText(r.text, r.tokens[i]))) continue;
+    size_t k = i + 1;
+    if (k < count && tokenText(r.text, r.tokens[k]) == from) ++k;
+    if (k >= count || tokenText(r.text, r.tokens[k]) != control) return std::nullopt;
+    for (const SideMention& s : r.sides)
+      if (s.token > k && s.token <= k + 3)
+        if (auto enemy = opponentOf(sideOf(s.side)))
+          return PlaceClaim{ClaimKind::Held, enemy, enemy, 0, 0};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Step: "خرج حي X عن سيطرة النظام" (X lost it): taken by the other side the sentence names,
 // else by the loser's enemy.
 std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t last) {
@@ -2206,6 +2232,8 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       if (auto tried = attemptAfterNames(r, n.last, c.actor)) c = *tried;
     if (c.kind == ClaimKind::None)
       if (auto tried = attemptOnItAfter(r, n.last)) c = *tried;
+    if (c.kind == ClaimKind::None)
+      if (auto held = outsideControlAfterName(r, n.last)) c = *held;
     // ("تابعت القوات تقدمها لتصل إلى X وY، باسطة عليهم سيطرتها": the taking outranks the advance.)
     if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested)
       if (auto later = laterVerbWithPronoun(r, n.last, context))
