@@ -1671,10 +1671,10 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
     // ("وعلى جبهة حي Y": a front, so Y is fought over; see frontBetween.)
     if (r.has(k, kFrontLine) && k > previous.last + 1 && r.has(k - 1, kOn | kTo)) continue;
     if (unknownMember(r, k)) continue;
-    // "حيي أقيول أغير وباب الحديد": a second spelling right after a name, then "و" and the next.
+    // "حيي أقيول أغير وباب الحديد": a second spelling right after a name, then "و" and the next
+    // ("أحياء أقيول (أغير)، وباب الحديد": in brackets, and a comma before "و").
     if (k == previous.last + 1 && k + 1 == name.first && !r.bits[k] && !r.bits2[k] &&
-        !r.isSideToken(k) && !r.punctuationBefore(k) && !r.punctuationBefore(k + 1) &&
-        r.text[r.tokens[k + 1].from] == U'\u0648')
+        !r.isSideToken(k) && !r.punctuationBefore(k) && r.text[r.tokens[k + 1].from] == U'\u0648')
       continue;
     if (!mayStandBetween(r, k)) return false;
     if (r.is(k, kBlock)) return false;
@@ -2200,9 +2200,10 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
             for (const char* w : {"منها", "بينها", "أبرزها", "أهمها"}) t.add(foldString(w), true);
             return t;
           }();
-          for (size_t k = names[j - 1].last + 1; k < n.first; ++k)
-            if (among.contains(withoutConjunction(tokenText(r.text, r.tokens[k])))) return true;
-          return false;
+          // (Right after the place the points are in: not "قبل أن ينسحبوا منها ويركزوا ...".)
+          const size_t k = names[j - 1].last + 1;
+          return k < n.first && k + 2 >= n.first &&
+                 among.contains(withoutConjunction(tokenText(r.text, r.tokens[k])));
         }()) {
       c = whole[j - 1];
       whole[j] = whole[j - 1];
