@@ -893,6 +893,14 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
     case EventType::Other:
       // A siege, a truce, arrests, a corridor: the side that does it.
       if (events.strategic) m.actor1 = firstActor(text, tokens, sides);
+      // A place named beside fighting or fire told in its sentence ("وتقدمت قوات النظام في حي
+      // الشعار، بينما يشهد حي الصاخور حركة نزوح"): the side acting in the sentence, as readers
+      // give it. (Not a place said to be held, whose side is its holder, nor "ثوار حلب".)
+      else if (!events.keywords.empty() && claim.kind == ClaimKind::None &&
+               std::none_of(sides.begin(), sides.end(), [&](const SideMention& s) {
+                 return s.token <= first && first <= s.last + 1;
+               }))
+        m.actor1 = firstActor(text, tokens, sides);
       break;
     default:
       break;
