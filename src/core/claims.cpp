@@ -1831,6 +1831,35 @@ std::optional<PlaceClaim> outsideControlAfterName(const Reading& r, size_t last)
   return std::nullopt;
 }
 
+// Step: "أما المحور الثالث فهو حي بستان الباشا", "ويمثل معمل الإسمنت خط المواجهة الأول": a
+// place said to be a front is fought over.
+bool namedAsFront(const Reading& r, size_t first, size_t last) {
+  static const WordTable<bool> copula = [] {
+    WordTable<bool> t;
+    for (const char* w : {"هو", "هي", "فهو", "فهي", "وهو", "وهي", "يمثل", "تمثل", "ويمثل", "وتمثل",
+                          "يشكل", "تشكل", "ويشكل", "وتشكل"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  static const std::u32string line = foldString("خط"), confrontation = foldString("المواجهة"),
+                              contact = foldString("التماس"), front = foldString("الجبهة"),
+                              axis = foldString("المحور");
+  const auto word = [&](size_t k) { return withoutConjunction(tokenText(r.text, r.tokens[k])); };
+  // Before: "المحور ... فهو [حي] X" (a front word, then the copula right before the name).
+  size_t k = first;
+  if (k > 0 && r.is(k - 1, kHead)) --k;
+  if (k >= 2 && copula.contains(tokenText(r.text, r.tokens[k - 1])))
+    for (size_t m = k - 1; m > 0 && m + 9 > k; --m) {  // ("المحور الثالث الذي تضغط عليه ...")
+      if (r.breakBetween(m - 1, k - 1)) break;
+      if (word(m - 1) == axis || word(m - 1) == front) return true;
+    }
+  // After: "X خط المواجهة", "X خط التماس" (with "يمثل/يشكل" before the name).
+  if (last + 2 < r.tokens.size() && word(last + 1) == line &&
+      (word(last + 2) == confrontation || word(last + 2) == contact))
+    return true;
+  return false;
+}
+
 // Step: "خرج حي X عن سيطرة النظام" (X lost it): taken by the other side the sentence names,
 // else by the loser's enemy.
 std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t last) {
@@ -2131,7 +2160,8 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (!special) special = fellPlace(r, n.first, n.last, context);
     if (!special) special = backToTheState(r, n.last);
     if (!special) special = openedRoad(r, n);
-    if (!special && (witnessesFighting(r, n.first, n.last) || atOutskirts(r, n.first)))
+    if (!special && (witnessesFighting(r, n.first, n.last) || atOutskirts(r, n.first) ||
+                     namedAsFront(r, n.first, n.last)))
       special = PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
     if (special) {
       c = *special;
@@ -2231,7 +2261,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     }
     if (c.kind == ClaimKind::Contested)
       if (auto tried = attemptAfterNames(r, n.last, c.actor)) c = *tried;
-    if (c.kind == ClaimKind::None)
+    if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested)
       if (auto tried = attemptOnItAfter(r, n.last)) c = *tried;
     if (c.kind == ClaimKind::None)
       if (auto held = outsideControlAfterName(r, n.last)) c = *held;
