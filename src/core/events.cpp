@@ -838,10 +838,12 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
       // أجزاء من حي ...", "بدأ الجيش اقتحاماً لحي X وسط أنباء عن هجوم مضاد للفصائل").
       if (claim.kind == ClaimKind::Contested) m.actor1 = actorBit(claim.actor);
       // The attacker of "محاولات متكررة للقوات النظامية السيطرة على الحي", else the first side.
+      // ("في محاولة من قوات الأسد": "من" right after the attempt names who tried.)
       for (const SideMention& s : sides)
         for (size_t b = s.token >= 3 ? s.token - 3 : 0; b < s.token && !m.actor1; ++b)
           if (Lexicon::in(L.attempts, withoutConjunction(tokenText(text, tokens[b]))) &&
-              !s.object && s.side != SideWord::Civilians && s.side != SideWord::Russia)
+              (!s.object || (b + 1 < s.token && tokenText(text, tokens[b + 1]) == L.min)) &&
+              s.side != SideWord::Civilians && s.side != SideWord::Russia)
             m.actor1 = actorBit(s.side);
       // Only victims named ("مقتل 7 من قوات النظام على جبهة الراموسة"): their enemy fought.
       if (!m.actor1) {
