@@ -1215,7 +1215,8 @@ std::optional<std::pair<size_t, size_t>> takingBeforeCopulaList(const Reading& r
       if (r.breakBetween(m - 1, k - 1)) break;
       if (r.is(m - 1, kCapture) && !r.is(m - 1, kPresent)) return std::pair{m - 1, k - 1};
     }
-    return std::nullopt;
+    // ("استعادت كافة المناطق التي خسرتها في معركة ... ومناطق أخرى خسرتها ...، وهي X": a second
+    // plural joined to the first; the taking is the first's.)
   }
   return std::nullopt;
 }

@@ -558,6 +558,9 @@ struct Worker {
       // (A date half a year or more before publication in another clause is background: "التي
       // سيطرت على الحي في 21 تموز 2012" does not date "تمكنت من السيطرة على حي X".)
       if (!sameClause && published && e.date.toDays() < published->toDays() - 180) continue;
+      // (A month alone in another clause tells when something else happened: "استعادت كافة
+      // المناطق ... التي خسرتها في شهر آب الفائت، وهي X".)
+      if (!sameClause && e.precision == DatePrecision::Month) continue;
       const long distance = static_cast<long>(hi - lo);
       // (A month alone after the name, "على مواقع كان قد خسرها خلال شهر آب", yields to a day
       // told anywhere else in the sentence.)
