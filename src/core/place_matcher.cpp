@@ -170,9 +170,9 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
     words_.add(foldString(w), Word::HeadNeighbourhood);
   for (const char* w : {"بلدة", "بلدتي", "بلدات", "مدينة", "مدينتي", "قرية", "قرى", "قريتي"})
     words_.add(foldString(w), Word::HeadTown);
-  for (const char* w :
-       {"منطقة", "مناطق", "منطقتي", "جبهة",   "جبهات", "محور", "محاور", "دوار", "معبر",  "مخيم",
-        "تلة",   "معامل", "مشفى",   "مستشفى", "مشافي", "محيط", "اطراف", "حافة", "حافات", "تخوم"})
+  for (const char* w : {"منطقة", "مناطق", "منطقتي", "جبهة", "جبهات", "محور",  "محاور", "محوري",
+                        "جبهتي", "دوار",  "معبر",   "مخيم", "تلة",   "معامل", "مشفى",  "مستشفى",
+                        "مشافي", "محيط",  "اطراف",  "حافة", "حافات", "تخوم"})
     words_.add(foldString(w), Word::HeadAny);
   // Plural and dual heads of compound names: heads of any place, and their singular is tried in
   // front of each member.
