@@ -221,6 +221,8 @@ REPORT_SPELLINGS = {
     "ard-al-hamra": ["أرض حمرا", "أرض حمراء"],
     "ramouseh-road": ["طريق الرموسة", "أوتوستراد الرموسة", "اوتوستراد الراموسة",
                       "أوتستراد الراموسة"],
+    # "محيط القلعة", "شرق القلعة", "حامية القلعة": in reports on Aleppo the castle is the citadel.
+    "citadel": ["القلعة"],
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.

@@ -41,6 +41,7 @@ const char* const kRows[][7] = {
     {"sakhour-roundabout", "site", "دوار الصاخور", "0", "", "دوار الصاخور", ""},
     {"bab-al-nasr", "site", "باب النصر", "0", "", "باب النصر", ""},
     {"citadel", "site", "قلعة حلب", "0", "", "قلعة حلب|القلعة", ""},
+    {"umayyad-square", "site", "ساحة الأمويين", "0", "", "ساحة الأمويين|الساحة", ""},
     {"nairab-airport", "site", "مطار النيرب", "0", "", "مطار النيرب|المطار", ""},
     {"ramouseh-crossing", "site", "معبر الراموسة", "0", "",
      "معبر الراموسة|الكليات العسكرية|الكليات", ""},
@@ -230,11 +231,18 @@ TEST(MatcherLists, AnyWhiteSpaceInsideANameMatches) {
 }
 
 TEST(MatcherLists, GenericWordsAreNeverPlacesOnTheirOwn) {
-  EXPECT_EQ(ids("قصف الطيران المطار والجسر والقلعة"), "");
+  EXPECT_EQ(ids("قصف الطيران المطار والجسر والساحة"), "");
   EXPECT_EQ(ids("سيطر الثوار على الكليات"), "");
   EXPECT_EQ(ids("تقدم نحو الجسر"), "");
   // Not even inside a list.
-  EXPECT_EQ(ids("الكلاسة والقلعة"), "al-kallaseh");
+  EXPECT_EQ(ids("الكلاسة والساحة"), "al-kallaseh");
+}
+
+// "محيط القلعة", "حامية القلعة": in reports on Aleppo the castle is the citadel, not a kind of
+// place like "الساحة".
+TEST(MatcherLists, TheCastleIsTheCitadel) {
+  EXPECT_EQ(ids("تقدم الجيش في محيط القلعة"), "citadel");
+  EXPECT_EQ(ids("الكلاسة والقلعة"), "al-kallaseh citadel");
 }
 
 TEST(MatcherLists, TheTownAlBabOnlyAfterATownHead) {
