@@ -223,6 +223,7 @@ REPORT_SPELLINGS = {
                       "أوتستراد الراموسة"],
     # "محيط القلعة", "شرق القلعة", "حامية القلعة": in reports on Aleppo the castle is the citadel.
     "citadel": ["القلعة"],
+    "jabal-badro": ["جبل بدور"],  # a common misspelling
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.

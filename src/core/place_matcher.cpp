@@ -94,7 +94,10 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   }
   // "مبنى الضباط في الراموسة", "مبنى الضباط بالراموسة": a name that needs context but carries
   // it, the place it is in.
-  const std::u32string in = foldString("في "), withArticle = foldString("بال");
+  const std::u32string in = foldString("في "), withArticle = foldString("بال"),
+                       withHead = foldString("بحي ");
+  const std::u32string containerHeads[] = {foldString("حي "), foldString("منطقة "),
+                                           foldString("بلدة "), foldString("قرية ")};
   for (Form& f : forms_) {
     if (!f.free.empty() || f.contextOnly.empty() || f.townHeadOnly) continue;
     for (size_t i = f.text.find(U' '); i != std::u32string::npos; i = f.text.find(U' ', i + 1)) {
@@ -103,10 +106,22 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
         rest.erase(0, in.size());
       else if (rest.compare(0, withArticle.size(), withArticle) == 0)
         rest.erase(0, 1);
+      else if (rest.compare(0, withHead.size(), withHead) == 0)  // "بحي الشهباء"
+        rest.erase(0, 1);
       else
         continue;
+      // ("المدرسة الوطنية في حي الشهباء": the container's head gives the container context.)
+      bool headed = false;
+      for (const std::u32string& h : containerHeads)
+        if (rest.compare(0, h.size(), h) == 0) {
+          rest.erase(0, h.size());
+          headed = true;
+          break;
+        }
       const auto container = formIndex.find(rest);
-      if (container != formIndex.end() && !forms_[container->second].free.empty()) {
+      if (container != formIndex.end() &&
+          (!forms_[container->second].free.empty() ||
+           (headed && !forms_[container->second].contextOnly.empty()))) {
         f.free = std::move(f.contextOnly);
         f.contextOnly.clear();
         break;

@@ -42,6 +42,10 @@ const char* const kRows[][7] = {
     {"bab-al-nasr", "site", "باب النصر", "0", "", "باب النصر", ""},
     {"citadel", "site", "قلعة حلب", "0", "", "قلعة حلب|القلعة", ""},
     {"umayyad-square", "site", "ساحة الأمويين", "0", "", "ساحة الأمويين|الساحة", ""},
+    // A school named with ordinary words, and with the district (which needs context) it is in.
+    {"al-shahba", "neighbourhood", "الشهباء", "1", "", "", "الشهباء"},
+    {"wataniya-school", "site", "المدرسة الوطنية", "1", "", "",
+     "المدرسة الوطنية|المدرسة الوطنية في حي الشهباء|المدرسة الوطنية بحي الشهباء"},
     {"nairab-airport", "site", "مطار النيرب", "0", "", "مطار النيرب|المطار", ""},
     {"ramouseh-crossing", "site", "معبر الراموسة", "0", "",
      "معبر الراموسة|الكليات العسكرية|الكليات", ""},
@@ -243,6 +247,14 @@ TEST(MatcherLists, GenericWordsAreNeverPlacesOnTheirOwn) {
 TEST(MatcherLists, TheCastleIsTheCitadel) {
   EXPECT_EQ(ids("تقدم الجيش في محيط القلعة"), "citadel");
   EXPECT_EQ(ids("الكلاسة والقلعة"), "al-kallaseh citadel");
+}
+
+// "المدرسة الوطنية في حي الشهباء": a name that needs context carries it when it names the
+// district it is in after a head word; alone it is an ordinary phrase.
+TEST(MatcherLists, ANameWithItsHeadedDistrictCarriesItsContext) {
+  EXPECT_EQ(ids("استهداف المدرسة الوطنية في حي الشهباء"), "wataniya-school");
+  EXPECT_EQ(ids("استهداف المدرسة الوطنية بحي الشهباء"), "wataniya-school");
+  EXPECT_EQ(ids("استهداف المدرسة الوطنية"), "");
 }
 
 TEST(MatcherLists, TheTownAlBabOnlyAfterATownHead) {
