@@ -931,8 +931,20 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
       // Only the words of a phrase about the place stand before its hand: "التي لا تزال",
       // "الذي كان", "أحد الأحياء", "في"; any other word ends the reach ("... وأيضا من تقسيم
       // المناطق التي تسيطر عليها ...").
+      // ("مشروع 3000 شقة في حلب ما زال تحت سيطرة": the city or a region where the place is;
+      // "الخاضع بمعظمه لسيطرة": how much of it.)
+      static const WordTable<bool> howMuch = [] {
+        WordTable<bool> t;
+        for (const char* w : {"بمعظمه", "بمعظمها", "بأغلبه", "بأغلبها", "بالكامل", "بكامله",
+                              "بكاملها", "حاليا", "الآن", "رسميا", "اليوم"})
+          t.add(foldString(w), true);
+        return t;
+      }();
+      const bool whereItIs =
+          r.nameAt[i] >= 0 && !r.names[static_cast<size_t>(r.nameAt[i])].claimable;
       if (!(r.is(i, kRelative | kStill | kBecome | kWas | kGlue | kHead | kRemain) ||
-            r.has(i, kApposition | kLa) || r.isSideToken(i)))
+            r.has(i, kApposition | kLa) || r.isSideToken(i) || whereItIs ||
+            howMuch.contains(tokenText(r.text, r.tokens[i]))))
         break;
       continue;
     }
@@ -2245,7 +2257,12 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     size_t listFirst = j;
     while (listFirst > 0 && continuesList(r, names[listFirst - 1], names[listFirst], true))
       --listFirst;
-    if (auto held = holdingAfterName(r, n.first, n.last, next, context, names[listFirst].first)) {
+    // ("مشروع 3000 شقة في حلب ما زال تحت سيطرة ...": past a city or region after the name.)
+    const size_t holdEnd = j + 1 < names.size() && !names[j + 1].claimable
+                               ? (j + 2 < names.size() ? names[j + 2].first : tokens.size())
+                               : next;
+    if (auto held =
+            holdingAfterName(r, n.first, n.last, holdEnd, context, names[listFirst].first)) {
       bool remain = false;  // "ما تبقى من أحياء ... بيد المعارضة": still held
       for (size_t k = n.first >= 4 ? n.first - 4 : 0; k < n.first; ++k)
         if (r.is(k, kRemain)) remain = true;
