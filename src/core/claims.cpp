@@ -2006,6 +2006,39 @@ std::optional<PlaceClaim> backToTheState(const Reading& r, size_t last) {
   return std::nullopt;
 }
 
+// Step: "قضت وحدات الجيش على آخر تجمعات الإرهابيين في حي X", "بعد القضاء على آخر المسلحين
+// في X": the last fighters in a place were killed, so the side that did it holds it now. The
+// side: the subject before the verb, else the outlet's side (the idiom is the state media's).
+std::optional<PlaceClaim> lastPocketsIn(const Reading& r, size_t first,
+                                        const ClaimContext& context) {
+  static const WordTable<bool> finished = [] {
+    WordTable<bool> t;
+    for (const char* w : {"قضت", "قضى", "القضاء", "تقضي", "يقضي", "قضاء", "بالقضاء", "للقضاء"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  static const std::u32string lastOf = foldString("آخر");
+  size_t k = first;
+  while (k > 0 && (r.is(k - 1, kHead) || r.has(k - 1, kPlaceIn)) && r.nameAt[k - 1] < 0) --k;
+  if (k == first) return std::nullopt;  // ("... في حي X": the place follows "في" or a head)
+  for (size_t a = k; a > 0 && a + 5 > k; --a) {
+    if (r.breakBetween(a - 1, first) || r.nameAt[a - 1] >= 0) return std::nullopt;
+    if (tokenText(r.text, r.tokens[a - 1]) != lastOf) continue;
+    for (size_t v = a - 1; v > 0 && v + 7 > a; --v) {  // ("قضت وحدات الجيش على آخر")
+      if (!finished.contains(withoutConjunction(tokenText(r.text, r.tokens[v - 1])))) continue;
+      if (r.breakBetween(v - 1, first)) return std::nullopt;
+      std::optional<Side> side;
+      for (const SideMention& s : r.sides)
+        if (s.last < v - 1 && !s.object && !r.breakBetween(s.last, v - 1)) side = sideOf(s.side);
+      if (!side) side = stanceSide(context.stance());
+      if (!side) return std::nullopt;
+      return PlaceClaim{ClaimKind::Captured, side, side, 0, 0};
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Step: "يشهد حي الشيخ سعيد معارك كر وفر": the place sees fighting.
 bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   bool witness = false;
@@ -2172,6 +2205,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (!special) special = lostTo(r, n.first, n.last);
     if (!special) special = fellPlace(r, n.first, n.last, context);
     if (!special) special = backToTheState(r, n.last);
+    if (!special) special = lastPocketsIn(r, n.first, context);
     if (!special) special = openedRoad(r, n);
     if (!special && (witnessesFighting(r, n.first, n.last) || atOutskirts(r, n.first) ||
                      namedAsFront(r, n.first, n.last)))
