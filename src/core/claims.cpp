@@ -175,7 +175,9 @@ struct ClaimLexicon {
     add(kLiberate, {"حرر", "حررت", "حرروا", "تحرير", "يحرر", "يحررون", "تحرر", "حرره", "حررها",
                     "حررته", "حررتها", "حررنا"});
     add(kHoldNow, {"تسيطرون", "تتمركز", "يتمركز", "يتمركزون", "تسيطر", "يسيطر", "يسيطرون",
-                   "تسيطران", "يسيطران", "المسيطرة", "المسيطر", "تحتفظ", "يحتفظ", "تحكم"});
+                   "تسيطران", "يسيطران", "المسيطرة", "المسيطر", "تحتفظ", "يحتفظ", "تحكم",
+                   // "ما زالت المعارضة تتمسك بالجامع الأموي وأحياء X": still holds on to.
+                   "تتمسك", "يتمسك", "يتمسكون", "متمسكة", "متمسكين"});
     add(kPresent, {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "يسيطران", "ينسحب", "تنسحب", "ينسحبون",
                    "يتقدم", "تتقدم", "تقتحم", "يقتحم"});
     add(kHand, {"بيد",  "بأيدي",  "بايدي",   "يد",      "تحت",  "الخاضعة", "الخاضع", "خاضعة",
@@ -1587,7 +1589,12 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
             if (r.text[k] == U'.' && r.text[k + 1] == U'.') return t;
         return size_t{0};
       };
+      // ("الثوار يبدأون معركة فك الحصار.. ويسيطرون على ضاحية الأسد": the verb opens the part,
+      // its subject the headline's.)
+      if (p > 0 && partStart(p) == p && !r.anyIn(0, p, kStill | kBecome | kRemain))
+        c.kind = ClaimKind::Captured;
       for (const SideMention& s : r.sides) {
+        if (c.kind != ClaimKind::Held) break;
         const size_t start = partStart(s.token);
         if (s.object || s.token > start + 2 || s.token >= p || p - s.token > 5 ||
             r.breakBetween(s.token, p))
