@@ -224,6 +224,11 @@ REPORT_SPELLINGS = {
     # "محيط القلعة", "شرق القلعة", "حامية القلعة": in reports on Aleppo the castle is the citadel.
     "citadel": ["القلعة"],
     "jabal-badro": ["جبل بدور"],  # a common misspelling
+    # Sources for these: docs/GAZETTEER.md (fourth report-driven pass).
+    "al-halak": ["الهلك فوقاني", "الهلك تحتاني"],
+    "ayn-al-tal": ["مساكن عين التل"],
+    "cement-factory": ["معمل إسمنت الشيخ سعيد", "معمل اسمنت الشيخ سعيد"],
+    "tal-al-eiss": ["تل العيس الرئيسي"],
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.
