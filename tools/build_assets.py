@@ -229,6 +229,9 @@ REPORT_SPELLINGS = {
     "ayn-al-tal": ["مساكن عين التل"],
     "cement-factory": ["معمل إسمنت الشيخ سعيد", "معمل اسمنت الشيخ سعيد"],
     "tal-al-eiss": ["تل العيس الرئيسي"],
+    # "حندرات" alone is the camp in 2016 reporting (the fighting of September to December was
+    # for the camp; the development readers mapped it there); the village after "بلدة"/"قرية".
+    "handarat-camp": ["حندرات"],
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.

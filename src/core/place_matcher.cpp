@@ -363,9 +363,12 @@ bool PlaceMatcher::resolve(const Form& form, HeadKind head, PlaceMatch& m, bool 
   if (head != HeadKind::None) {
     for (int p : form.free)
       if (fits(p)) candidates.push_back(p);
-    for (int p : form.contextOnly)
-      if (fits(p) && std::find(candidates.begin(), candidates.end(), p) == candidates.end())
-        candidates.push_back(p);
+    // (A head of any kind, "محور حندرات", picks no other place over one the name names
+    // freely; "بلدة حندرات" does pick the village.)
+    if (head != HeadKind::Any || candidates.empty())
+      for (int p : form.contextOnly)
+        if (fits(p) && std::find(candidates.begin(), candidates.end(), p) == candidates.end())
+          candidates.push_back(p);
     // A head of the wrong kind: the name still counts, and one that needs context has it from
     // a head right before it ("قرية العامرية" is the neighbourhood when the gazetteer knows no
     // village of that name; not "بلدتي نبل والسكري").

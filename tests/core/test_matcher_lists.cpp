@@ -42,6 +42,9 @@ const char* const kRows[][7] = {
     {"bab-al-nasr", "site", "باب النصر", "0", "", "باب النصر", ""},
     {"citadel", "site", "قلعة حلب", "0", "", "قلعة حلب|القلعة", ""},
     {"umayyad-square", "site", "ساحة الأمويين", "0", "", "ساحة الأمويين|الساحة", ""},
+    // One name, two places: the camp it names freely, the village only after a head word.
+    {"handarat-camp", "site", "مخيم حندرات", "0", "", "مخيم حندرات|حندرات", ""},
+    {"handarat-village", "town", "حندرات", "1", "", "", "حندرات"},
     // A school named with ordinary words, and with the district (which needs context) it is in.
     {"al-shahba", "neighbourhood", "الشهباء", "1", "", "", "الشهباء"},
     {"wataniya-school", "site", "المدرسة الوطنية", "1", "", "",
@@ -255,6 +258,14 @@ TEST(MatcherLists, ANameWithItsHeadedDistrictCarriesItsContext) {
   EXPECT_EQ(ids("استهداف المدرسة الوطنية في حي الشهباء"), "wataniya-school");
   EXPECT_EQ(ids("استهداف المدرسة الوطنية بحي الشهباء"), "wataniya-school");
   EXPECT_EQ(ids("استهداف المدرسة الوطنية"), "");
+}
+
+// A head of any kind ("محور", "منطقة") picks no place over the one a name names freely; a town
+// head picks the town.
+TEST(MatcherLists, AHeadOfAnyKindKeepsTheFreeReading) {
+  EXPECT_EQ(ids("تقدم الجيش على محور حندرات"), "handarat-camp");
+  EXPECT_EQ(ids("سيطر الجيش على حندرات"), "handarat-camp");
+  EXPECT_EQ(ids("قوات النظام المتمركزة في بلدة حندرات"), "handarat-village");
 }
 
 TEST(MatcherLists, TheTownAlBabOnlyAfterATownHead) {
