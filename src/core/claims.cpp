@@ -447,7 +447,7 @@ struct Reading {
     for (size_t i = 1; i < count; ++i)
       for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
         if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' || text[k] == U':' ||
-            text[k] == U'.') {
+            text[k] == U'.' || text[k] == U'\u2026') {  // ("…" joins a headline's parts)
           punctuation[i] = true;
           break;
         }
@@ -1585,8 +1585,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (c.kind == ClaimKind::Held) {
       auto partStart = [&](size_t t) {
         for (; t > 0; --t)
-          for (uint32_t k = r.tokens[t - 1].to; k + 1 < r.tokens[t].from; ++k)
-            if (r.text[k] == U'.' && r.text[k + 1] == U'.') return t;
+          for (uint32_t k = r.tokens[t - 1].to; k < r.tokens[t].from; ++k)
+            if ((r.text[k] == U'.' && r.text[k + 1] == U'.') || r.text[k] == U'\u2026') return t;
         return size_t{0};
       };
       // ("الثوار يبدأون معركة فك الحصار.. ويسيطرون على ضاحية الأسد": the verb opens the part,

@@ -380,7 +380,8 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     // Clause breaks: a "،" or "؛" between this token and the previous one.
     if (i > 0)
       for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
-        if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';') {
+        if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' ||
+            text[k] == U'\u2026') {
           out.clauseBreaks.push_back(i);
           break;
         }
