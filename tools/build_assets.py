@@ -232,6 +232,8 @@ REPORT_SPELLINGS = {
     # "حندرات" alone is the camp in 2016 reporting (the fighting of September to December was
     # for the camp; the development readers mapped it there); the village after "بلدة"/"قرية".
     "handarat-camp": ["حندرات"],
+    "dahret-abd-rabbo": ["تلة عبد ربه", "تل عبد ربه"],  # the rise is also called a hill
+    "castello-complex": ["مطعم الكاستيلو", "مطعم الكاستلو"],  # the complex began as a restaurant
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.
