@@ -207,7 +207,7 @@ HISTORY_PLACES = {
 # Spellings seen in 2016 reports, by gazetteer id: each counts anywhere.
 REPORT_SPELLINGS = {
     "project-1070": ["مشروع ال 1070", "الـ1070", "مشروع الألف والسبعين شقة", "مشروع الألف والسبعين",
-                     "مشروع الف وسبعين", "مشروع ألف وسبعين"],
+                     "مشروع الف وسبعين", "مشروع ألف وسبعين", "مساكن 1070", "مساكن 1070 شقة"],
     "sports-preparation-institute": ["المعهد الرياضي"],
     "housing-company-sheikh-saeed": ["الإسكان العسكري", "منطقة الإسكان العسكري"],
     "airport-road": ["اوتستراد مطار حلب الدولي", "أوتوستراد مطار حلب الدولي", "اوتستراد المطار",
@@ -234,6 +234,10 @@ REPORT_SPELLINGS = {
     "handarat-camp": ["حندرات"],
     "dahret-abd-rabbo": ["تلة عبد ربه", "تل عبد ربه"],  # the rise is also called a hill
     "castello-complex": ["مطعم الكاستيلو", "مطعم الكاستلو"],  # the complex began as a restaurant
+    "jandoul-roundabout": ["الجندول"],  # "العويجة والجندول": the roundabout and its area
+    "air-technical-college": ["الكلية الجوية"],
+    "tal-umm-al-qara": ["تلة القرع", "تل القرع"],
+    "hikma-school": ["مدرسة بيت الحكمة"],
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.

@@ -214,7 +214,9 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
   for (const char* w :
        {"من", "على", "الى", "عن", "بين", "حتى", "نحو", "داخل", "قرب", "عند", "مع", "باتجاه",
         // "أحياء عدة بينها المعادي والأنصاري": a list may start after these too.
-        "بينها", "منها", "أبرزها", "أهمها"})
+        "بينها", "منها", "أبرزها", "أهمها",
+        // "ماعدا الزبدية والأنصاري": the places left out of a whole.
+        "ماعدا", "عدا", "باستثناء", "سوى"})
     words_.add(foldString(w), Word::Preposition);
   words_.add(foldString("في"), Word::In);
 
