@@ -2052,6 +2052,40 @@ std::optional<PlaceClaim> lastPocketsIn(const Reading& r, size_t first,
   return std::nullopt;
 }
 
+// Step: "سيطرت قوات النظام على كامل الأحياء الشرقية باستثناء حي X": a place left out of a
+// side's taking or holding is still the other side's.
+std::optional<PlaceClaim> exceptedFromTaking(const Reading& r, size_t first,
+                                             const ClaimContext& context) {
+  static const WordTable<bool> except = [] {
+    WordTable<bool> t;
+    for (const char* w : {"باستثناء", "ماعدا", "عدا", "سوى", "بإستثناء"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  size_t k = first;
+  if (k > 0 && r.is(k - 1, kHead) && r.nameAt[k - 1] < 0) --k;  // "باستثناء حي X"
+  if (k == 0 || !except.contains(withoutConjunction(tokenText(r.text, r.tokens[k - 1]))))
+    return std::nullopt;
+  const size_t at = k - 1;
+  // ("ماعدا الزبدية والأنصاري التي سقطت هي الأخرى": they fell too, later in the sentence.)
+  static const std::u32string too = foldString("الأخرى"), fell = foldString("سقط");
+  for (size_t m = first; m < r.tokens.size() && m < first + 12 && !r.breakBetween(first, m); ++m) {
+    const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[m]));
+    if (w == too || w.starts_with(fell) || (r.is(m, kCapture) && r.nameAt[m] < 0))
+      return std::nullopt;
+  }
+  for (size_t p = at; p > 0 && p + 16 > at; --p) {
+    if (!r.is(p - 1, kCapture | kHoldNow)) continue;
+    const PlaceClaim c = claimFromPredicate(r, p - 1, at, context, true);
+    if ((c.kind != ClaimKind::Captured && c.kind != ClaimKind::Held) || !c.actor)
+      return std::nullopt;
+    const std::optional<Side> other = opponentOf(c.actor);
+    if (!other) return std::nullopt;
+    return PlaceClaim{ClaimKind::Held, other, other, 0, 0};
+  }
+  return std::nullopt;
+}
+
 // Step: "يشهد حي الشيخ سعيد معارك كر وفر": the place sees fighting.
 bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   bool witness = false;
@@ -2219,6 +2253,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (!special) special = fellPlace(r, n.first, n.last, context);
     if (!special) special = backToTheState(r, n.last);
     if (!special) special = lastPocketsIn(r, n.first, context);
+    if (!special) special = exceptedFromTaking(r, n.first, context);
     if (!special) special = openedRoad(r, n);
     if (!special && (witnessesFighting(r, n.first, n.last) || atOutskirts(r, n.first) ||
                      namedAsFront(r, n.first, n.last)))
