@@ -203,9 +203,64 @@ struct Worker {
       }
     }
     if (anyUnconfirmed) keepConfirmed(out, first);
+    resolveByNeighbours(out, first);
   }
 
  private:
+  // A name two places share ("السكن الشبابي": the north-western estate and the one in
+  // al-Maasaraniyeh) is the place nearer the others the article names, when one is clearly
+  // nearer (half the distance or less); otherwise it stays ambiguous. The usual toponym
+  // resolution of geoparsers, with the article as the context.
+  void resolveByNeighbours(std::vector<Mention>& out, size_t first) const {
+    constexpr double kClearlyNearer = 0.5;
+    auto usable = [&](int p) {
+      const Place& place = gazetteer.places[static_cast<size_t>(p)];
+      return place.hasPosition() && !place.isArea();
+    };
+    std::vector<int> others;
+    for (size_t i = first; i < out.size(); ++i)
+      if (!out[i].ambiguous && out[i].place >= 0 && usable(out[i].place))
+        others.push_back(out[i].place);
+    if (others.empty()) return;
+    std::sort(others.begin(), others.end());
+    others.erase(std::unique(others.begin(), others.end()), others.end());
+    // Squared distance on a local plane (degrees of longitude shortened at Aleppo's latitude):
+    // only the order of distances matters here.
+    auto distance2 = [&](int a, int b) {
+      const Place& pa = gazetteer.places[static_cast<size_t>(a)];
+      const Place& pb = gazetteer.places[static_cast<size_t>(b)];
+      const double dy = *pa.lat - *pb.lat, dx = (*pa.lon - *pb.lon) * 0.807;
+      return dx * dx + dy * dy;
+    };
+    for (size_t i = first; i < out.size(); ++i) {
+      Mention& m = out[i];
+      if (!m.ambiguous || m.candidates.size() < 2 ||
+          !std::all_of(m.candidates.begin(), m.candidates.end(), usable))
+        continue;
+      int best = -1;
+      double bestD = 0, secondD = 0;
+      for (int c : m.candidates) {
+        double d = std::numeric_limits<double>::max();  // to the nearest other place named
+        for (int o : others)
+          if (std::find(m.candidates.begin(), m.candidates.end(), o) == m.candidates.end())
+            d = std::min(d, distance2(c, o));
+        if (best < 0 || d < bestD) {
+          secondD = best < 0 ? std::numeric_limits<double>::max() : bestD;
+          best = c, bestD = d;
+        } else if (d < secondD) {
+          secondD = d;
+        }
+      }
+      // (Squared distances: half the distance is a quarter of the square.)
+      if (best < 0 || bestD == std::numeric_limits<double>::max() ||
+          bestD > kClearlyNearer * kClearlyNearer * secondD)
+        continue;
+      m.place = best;
+      m.ambiguous = false;
+      m.resolvedByNeighbours = true;
+    }
+  }
+
   // Names that needed context and had none stay only if the article names the same place with
   // context (or freely) somewhere else.
   static void keepConfirmed(std::vector<Mention>& out, size_t first) {

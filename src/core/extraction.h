@@ -51,6 +51,8 @@ struct Mention {
   std::optional<Side> claimSide;
   std::optional<Side> claim;
   bool ambiguous = false;
+  // A name two places share, read as the one nearer the other places the article names.
+  bool resolvedByNeighbours = false;
   bool runTogether = false;
   // A name that needs context and had none in its sentence, counted because the article names
   // the same place with context elsewhere (one sense per article: "حي الفرافرة ... الفرافرة").

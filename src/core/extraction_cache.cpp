@@ -144,6 +144,7 @@ enum Flag : uint8_t {
   kHasDate = 16,
   kHasDateEnd = 32,
   kHasFatalities = 64,
+  kResolvedByNeighbours = 128,
 };
 constexpr uint8_t kNoSide = 0xff;
 // A date in 32 bits, year, month and day side by side: read back with shifts and masks, not the
@@ -234,6 +235,7 @@ void serializeExtraction(const ExtractionResult& x, const Corpus& corpus,
     if (m.ambiguous) flags |= kAmbiguous;
     if (m.runTogether) flags |= kRunTogether;
     if (m.contextFromArticle) flags |= kContextFromArticle;
+    if (m.resolvedByNeighbours) flags |= kResolvedByNeighbours;
     if (m.frontline) flags |= kFrontline;
     if (m.date) flags |= kHasDate;
     if (m.dateEnd) flags |= kHasDateEnd;
@@ -368,6 +370,7 @@ CachedExtraction readExtraction(const ByteSource& source, const ExtractionCacheK
     m.ambiguous = flags & kAmbiguous;
     m.runTogether = flags & kRunTogether;
     m.contextFromArticle = flags & kContextFromArticle;
+    m.resolvedByNeighbours = flags & kResolvedByNeighbours;
     m.frontline = flags & kFrontline;
     if (flags & kHasDate) m.date = unpackDate(date);
     if (flags & kHasDateEnd) m.dateEnd = unpackDate(dateEnd);
