@@ -1254,6 +1254,24 @@ bool isAimWord(const Reading& r, size_t k) {
   return k < r.tokens.size() && aims.contains(withoutConjunction(tokenText(r.text, r.tokens[k])));
 }
 
+// "لم تتأكد", "لم يتم التأكد": a negation of the news's confirmation, not of what it tells.
+bool unconfirmedNews(const Reading& r, size_t negation) {
+  static const WordTable<bool> confirmed = [] {
+    WordTable<bool> t;
+    for (const char* w :
+         {"تتأكد", "يتأكد", "تؤكد", "يؤكد", "تتضح", "يتضح", "يتسن", "يتسنى", "تتسن"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  static const std::u32string done = foldString("يتم"), confirming = foldString("التأكد");
+  if (negation + 1 >= r.tokens.size()) return false;
+  const std::u32string_view next = tokenText(r.text, r.tokens[negation + 1]);
+  if (next == done)  // "لم يتم التأكد من ..."
+    return negation + 2 < r.tokens.size() &&
+           tokenText(r.text, r.tokens[negation + 2]).starts_with(confirming);
+  return confirmed.contains(next);
+}
+
 // Step: a claim from a predicate before the name, with its modifiers: an attempt or a failure
 // before it ("تفشل باقتحام", "تهدف إلى السيطرة على"), a negation, the future, a denial ("نفت
 // ... سيطرة"), an earlier state ("كانت ... قد سيطرت"), shared control ("تتقاسم ... السيطرة"),
@@ -1315,7 +1333,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (r.is(k, kRepel) && (near || (k + 8 >= p && r.anyIn(k + 1, p + 1, kAttack))) &&
         !brokeThrough(r, k))
       repelled = true, repelAt = k;
-    if (r.is(k, kNegation) && near) negated = true;
+    // ("أنباء لم تتأكد عن سيطرة ...": what is not confirmed is the news, not the taking.)
+    if (r.is(k, kNegation) && near && !unconfirmedNews(r, k)) negated = true;
     // ("وفي حال تمكنت قوات المعارضة السورية من السيطرة على X": a condition reaches further.)
     static const std::u32string conditions[] = {foldString("حال"), foldString("إذا"),
                                                 foldString("لو")};
