@@ -161,8 +161,8 @@ struct ClaimLexicon {
          "استولوا", "الاستيلاء", "استيلاء", "استعيد", "استعيدت", "حرره", "حررها", "حررته", "حررتها",
          "استعاده", "استعادها", "استعادته", "استعادتها", "باسطا", "سيطرنا", "حررنا", "استعدنا",
          "دخلنا", "اقتحمنا", "باسطة", "باسطين", "مسيطرة", "مسيطرا", "إخضاع", "أخضعت", "أخضع",
-         "هيمنة", "هيمنت", "هيمن", "استعادتهم", "استعادتهما", "دخولهم", "سيطرتهما", "تحريرهم",
-         "هيمنته", "هيمنتها", "هيمنتهم",
+         "هيمنة", "الهيمنة", "هيمنت", "هيمن", "استعادتهم", "استعادتهما", "دخولهم", "سيطرتهما",
+         "تحريرهم", "هيمنته", "هيمنتها", "هيمنتهم",
          // Duals ("النظام والميليشيات سيطرا على X") and the other verb of retaking.
          "سيطرا", "سيطرتا", "استعادا", "استعادتا", "حررا", "دخلا", "استرد", "استردوا", "استرده",
          "استردها", "استردته", "استردتها",
@@ -1213,7 +1213,26 @@ std::optional<std::pair<size_t, size_t>> takingBeforeCopulaList(const Reading& r
       t.add(foldString(w), true);
     return t;
   }();
-  static const std::u32string from = foldString("من");
+  static const std::u32string from = foldString("من"), in = foldString("في");
+  // ("السيطرة على الكتلة العسكرية للنظام المتمثلة في كلية التسليح والمدفعية": the list names
+  // what the taken thing is, of any number.)
+  static const WordTable<bool> namely = [] {
+    WordTable<bool> t;
+    for (const char* w : {"المتمثلة", "المتمثل", "المتمثلين", "المتمثلتين", "متمثلة"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  if (first >= 3 && tokenText(r.text, r.tokens[first - 1]) == in &&
+      namely.contains(withoutConjunction(tokenText(r.text, r.tokens[first - 2])))) {
+    const size_t noun = first - 3;
+    for (size_t m = noun; m > 0 && m + 10 > noun; --m) {
+      if (r.nameAt[m - 1] >= 0 && r.names[static_cast<size_t>(r.nameAt[m - 1])].claimable)
+        return std::nullopt;
+      if (r.is(m - 1, kCapture) && !r.is(m - 1, kPresent) && !r.breakBetween(m - 1, noun))
+        return std::pair{m - 1, noun};
+    }
+    return std::nullopt;
+  }
   size_t opener = first;  // the list's first word: "هي", or "بدءاً" of "بدءاً من"
   if (first >= 1 && copula.contains(tokenText(r.text, r.tokens[first - 1])))
     opener = first - 1;
