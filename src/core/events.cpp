@@ -710,11 +710,18 @@ bool syrianAircraftAt(const std::u32string& text, const std::vector<Token>& toke
 
 MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
                              const SentenceEvents& events, const std::vector<SideMention>& sides,
-                             size_t first, const PlaceClaim& claim, const ClaimContext& context) {
+                             size_t first, const PlaceClaim& claim, const ClaimContext& context,
+                             const PlaceClaim* reachedBy) {
   const Lexicon& L = lexicon();
   MentionEvent m;
   m.fatalities = events.fatalities;
   for (const SideMention& s : sides) m.actors |= actorBit(s.side);
+  // "أعادت الأمن إلى حي X وصولاً إلى طريق هنانو": where the advance reached, fought at.
+  if (claim.kind == ClaimKind::None && reachedBy) {
+    m.type = EventType::Clashes;
+    m.actor1 = actorBit(reachedBy->actor);
+    return m;
+  }
   if (claim.kind == ClaimKind::None &&
       (referencePlace(text, tokens, first) || stationedAt(text, tokens, sides, first)))
     return m;

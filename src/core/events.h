@@ -104,8 +104,11 @@ struct MentionEvent {
 // territory_taken and a failed assault attack_repelled, both done by the side that acted; air
 // strikes are the government's or Russia's, shelling is the side that fired (else the enemy of
 // the outlet, which reports the other side's shells), never the victims.
+// `reachedBy`: for a road, bridge or roundabout after "وصولاً إلى", the claim of the advance
+// that reached it (the list's last place taken or fought over), else null: the front is there.
 MentionEvent eventForMention(const std::u32string& text, const std::vector<Token>& tokens,
                              const SentenceEvents& events, const std::vector<SideMention>& sides,
-                             size_t first, const PlaceClaim& claim, const ClaimContext& context);
+                             size_t first, const PlaceClaim& claim, const ClaimContext& context,
+                             const PlaceClaim* reachedBy = nullptr);
 
 }  // namespace atlas

@@ -459,10 +459,24 @@ struct Worker {
     return !russian && articleAirForce ? articleAirForce : sentenceActor;
   }
 
+  // The claim of the advance that reached the road, bridge or roundabout `k` names after
+  // "وصولاً إلى" (the place before it, taken or fought over), else null.
+  const PlaceClaim* reachedBy(size_t k) const {
+    if (k == 0 || !names[k].endpoint) return nullptr;
+    const PlaceClaim& before = claims[k - 1];
+    if (before.kind != ClaimKind::Captured && before.kind != ClaimKind::Contested) return nullptr;
+    static const std::u32string reaching = foldString("وصولا"), to = foldString("الى");
+    size_t t = names[k].first;
+    if (t > 0 && tokenText(folded.chars, tokens[t - 1]) == to) --t;
+    return t > 0 && t < names[k].first && tokenText(folded.chars, tokens[t - 1]) == reaching
+               ? &before
+               : nullptr;
+  }
+
   void event(size_t k, Mention& mention) {
     const PlaceClaim& c = claims[k];
-    const MentionEvent ev =
-        eventForMention(folded.chars, tokens, events, sides, names[k].first, c, claimContext);
+    const MentionEvent ev = eventForMention(folded.chars, tokens, events, sides, names[k].first, c,
+                                            claimContext, reachedBy(k));
     const EventType type = continuesAirStrike(ev) ? EventType::AirStrike : ev.type;
     mention.event = type;
     mention.actors = ev.actors;
