@@ -2446,12 +2446,28 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     }
   }
   enteredAfterWithdrawal(r, out);
+  bool agentSet = false;
   for (size_t j = 0; j < names.size(); ++j) {
     PlaceClaim& c = out[j];
     if (c.kind == ClaimKind::None) continue;
     findSpeaker(r, c);
-    if (c.actor && c.kind != ClaimKind::Contested) context.lastAgent = c.actor;
+    if (c.actor && c.kind != ClaimKind::Contested) context.lastAgent = c.actor, agentSet = true;
   }
+  // "وشنت الفصائل هجوماً على X" with no taking told: the side that acts in it is still the one
+  // a later "وتمكنت من السيطرة على ..." continues.
+  if (!agentSet)
+    for (const SideMention& s : r.sides) {
+      if (s.object || s.byMarker) continue;
+      if (auto side = sideOf(s.side)) {
+        bool acts = false;
+        for (size_t k = s.token; k < r.tokens.size() && k <= s.last + 4; ++k)
+          if (r.is(k, kCapture | kAttack | kFight)) acts = true;
+        for (size_t k = s.token >= 3 ? s.token - 3 : 0; k < s.token; ++k)
+          if (r.is(k, kCapture | kAttack | kFight)) acts = true;
+        if (acts) context.lastAgent = side;
+        break;
+      }
+    }
 }
 
 }  // namespace atlas
