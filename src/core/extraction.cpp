@@ -473,10 +473,30 @@ struct Worker {
                : nullptr;
   }
 
+  // "فر السكان إلى حي الشعار المجاور", "قرب حي الأشرفية القريب": a place called the neighbour of
+  // where things happen, named to say where they are.
+  bool nearbyReference(size_t k) const {
+    static const WordTable<bool> nearby = [] {
+      WordTable<bool> t;
+      for (const char* w : {"المجاور", "المجاورة", "القريب", "القريبة", "المتاخم", "المتاخمة",
+                            "المحاذي", "المحاذية", "الملاصق", "الملاصقة"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    const size_t after = names[k].last + 1;
+    if (after >= tokens.size() || !nearby.contains(tokenText(folded.chars, tokens[after])))
+      return false;
+    // (Not "قصف على حي الحيدرية المجاور": the fire's own target.)
+    const size_t first = names[k].first;
+    return std::none_of(events.keywords.begin(), events.keywords.end(),
+                        [&](const auto& kw) { return kw.token < first && kw.token + 4 >= first; });
+  }
+
   void event(size_t k, Mention& mention) {
     const PlaceClaim& c = claims[k];
-    const MentionEvent ev = eventForMention(folded.chars, tokens, events, sides, names[k].first, c,
-                                            claimContext, reachedBy(k));
+    MentionEvent ev = eventForMention(folded.chars, tokens, events, sides, names[k].first, c,
+                                      claimContext, reachedBy(k));
+    if (c.kind == ClaimKind::None && nearbyReference(k)) ev.type = EventType::Other;
     const EventType type = continuesAirStrike(ev) ? EventType::AirStrike : ev.type;
     mention.event = type;
     mention.actors = ev.actors;
