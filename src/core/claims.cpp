@@ -1134,6 +1134,19 @@ std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
     for (const SideMention& s : r.sides)
       if (s.token > *tryAt && s.token <= *tryAt + 4 && s.token < first)
         if (auto side = sideOf(s.side)) return side;
+  // ("لمحاولة تقدم جديدة قامت بها قوات الأسد على X": the side that made the attempt.)
+  if (tryAt) {
+    static const WordTable<bool> madeIt = [] {
+      WordTable<bool> t;
+      for (const char* w : {"بها", "شنتها", "نفذتها", "شنها", "نفذها"}) t.add(foldString(w), true);
+      return t;
+    }();
+    for (size_t k = *tryAt + 1; k < first && k <= *tryAt + 5; ++k)
+      if (madeIt.contains(tokenText(r.text, r.tokens[k])))
+        for (const SideMention& s : r.sides)
+          if ((s.token == k + 1 || s.token == k + 2) && s.token < first)
+            if (auto side = sideOf(s.side)) return side;
+  }
   if (!r.is(p, kCapture))  // (after a capture word the side is the taker: see agentAround)
     for (const SideMention& s : r.sides)
       if (s.token > p && s.token <= p + 4 && s.token < first)
