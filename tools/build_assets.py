@@ -238,6 +238,11 @@ REPORT_SPELLINGS = {
     "air-technical-college": ["الكلية الجوية"],
     "tal-umm-al-qara": ["تلة القرع", "تل القرع"],
     "hikma-school": ["مدرسة بيت الحكمة"],
+    # Fifth report-driven pass: sources in research_2016_reports_e.tsv's opening comments.
+    "seventh-april-stadium": ["الملعب البلدي"],
+    "tal-umm-al-shqeif": ["تل الشقيف"],
+    "hamdaniyah-roundabout": ["دوار أبو فراس الحمداني"],
+    "tamura": ["مرتفعات الطامورة"],
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.
