@@ -670,6 +670,12 @@ struct Reading {
       size_t start = p;
       while (start > 0 && clause[start - 1] == clause[p]) --start;
       const std::u32string_view w0 = tokenText(text, tokens[start]);
+      // (Its own subject first: "لتعلن قوات النظام السيطرة على X".)
+      if (start > 0 && w0.size() >= 4 && w0[0] == U'\u0644' &&
+          (w0[1] == U'\u062A' || w0[1] == U'\u064A'))
+        for (const SideMention& s : sides)
+          if (s.token > start && s.token < p && !s.object && !s.byMarker)
+            if (auto side = sideOf(s.side)) return side;
       if (start > 0 && w0.size() >= 4 && w0[0] == U'\u0644' &&
           (w0[1] == U'\u062A' || w0[1] == U'\u064A'))
         for (int c = clause[start - 1]; c >= 0; --c)
@@ -1069,6 +1075,13 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     // ("التقدم داخل حي X", "توغلت داخل X": "داخل" right after the verb is "into".)
     // ("في محيط وداخل حي X": inside, beside the surroundings.)
     static const std::u32string inside = foldString("داخل");
+    // ("لتعلن السيطرة فيما بعد على X": "فيما بعد" is "later", no second clause.)
+    static const std::u32string whereas = foldString("فيما"), after = foldString("بعد");
+    if (tokenText(r.text, r.tokens[i]) == after && i > 0 &&
+        tokenText(r.text, r.tokens[i - 1]) == whereas) {
+      --i;
+      continue;
+    }
     if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
         !(i > 0 && r.is(i - 1, kAttack | kCapture | kPartial) &&
           withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
