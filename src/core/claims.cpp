@@ -1566,8 +1566,11 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (before > p + 1 && r.is(before - 1, kHead) && r.nameAt[before - 1] < 0) --before;
     if (before > p + 1 && r.has(before - 1, kFromSide)) --before;  // "من جهة حيي X وY"
     // (Nor "في القسم الشرقي من حي X", "الجزء الكبير من": a part with its adjective.)
+    // (Nor "في كل من حيي X وY": "each of".)
+    static const std::u32string each = foldString("كل");
     if (before >= p + 2 && tokenText(r.text, r.tokens[before - 1]) == U"\u0645\u0646" &&
         !r.is(before - 2, kRemain | kPartial | kBlock) &&
+        withoutConjunction(tokenText(r.text, r.tokens[before - 2])) != each &&
         !(before >= p + 3 && r.is(before - 3, kPartial) && r.nameAt[before - 2] < 0))
       return c;
     if (repelled || tried || negated) {
