@@ -235,6 +235,9 @@ REPORT_SPELLINGS = {
     "dahret-abd-rabbo": ["تلة عبد ربه", "تل عبد ربه"],  # the rise is also called a hill
     "castello-complex": ["مطعم الكاستيلو", "مطعم الكاستلو"],  # the complex began as a restaurant
     "jandoul-roundabout": ["الجندول"],  # "العويجة والجندول": the roundabout and its area
+    # Shared with al-sakan-al-shababi (whose proper name it is): the article's other places
+    # tell which (the north-western estate in July, this one in December).
+    "maasaraniyeh-youth-housing": ["السكن الشبابي"],
     "air-technical-college": ["الكلية الجوية"],
     "tal-umm-al-qara": ["تلة القرع", "تل القرع"],
     "hikma-school": ["مدرسة بيت الحكمة"],
@@ -836,6 +839,10 @@ def build_control_history(rows, by_id, ref_ids, snapshots):
         found = names.get(fold(ref["place_ar"]), set())
         if len(found) == 1:
             return sorted(found), False
+        # (A name several places share: the place it is the proper name of.)
+        exact = [pid for pid in sorted(found) if fold(by_id[pid]["name_ar"]) == fold(ref["place_ar"])]
+        if len(exact) == 1:
+            return exact, False
         if ref["place_ar"] in HISTORY_PLACES:
             return HISTORY_PLACES[ref["place_ar"]], True
         return [], False

@@ -204,6 +204,7 @@ struct Worker {
     }
     if (anyUnconfirmed) keepConfirmed(out, first);
     resolveByNeighbours(out, first);
+    ownerOfSharedName(article.text, out, first);
   }
 
  private:
@@ -252,12 +253,31 @@ struct Worker {
         }
       }
       // (Squared distances: half the distance is a quarter of the square.)
-      if (best < 0 || bestD == std::numeric_limits<double>::max() ||
-          bestD > kClearlyNearer * kClearlyNearer * secondD)
-        continue;
-      m.place = best;
+      if (best >= 0 && bestD != std::numeric_limits<double>::max() &&
+          bestD <= kClearlyNearer * kClearlyNearer * secondD) {
+        m.place = best;
+        m.ambiguous = false;
+        m.resolvedByNeighbours = true;
+      }
+    }
+  }
+
+  // Otherwise a shared name is the place it is the proper name of, when exactly one candidate
+  // has it as its own name ("السكن الشبابي": the north-western estate; the one in
+  // al-Maasaraniyeh is "السكن الشبابي في المعصرانية").
+  void ownerOfSharedName(const std::string& text, std::vector<Mention>& out, size_t first) const {
+    for (size_t i = first; i < out.size(); ++i) {
+      Mention& m = out[i];
+      if (!m.ambiguous || m.candidates.size() < 2) continue;
+      const std::u32string said =
+          foldString(std::string_view(text).substr(m.start, m.end - m.start));
+      int owner = -1, owners = 0;
+      for (int c : m.candidates)
+        if (foldString(gazetteer.places[static_cast<size_t>(c)].nameAr) == said)
+          owner = c, ++owners;
+      if (owners != 1) continue;
+      m.place = owner;
       m.ambiguous = false;
-      m.resolvedByNeighbours = true;
     }
   }
 
@@ -289,8 +309,17 @@ struct Worker {
     findSideMentions(folded.chars, tokens, sides);
     names.clear();
     for (const PlaceMatch& m : matches) {
-      const PlaceKind kind =
-          m.ambiguous ? PlaceKind::City : gazetteer.places[m.candidates.front()].kind;
+      // (A name several places of one kind share is still a place of that kind: "السكن
+      // الشبابي" is taken or held whichever estate it turns out to be.)
+      const bool oneKind =
+          !m.candidates.empty() &&
+          std::all_of(m.candidates.begin(), m.candidates.end(), [&](int c) {
+            return gazetteer.places[static_cast<size_t>(c)].kind ==
+                   gazetteer.places[static_cast<size_t>(m.candidates.front())].kind;
+          });
+      const PlaceKind kind = m.ambiguous && !(oneKind && m.candidates.size() > 1)
+                                 ? PlaceKind::City
+                                 : gazetteer.places[m.candidates.front()].kind;
       NameSpan& n = names.emplace_back();
       n.first = tokenAt(m.from);
       n.last = tokenAt(m.to > m.from ? m.to - 1 : m.from);
