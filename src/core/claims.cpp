@@ -181,8 +181,8 @@ struct ClaimLexicon {
                    "تسيطران", "يسيطران", "المسيطرة", "المسيطر", "تحتفظ", "يحتفظ", "تحكم",
                    // "ما زالت المعارضة تتمسك بالجامع الأموي وأحياء X": still holds on to.
                    "تتمسك", "يتمسك", "يتمسكون", "متمسكة", "متمسكين"});
-    add(kPresent, {"تسيطر", "يسيطر", "يسيطرون", "تسيطران", "يسيطران", "ينسحب", "تنسحب", "ينسحبون",
-                   "يتقدم", "تتقدم", "تقتحم", "يقتحم"});
+    add(kPresent, {"تسيطر", "يسيطر", "يسيطرون", "تسيطرون", "تسيطران", "يسيطران", "ينسحب", "تنسحب",
+                   "ينسحبون", "يتقدم", "تتقدم", "تقتحم", "يقتحم"});
     add(kHand, {"بيد",  "بأيدي",  "بايدي",   "يد",      "تحت",  "الخاضعة", "الخاضع", "خاضعة",
                 "خاضع", "لسيطرة", "الواقعة", "الواقع",  "قبضة", "أيدي",    "ضمن",    "بيدها",
                 "بيده", "بيدهم",  "بأيديهم", "بأيديها", "تخضع", "يخضع",    "تخضعان", "يخضعان"});
@@ -434,6 +434,21 @@ struct Reading {
             !(i > 0 && has(i - 1, kListTo)) &&  // "إضافة للسيطرة على": in addition
             !L.words.contains(w))  // (not a word of its own that starts with ل: "لسيطرة")
           bits2[i] |= kPurpose;
+      }
+      // "تحتفظ المعارضة بالسيطرة على X", "حافظت على سيطرتها على X": control kept, held.
+      if (i > 0 && (bits[i] & kCapture) && !(bits[i] & kHoldNow)) {
+        static const WordTable<bool> keep = [] {
+          WordTable<bool> t;
+          for (const char* w : {"تحتفظ", "يحتفظ", "احتفظت", "احتفظ", "يحتفظون", "حافظت", "حافظ",
+                                "تحافظ", "يحافظ", "حافظوا", "يحافظون", "محافظة"})
+            t.add(foldString(w), true);
+          return t;
+        }();
+        for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k)
+          if (keep.contains(withoutConjunction(tokenText(text, tokens[k])))) {
+            bits[i] = (bits[i] & ~kCapture) | kHoldNow;
+            break;
+          }
       }
       // "ما تبقى تحت سيطرة المعارضة": the hand's noun, not a taking.
       if (i > 0 && (bits[i] & kCapture) && (bits[i - 1] & kHand) && !(bits[i - 1] & kCapture) &&
@@ -1657,7 +1672,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
       c.kind = ClaimKind::Captured;
     // "قوات الأسد تسيطر على حي X": a headline's present tense with its subject first is news.
     // (A headline's parts are joined by "..": "مواصلاً تقدمه بحلب.. جيش النظام يسيطر على X".)
-    if (c.kind == ClaimKind::Held) {
+    // (Only a verb: "تحتفظ المعارضة بالسيطرة على X" keeps it.)
+    if (c.kind == ClaimKind::Held && r.is(p, kPresent)) {
       auto partStart = [&](size_t t) {
         for (; t > 0; --t)
           for (uint32_t k = r.tokens[t - 1].to; k < r.tokens[t].from; ++k)

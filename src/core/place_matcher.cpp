@@ -216,7 +216,9 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
         // "أحياء عدة بينها المعادي والأنصاري": a list may start after these too.
         "بينها", "منها", "أبرزها", "أهمها",
         // "ماعدا الزبدية والأنصاري": the places left out of a whole.
-        "ماعدا", "عدا", "باستثناء", "سوى"})
+        "ماعدا", "عدا", "باستثناء", "سوى",
+        // "أحياء حلب الغربية مثل الحمدانية وحلب الجديدة": examples of a plural.
+        "مثل", "كأحياء"})
     words_.add(foldString(w), Word::Preposition);
   words_.add(foldString("في"), Word::In);
 
