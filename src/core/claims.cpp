@@ -1063,6 +1063,10 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       }
     }
     if (r.is(i, kAttack) && r.firedWith(i)) continue;
+    // ("سيطرت بهجومها على X": the attack is how the taking was done.)
+    if (r.is(i, kAttack) && !r.is(i, kCapture) && i > 0 && r.is(i - 1, kCapture) &&
+        tokenText(r.text, r.tokens[i]).starts_with(U"\u0628"))
+      continue;
     // "انطلاقاً من محور قرية X ومن محور Y": the front an attack set out from.
     static const std::u32string from = foldString("من");
     if (r.has(i, kFrontLine) && i > 0 &&
