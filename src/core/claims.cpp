@@ -1558,6 +1558,19 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
                  (p < 4 && r.clause[0] == r.clause[p]) ||
                  (r.is(p - 1, kCapture) && (p == 1 || r.clause[p - 2] != r.clause[p]))))
     agent = context.lastAgent;
+  // ("وذلك بعد أن استعادت في اليومين الماضيين السيطرة على X": a verb of taking after "أن",
+  // then its time, then the taking noun: the verb's subject is the last agent too.)
+  if (!agent && (b & kCapture) &&
+      std::none_of(r.sides.begin(), r.sides.end(),
+                   [&](const SideMention& s) { return s.token < first; })) {
+    size_t k = p;
+    while (k > 0 && p - k < 6 && !r.breakBetween(k - 1, p) && r.nameAt[k - 1] < 0 &&
+           !r.isSideToken(k - 1) &&
+           (r.isTimeToken(k - 1) || r.has(k - 1, kTimeWord | kPlaceIn) || r.is(k - 1, kCapture) ||
+            (!r.bits[k - 1] && !r.bits2[k - 1])))
+      --k;
+    if (k < p && r.is(k, kCapture) && k > 0 && r.is(k - 1, kThat)) agent = context.lastAgent;
+  }
   // "وتمكنت وحدات الاقتحام من انتزاع السيطرة على الحي": a taking with no side named anywhere
   // in the sentence is the outlet's own side's, when its words tell which that is.
   if (!agent && (b & kCapture) && !(b & kPresent) && r.sides.empty() && context.stance() != 0)
