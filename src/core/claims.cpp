@@ -1101,8 +1101,10 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       --i;
       continue;
     }
+    // ("حقق مزيداً من التقدم أمس داخل ضاحية الأسد": a day between the advance and "داخل".)
+    const size_t beforeInside = i > 1 && r.isTimeToken(i - 1) ? i - 2 : i - 1;
     if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
-        !(i > 0 && r.is(i - 1, kAttack | kCapture | kPartial) &&
+        !(i > 0 && r.is(beforeInside, kAttack | kCapture | kPartial) &&
           withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
       return std::nullopt;
   }
@@ -1599,10 +1601,11 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (before > p + 1 && r.has(before - 1, kFromSide)) --before;  // "من جهة حيي X وY"
     // (Nor "في القسم الشرقي من حي X", "الجزء الكبير من": a part with its adjective.)
     // (Nor "في كل من حيي X وY": "each of".)
-    static const std::u32string each = foldString("كل");
+    static const std::u32string each = foldString("كل"), eachMisspelt = foldString("كلا");
     if (before >= p + 2 && tokenText(r.text, r.tokens[before - 1]) == U"\u0645\u0646" &&
         !r.is(before - 2, kRemain | kPartial | kBlock) &&
         withoutConjunction(tokenText(r.text, r.tokens[before - 2])) != each &&
+        withoutConjunction(tokenText(r.text, r.tokens[before - 2])) != eachMisspelt &&
         !(before >= p + 3 && r.is(before - 3, kPartial) && r.nameAt[before - 2] < 0))
       return c;
     if (repelled || tried || negated) {
