@@ -492,8 +492,21 @@ std::optional<PlaceClaim> laterVerbWithPronoun(const Reading& r, size_t last,
       PlaceClaim c = claimFromPredicate(r, v, v + 1, context);
       if (c.kind != ClaimKind::None) return c;
     }
+    // ("اقتحام حي X وطرد الإرهابيين منه": driving the enemy out of it is its taking.)
+    static const WordTable<bool> expel = [] {
+      WordTable<bool> t;
+      for (const char* w : {"طرد", "طردت", "طردوا", "دحر", "دحرت", "دحروا"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    static const WordTable<bool> fromIt = [] {
+      WordTable<bool> t;
+      for (const char* w : {"منه", "منها", "منهما"}) t.add(foldString(w), true);
+      return t;
+    }();
+    const bool expels = expel.contains(withoutConjunction(tokenText(r.text, r.tokens[v])));
     for (size_t k = v + 1; k < r.tokens.size() && k <= v + 3; ++k)
-      if (r.has(k, kBackRef)) {
+      if (r.has(k, kBackRef) || (expels && fromIt.contains(tokenText(r.text, r.tokens[k])))) {
         PlaceClaim c = claimFromPredicate(r, v, v + 1, context);
         if (c.kind != ClaimKind::None) return c;
       }
