@@ -3,6 +3,7 @@
 // around a name). Internal to the claim rules.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <utility>
@@ -46,6 +47,19 @@ struct Reading {
         const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
         if (w.size() > 4 && w[0] == U'\u0644' && (w[1] == U'\u062A' || w[1] == U'\u064A'))
           bits[i] = (bits[i] & ~kHoldNow) | kCapture;
+        // "تقدمت القوات لتخوض اشتباكات مع المسلحين وتسيطر على X": joined by و to such a verb,
+        // the present goes on telling what followed.
+        const std::u32string_view raw = tokenText(text, tokens[i]);
+        if (raw.size() > 4 && raw[0] == U'\u0648' && (raw[1] == U'\u062A' || raw[1] == U'\u064A'))
+          for (size_t k = i >= 8 ? i - 8 : 0; k < i; ++k) {
+            const std::u32string_view v = tokenText(text, tokens[k]);
+            if (v.size() > 4 && v[0] == U'\u0644' && (v[1] == U'\u062A' || v[1] == U'\u064A') &&
+                std::none_of(text.begin() + tokens[k].to, text.begin() + tokens[i].from,
+                             [](char32_t c) {
+                               return c == U'\u060C' || c == U'\u061B' || c == U'.' || c == U':';
+                             }))
+              bits[i] = (bits[i] & ~kHoldNow) | kCapture;
+          }
       }
       // "رفع رجال الجيش في X العلم", "رفعت الوحدات العلم الوطني فوق X": the flag raised is a
       // taking.
