@@ -267,9 +267,12 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     }
     // ("حقق مزيداً من التقدم أمس داخل ضاحية الأسد": a day between the advance and "داخل".)
     const size_t beforeInside = i > 1 && r.isTimeToken(i - 1) ? i - 2 : i - 1;
+    // ("سيطروا على عدة أبنية استراتيجية داخل حي X": a part and its adjective, then "داخل".)
+    const bool partBefore = r.is(beforeInside, kAttack | kCapture | kPartial) ||
+                            (beforeInside > 0 && r.is(beforeInside - 1, kPartial) &&
+                             r.nameAt[beforeInside] < 0 && !r.is(beforeInside, kBlock));
     if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
-        !(i > 0 && r.is(beforeInside, kAttack | kCapture | kPartial) &&
-          withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
+        !(i > 0 && partBefore && withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
       return std::nullopt;
   }
   return std::nullopt;

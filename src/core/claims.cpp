@@ -51,6 +51,16 @@ void stateMediaTaker(const Reading& r, PlaceClaim& c, const ClaimContext& contex
   c.holder = Side::Government;
 }
 
+// Step: "سيطرت على مبنى البلدية في منطقة X": a site taken in a place is a part of it taken,
+// the place contested (the side that took the part acted in it).
+PlaceClaim partTakenIn(const PlaceClaim& site) {
+  if (site.kind != ClaimKind::Captured) return PlaceClaim{};
+  PlaceClaim c = site;
+  c.kind = ClaimKind::Contested;
+  c.holder = Side::Contested;
+  return c;
+}
+
 }  // namespace
 
 std::pair<uint32_t, uint32_t> claimWordCode(const WordLookup& forms) {
@@ -151,7 +161,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       if (located) {
         carry[j] = c;
         fromPredicate[j] = c.kind != ClaimKind::None;
-        out[j] = PlaceClaim{};
+        out[j] = partTakenIn(c);
         continue;
       }
       fromPredicate[j] = c.kind != ClaimKind::None;
