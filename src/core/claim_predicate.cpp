@@ -753,6 +753,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   // in the sentence is the outlet's own side's, when its words tell which that is.
   if (!agent && (b & kCapture) && !(b & kPresent) && r.sides.empty() && context.stance() != 0)
     agent = stanceSide(context.stance());
+  // "وأعادت الأمن والاستقرار إلى X" with no side named: the idiom is only the state's.
+  if (!agent && restore) agent = Side::Government;
 
   // "يحاربون الآن للسيطرة على X": only aimed at (failed); "شنت هجوماً لاستعادة X": a battle for it.
   if (r.has(p, kPurpose) && !tried && !repelled && !negated) {
