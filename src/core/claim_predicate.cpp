@@ -268,7 +268,9 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     // ("حقق مزيداً من التقدم أمس داخل ضاحية الأسد": a day between the advance and "داخل".)
     const size_t beforeInside = i > 1 && r.isTimeToken(i - 1) ? i - 2 : i - 1;
     // ("سيطروا على عدة أبنية استراتيجية داخل حي X": a part and its adjective, then "داخل".)
+    // ("نقل الثوار المعارك إلى داخل حي X": "إلى داخل" is "into"; the predicate before decides.)
     const bool partBefore = r.is(beforeInside, kAttack | kCapture | kPartial) ||
+                            r.has(beforeInside, kTo) ||
                             (beforeInside > 0 && r.is(beforeInside - 1, kPartial) &&
                              r.nameAt[beforeInside] < 0 && !r.is(beforeInside, kBlock));
     if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
