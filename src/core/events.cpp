@@ -112,6 +112,9 @@ struct TriggerWord {
   // "استهدفت", "الضربات": an air strike when aircraft are named beside it, else nothing said
   // (a bare "استهدف" is read as shelling, clashes or nothing alike).
   bool airOnly = false;
+  // "عربة مفخخة", "عملية انتحارية", "الانغماسيين": a car bomb or a storming party, the opening of
+  // an assault (readers call what it hits fighting, not shelling).
+  bool carBomb = false;
 };
 
 struct Lexicon {
@@ -242,6 +245,12 @@ struct Lexicon {
     for (const char* w : {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إلى"})
       that.add(foldString(w), true);
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
+    for (const char* w :
+         {"مفخخة",      "المفخخة",    "مفخختين",     "المفخختين",   "مفخخات",      "المفخخات",
+          "ملغومة",     "الملغومة",   "مفخخه",       "انتحاري",     "انتحارية",    "الانتحارية",
+          "انتحاريين",  "انتحاريتين", "انغماسي",     "انغماسيين",   "الانغماسيين", "انغماسية",
+          "الانغماسية", "استشهادية",  "الاستشهادية", "استشهاديتين", "استشهاديتان"})
+      words[foldString(w)].carBomb = true;
     for (const char* w : {"استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف", "استهداف", "الضربات",
                           "ضربة", "الضربة", "ضرباتها", "الاستهداف"})
       words[foldString(w)].airOnly = true;
@@ -296,7 +305,8 @@ uint16_t encode(const TriggerWord& t) {
   if (t.event) code |= 0x8u | static_cast<unsigned>(*t.event);
   if (t.actor) code |= (0x8u | static_cast<unsigned>(__builtin_ctz(*t.actor))) << 4;
   code |= (t.front ? 1u : 0u) << 8 | (t.kill ? 1u : 0u) << 9 | (t.strategic ? 1u : 0u) << 10 |
-          (t.rebelWeapon ? 1u : 0u) << 11 | (t.airOnly ? 1u : 0u) << 12;
+          (t.rebelWeapon ? 1u : 0u) << 11 | (t.airOnly ? 1u : 0u) << 12 |
+          (t.carBomb ? 1u : 0u) << 13;
   return static_cast<uint16_t>(code);
 }
 TriggerWord decode(uint16_t code) {
@@ -308,6 +318,7 @@ TriggerWord decode(uint16_t code) {
   t.strategic = code & 0x400;
   t.rebelWeapon = code & 0x800;
   t.airOnly = code & 0x1000;
+  t.carBomb = code & 0x2000;
   return t;
 }
 
@@ -373,6 +384,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
   out.fatalities.reset();
   out.strategic = false;
   out.rebelWeapon = false;
+  out.carBombs.clear();
   bool killed = false;
   size_t targeted = tokens.size();  // a bare "استهدفت" with no aircraft beside it
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -393,6 +405,7 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     if (said.strategic) out.strategic = true;
     // "مدفع جهنم", "صواريخ الفيل", "محلية الصنع": weapons only the opposition fires.
     if (said.rebelWeapon) out.rebelWeapon = true;
+    if (said.carBomb) out.carBombs.push_back(i);
     // "حرب شوارع": street fighting.
     if (w == L.war && i + 1 < tokens.size() && tokenText(text, tokens[i + 1]) == L.streets)
       out.keywords.push_back({i, EventType::Clashes});
@@ -777,6 +790,14 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
   if (!k && claim.kind != ClaimKind::Contested && claim.kind != ClaimKind::Withdrew)
     for (const auto& kw : events.keywords)
       if (kw.type == EventType::Casualties) m.type = EventType::Casualties;
+  // "استهدف جيش الفتح تجمعات قوات الأسد في X بسيارتين مفخختين": a car bomb in the place's clause
+  // opens an assault; what it hits is fought over, whatever verb of fire or death tells it.
+  if ((m.type == EventType::Shelling || m.type == EventType::Other ||
+       m.type == EventType::Casualties) &&
+      claim.kind != ClaimKind::Held && claim.kind != ClaimKind::Withdrew &&
+      std::any_of(events.carBombs.begin(), events.carBombs.end(),
+                  [&](size_t t) { return clauseOf(t) == clauseOf(first); }))
+    m.type = EventType::Clashes;
   const size_t at = k ? k->token : first;
   switch (m.type) {
     case EventType::AirStrike: {

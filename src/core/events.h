@@ -60,6 +60,7 @@ struct SentenceEvents {
   std::optional<long> fatalities;    // the largest killed count the sentence gives
   bool strategic = false;    // "تحاصر", "هدنة", "اعتقلت": a strategic development
   bool rebelWeapon = false;  // "مدفع جهنم", "صواريخ الفيل": the opposition fired
+  std::vector<size_t> carBombs;  // "مفخخة", "انتحارية", "الانغماسيين": an assault opens
   // "طائرات سورية": tokens of "سورية" naming the government's air force (see syrianAircraftAt);
   // found by findSyrianAircraft, only in sentences with an air strike.
   std::vector<size_t> syrianAircraft;
