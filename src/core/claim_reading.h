@@ -61,6 +61,9 @@ struct Reading {
               bits[i] = (bits[i] & ~kHoldNow) | kCapture;
           }
       }
+      // "معارك كر وفر": hit and run, no flight.
+      if ((bits[i] & kWithdraw) && i > 0 && tokenText(text, tokens[i - 1]) == U"\u0643\u0631")
+        bits[i] &= ~kWithdraw;
       // "رفع رجال الجيش في X العلم", "رفعت الوحدات العلم الوطني فوق X": the flag raised is a
       // taking.
       if (raisesFlag(i)) {
