@@ -131,7 +131,7 @@ struct Lexicon {
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
   WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
-      directions, heads, attempts, adjacent, fromSides, similar, movers, journeys;
+      directions, heads, attempts, adjacent, adjacentLinks, fromSides, similar, movers, journeys;
   WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
   std::u32string min = foldString("من"), lines = foldString("خطوط"), contact = foldString("التماس"),
                  war = foldString("حرب"), streets = foldString("شوارع"),
@@ -259,9 +259,12 @@ struct Lexicon {
       directions.push_back(foldString(w));
     for (const char* w : {"حي", "منطقة", "بلدة", "قرية", "مدينة", "حيي", "أحياء", "مناطق"})
       heads.push_back(foldString(w));
-    for (const char* w : {"المحاذي", "المحاذية", "المتاخم", "المتاخمة", "المجاور", "المجاورة",
-                          "المقابل", "المقابلة"})
+    for (const char* w :
+         {"المحاذي",  "المحاذية", "المتاخم",  "المتاخمة", "المجاور", "المجاورة", "المقابل",
+          "المقابلة", "الملاصق",  "الملاصقة", "القريب",   "القريبة", "المطل",    "المطلة",
+          "المشرف",   "المشرفة",  "الواقع",   "الواقعة",  "امتداد",  "امتدادا"})
       adjacent.push_back(foldString(w));
+    for (const char* w : {"على", "من", "في", "عند"}) adjacentLinks.push_back(foldString(w));
     for (const char* w : {"محاولة", "محاولات", "هجوم", "هجوما", "هجمات", "لمحاولة"})
       attempts.push_back(foldString(w));
     for (const char* w : {"من", "ضد", "على", "عناصر", "مع", "أمام", "صفوف", "مواقع", "معاقل"})
@@ -660,8 +663,12 @@ bool referencePlace(const std::u32string& text, const std::vector<Token>& tokens
   // "قرب بلدة منيان" are at Minyan).
   if (first >= 1) {
     std::u32string_view w = word(first - 1);
+    size_t at = first - 1;
     if (w.size() > 3 && w[0] == U'\u0644' && Lexicon::in(L.heads, w.substr(1)) && first >= 2)
-      w = word(first - 2);  // "لحي"
+      w = word(--at);  // "لحي"
+    // ("المطلة على X", "القريبة من منطقة X", "الواقعة في X": the place another one is beside,
+    // above or in.)
+    if (Lexicon::in(L.adjacentLinks, w) && at >= 1) w = word(at - 1);
     if (Lexicon::in(L.adjacent, w)) return true;
   }
   if (first >= 1 && Lexicon::in(L.directions, word(first - 1))) return true;
