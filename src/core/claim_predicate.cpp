@@ -172,6 +172,7 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
                               kRestore | kArrive | kPresence | kRepel;
   bool location = false;
   size_t i = first;
+  size_t anchor = first;  // where the clause the predicate must share begins to be checked
   for (size_t steps = 0; steps < 20 && i > 0; ++steps) {
     --i;
     if (r.nameAt[i] >= 0) {
@@ -182,7 +183,17 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       }
       return std::nullopt;  // another name: the list rule decides
     }
-    if (r.breakBetween(i, first)) return std::nullopt;
+    if (r.breakBetween(i, anchor)) {
+      // "تسيطر على أحياء الحلوم، والأصيلة": a neighbourhood the gazetteer lacks, right after
+      // the list's head, then a comma and "و" before the name: one list, one predicate.
+      const std::u32string_view w = tokenText(r.text, r.tokens[first]);
+      if (i >= 1 && i + 1 == first && !w.empty() && w[0] == U'\u0648' && unknownMember(r, i) &&
+          r.is(i - 1, kHead)) {
+        anchor = i;
+        continue;
+      }
+      return std::nullopt;
+    }
     // "استعادة السيطرة على النقاط التي سيطرت عليها قوات الأسد في حي X": a relative clause
     // describes the points; the main verb before it governs the place.
     // ("التي كان المسلحون قد سيطروا عليها": the pronoun may stand a few words before the verb;

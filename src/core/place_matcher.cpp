@@ -44,6 +44,18 @@ bool separatorGap(const std::u32string& text, uint32_t from, uint32_t to, int& c
   return true;
 }
 
+// A definite word ("الحلوم", "والحلوم") followed by a comma, or by a word with "و": where a
+// list of neighbourhoods names one the gazetteer lacks.
+bool unknownListMember(std::u32string_view text, const Token& tok, const Token* next) {
+  std::u32string_view w = text.substr(tok.from, tok.to - tok.from);
+  if (w.size() > 4 && w[0] == kWaw) w.remove_prefix(1);
+  if (w.size() < 4 || w[0] != U'\u0627' || w[1] != U'\u0644') return false;
+  uint32_t i = tok.to;
+  while (i < text.size() && isSpaceChar(text[i])) ++i;
+  if (i < text.size() && (text[i] == U'\u060C' || text[i] == U',')) return true;
+  return next && next->from == i && next->to > next->from + 1 && text[next->from] == kWaw;
+}
+
 // An opening bracket, quote or colon in text[from, to): a list may start after it.
 bool opensList(const std::u32string& text, uint32_t from, uint32_t to) {
   for (uint32_t i = from; i < to; ++i)
@@ -683,6 +695,14 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
 
     // 3. A word that is not a name: a head word opens a list; any other word closes it.
     const Word w = wordKind(text, tok);
+    // "أحياء الحلوم، والأصيلة، والمعادي": a neighbourhood the gazetteer lacks (one definite word,
+    // then a comma or "و") stands in the list a head opened, which goes on after it.
+    if (w == Word::Other && open && separated && context == HeadKind::Neighbourhood &&
+        unknownListMember(text, tok, t + 1 < tokens_.size() ? &tokens_[t + 1] : nullptr)) {
+      listEnd = tok.to;
+      afterHead = conj = false;
+      continue;
+    }
     // "أكاديمية الأسد العسكرية في الحمدانية": a confident name, then "في", then the place it is in.
     const int container = w == Word::In && gapOk && !conj && commas == 0 ? lastConfident : -1;
     // ("مشفى العيون بحي قاضي عسكر": "ب" on a head is "في" and the head.)

@@ -135,6 +135,17 @@ TEST(MatcherLists, AHeadCarriesAlongAListJoinedByCommasAndWaw) {
   EXPECT_EQ(ids("قصف مدفعي يستهدف حيي المشهد و الصالحين"), "al-mashhad al-salihin");
 }
 
+TEST(MatcherLists, ANeighbourhoodTheGazetteerLacksKeepsTheHeadsListOpen) {
+  // "الحلوم" is in no gazetteer here: one definite word, then a comma or "و", is a member.
+  EXPECT_EQ(ids("ما تزال الفصائل تسيطر على أحياء الحلوم، والأنصاري، والمشهد"),
+            "al-ansari al-mashhad");
+  EXPECT_EQ(ids("قصف على أحياء الحلوم والسكري"), "al-sukkari");
+  // Not a word that ends the list: "أحياء المدينة الأنصاري" has no separator after "المدينة".
+  EXPECT_EQ(ids("قصف على أحياء المدينة الأنصاري"), "");
+  // Nor after a head that opens no neighbourhood list.
+  EXPECT_EQ(ids("قال المرصد، والأنصاري"), "");
+}
+
 TEST(MatcherLists, AConfidentMemberCarriesContextToTheRestOfItsList) {
   EXPECT_EQ(ids("الكلاسة، والسكري، والأنصاري، وصلاح الدين"),
             "al-kallaseh al-sukkari al-ansari salah-al-din");
