@@ -215,6 +215,42 @@ std::optional<PlaceClaim> outsideControlAfterName(const Reading& r, size_t last)
   return std::nullopt;
 }
 
+// Step: "حي الفرافرة، وهو أحد معاقل جبهة النصرة", "منطقة العامرية التي تعتبر مركز ثقل الزنكي",
+// "المعمل أحد أهم الحصون العسكرية التي يتخذها جيش النظام": a side's stronghold is held by it.
+std::optional<PlaceClaim> strongholdOf(const Reading& r, size_t last) {
+  static const WordTable<bool> stronghold = [] {
+    WordTable<bool> t;
+    for (const char* w :
+         {"معقل", "معاقل", "المعقل", "معقلا", "حصون", "الحصون", "حصن", "قلاع", "ثقل"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  static const WordTable<bool> linking = [] {
+    WordTable<bool> t;
+    for (const char* w :
+         {"أحد",     "إحدى", "احد",  "أبرز",  "أهم",   "اهم",      "أكبر",  "اكبر",
+          "آخر",     "ثاني", "ثالث", "الذي",  "التي",  "يعتبر",    "تعتبر", "يعد",
+          "تعد",     "وهو",  "وهي",  "هو",    "هي",    "الأبرز",   "الأهم", "الأكبر",
+          "الرئيسي", "مركز", "وأهم", "وأكبر", "وأبرز", "العسكرية", "الأخير"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  const size_t count = r.tokens.size();
+  for (size_t i = last + 1; i < count && i <= last + 6; ++i) {
+    if (r.nameAt[i] >= 0 || r.isSideToken(i)) return std::nullopt;
+    const std::u32string_view w = tokenText(r.text, r.tokens[i]);
+    if (!stronghold.contains(w)) {
+      if (!linking.contains(w)) return std::nullopt;
+      continue;
+    }
+    for (const SideMention& s : r.sides)
+      if (s.token > i && s.token <= i + 5 && !r.breakBetween(i, s.token))
+        if (auto side = sideOf(s.side)) return PlaceClaim{ClaimKind::Held, side, side, 0, 0};
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Step: "أما المحور الثالث فهو حي بستان الباشا", "ويمثل معمل الإسمنت خط المواجهة الأول": a
 // place said to be a front is fought over.
 bool namedAsFront(const Reading& r, size_t first, size_t last) {

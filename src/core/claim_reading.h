@@ -518,6 +518,7 @@ std::optional<PlaceClaim> attemptAfterNames(const Reading& r, size_t last,
 std::optional<PlaceClaim> attemptOnItAfter(const Reading& r, size_t last);
 std::optional<PlaceClaim> openedRoad(const Reading& r, const NameSpan& name);
 std::optional<PlaceClaim> outsideControlAfterName(const Reading& r, size_t last);
+std::optional<PlaceClaim> strongholdOf(const Reading& r, size_t last);
 bool namedAsFront(const Reading& r, size_t first, size_t last);
 std::optional<PlaceClaim> leftControlOf(const Reading& r, size_t first, size_t last);
 std::optional<PlaceClaim> handedOver(const Reading& r, size_t first, size_t last);

@@ -261,6 +261,8 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested)
       if (auto later = laterVerbWithPronoun(r, n.last, context))
         if (c.kind == ClaimKind::None || later->kind == ClaimKind::Captured) c = *later;
+    if (c.kind == ClaimKind::None)
+      if (auto held = strongholdOf(r, n.last)) c = *held;
     if (c.kind != ClaimKind::None || carry[j].kind == ClaimKind::None) carry[j] = c;
     out[j] = c;
   }
