@@ -247,7 +247,13 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
       }
       if (c.kind == ClaimKind::None || c.kind == ClaimKind::Contested || remain) {
         c = *held;
-        for (size_t b = j; b > 0 && continuesList(r, names[b - 1], names[b], true); --b)
+        // ("X، Y، كفرحمرة (خاضعة لسيطرة المعارضة)": a bracket keeps it to the last member.)
+        const bool bracketed =
+            n.last + 1 < tokens.size() &&
+            std::any_of(text.begin() + tokens[n.last].to, text.begin() + tokens[n.last + 1].from,
+                        [](char32_t ch) { return ch == U'(' || ch == U'\uFD3E'; });
+        for (size_t b = j; !bracketed && b > 0 && continuesList(r, names[b - 1], names[b], true);
+             --b)
           if (out[b - 1].kind == ClaimKind::None) out[b - 1] = *held;
       }
     }
