@@ -80,6 +80,14 @@ bool referenceOnly(const Reading& r, const NameSpan& name) {
   if (first >= 2 && withoutConjunction(tokenText(r.text, r.tokens[first - 1])) == U"\u0645\u0646")
     for (const auto& d : directions)
       if (tokenText(r.text, r.tokens[first - 2]) == d) return true;
+  // "التقدم من مواقعها في بلدة X": where the side set out from, not where it attacked.
+  size_t h = first;
+  if (h > 0 && r.is(h - 1, kHead)) --h;
+  if (h >= 3 && withoutConjunction(tokenText(r.text, r.tokens[h - 1])) == U"\u0641\u064A" &&
+      withoutConjunction(tokenText(r.text, r.tokens[h - 3])) == U"\u0645\u0646" &&
+      tokenText(r.text, r.tokens[h - 2]).starts_with(U"\u0645\u0648\u0627\u0642\u0639") &&
+      !r.anyIn(h >= 7 ? h - 7 : 0, h - 3, kWithdraw))  // (not "تراجعت من مواقعها في X")
+    return true;
   size_t i = first;
   while (i > 0 && r.has(i - 1, kDirection)) --i;
   return i < first && i > 0 && r.nameAt[i - 1] >= 0;
