@@ -118,7 +118,8 @@ WordBits readClaimWord(std::u32string_view w, Entry entry) {
 
 struct ClaimLexicon {
   WordTable<WordBits> words;
-  std::u32string areas = foldString("مناطق"), area = foldString("منطقة"), under = foldString("تحت");
+  std::u32string areas = foldString("مناطق"), area = foldString("منطقة"), under = foldString("تحت"),
+                 points = foldString("نقاط");
 
   ClaimLexicon();
 
