@@ -61,6 +61,9 @@ struct Reading {
               bits[i] = (bits[i] & ~kHoldNow) | kCapture;
           }
       }
+      // "دخلت الحافلات إلى حي X", "كاميرا العالم دخلت الكليات": buses, aid, cameras and people
+      // that enter a place take nothing.
+      if ((bits[i] & kCapture) && enters(i)) bits[i] &= ~kCapture;
       // "معارك كر وفر": hit and run, no flight.
       if ((bits[i] & kWithdraw) && i > 0 && tokenText(text, tokens[i - 1]) == U"\u0643\u0631")
         bits[i] &= ~kWithdraw;
@@ -479,6 +482,31 @@ struct Reading {
     for (size_t k = from; k < to && k < bits2.size(); ++k)
       if (bits2[k] & b) return true;
     return false;
+  }
+
+  // An entering verb ("دخلت") whose subject, right after or before it, is no fighting force.
+  bool enters(size_t i) const {
+    static const WordTable<bool> verbs = [] {
+      WordTable<bool> t;
+      for (const char* w : {"دخل", "دخلت", "دخلوا"}) t.add(foldString(w), true);
+      return t;
+    }();
+    static const WordTable<bool> entrants = [] {
+      WordTable<bool> t;
+      for (const char* w :
+           {"الحافلات",  "حافلات",    "الباصات",   "باصات",      "سيارات",  "السيارات",
+            "كاميرا",    "الكاميرا",  "عدسة",      "قافلة",      "القافلة", "قوافل",
+            "القوافل",   "المساعدات", "مساعدات",   "الصليب",     "الهلال",  "اللجنة",
+            "المراقبين", "الصحفيين",  "الصحافيين", "الإعلاميين", "وفد",     "الوفد",
+            "المدنيين",  "الأهالي",   "المدنيون",  "مراسل",      "مراسلنا", "فريق"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    if (!verbs.contains(withoutConjunction(tokenText(text, tokens[i])))) return false;
+    auto entrant = [&](size_t k) {
+      return k < tokens.size() && entrants.contains(withoutConjunction(tokenText(text, tokens[k])));
+    };
+    return entrant(i + 1) || (i >= 1 && entrant(i - 1)) || (i >= 3 && entrant(i - 3));
   }
 
   // Whether any word in [from, to) is of class `b` (first set).
