@@ -51,6 +51,18 @@ void stateMediaTaker(const Reading& r, PlaceClaim& c, const ClaimContext& contex
   c.holder = Side::Government;
 }
 
+// "X بقسمها الجنوبي", "X بجزئه الشرقي": the part of the place named right after it.
+bool partNamedAfter(const Reading& r, size_t last) {
+  static const WordTable<bool> parts = [] {
+    WordTable<bool> t;
+    for (const char* w : {"بقسمها", "بقسمه", "بجزئها", "بجزئه", "بشطرها", "بشطره", "بطرفها",
+                          "بطرفه", "بقسميها", "بقسميه"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  return last + 1 < r.tokens.size() && parts.contains(tokenText(r.text, r.tokens[last + 1]));
+}
+
 // Step: "سيطرت على مبنى البلدية في منطقة X": a site taken in a place is a part of it taken,
 // the place contested (the side that took the part acted in it).
 PlaceClaim partTakenIn(const PlaceClaim& site) {
@@ -269,6 +281,10 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
         if (c.kind == ClaimKind::None || later->kind == ClaimKind::Captured) c = *later;
     if (c.kind == ClaimKind::None)
       if (auto held = strongholdOf(r, n.last)) c = *held;
+    if (c.kind == ClaimKind::Captured && partNamedAfter(r, n.last)) {
+      c.kind = ClaimKind::Contested;  // "كامل مزارع الملاح بقسمها الجنوبي": a part of it taken
+      c.holder = Side::Contested;
+    }
     if (c.kind != ClaimKind::None || carry[j].kind == ClaimKind::None) carry[j] = c;
     out[j] = c;
   }
