@@ -231,11 +231,7 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     if (r.is(i, kFight | kAttack) && i > 0 && r.nameAt[i - 1] < 0) {
       const std::u32string_view h = withoutConjunction(tokenText(r.text, r.tokens[i - 1]));
       // (Not "خطوط التماس": the front line itself runs there.)
-      // ("نقاط الاشتباكات": the points of the fighting; "نقاط التماس" is a front.)
-      static const std::u32string contact = foldString("التماس");
       if (h == lexicon().areas || h == lexicon().area ||
-          (h == lexicon().points &&
-           withoutConjunction(tokenText(r.text, r.tokens[i])) != contact) ||
           (r.has(i - 1, kFrontLine) && r.is(i - 1, kFight))) {
         --i;  // ("محاور الاشتباك": the front word names the areas too)
         continue;

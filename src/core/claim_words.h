@@ -118,8 +118,7 @@ WordBits readClaimWord(std::u32string_view w, Entry entry) {
 
 struct ClaimLexicon {
   WordTable<WordBits> words;
-  std::u32string areas = foldString("مناطق"), area = foldString("منطقة"), under = foldString("تحت"),
-                 points = foldString("نقاط");
+  std::u32string areas = foldString("مناطق"), area = foldString("منطقة"), under = foldString("تحت");
 
   ClaimLexicon();
 

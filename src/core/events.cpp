@@ -230,8 +230,7 @@ struct Lexicon {
          {"اشتباكات", "اشتباك", "الاشتباكات", "معارك", "معركة", "مواجهات", "المعارك"})
       battles.add(foldString(w), true);
     for (const char* w : {"مماثل", "مماثلة", "مشابه", "مشابهة"}) similar.push_back(foldString(w));
-    for (const char* w : {"مناطق", "منطقة", "المناطق", "خطوط", "محاور", "محور", "جبهات", "نقاط",
-                          "النقاط", "أماكن", "مواقع"})
+    for (const char* w : {"مناطق", "منطقة", "المناطق", "خطوط", "محاور", "محور", "جبهات"})
       areaWords.add(foldString(w), true);
     for (const char* w : {"النارية", "ناريا", "نارية", "بالنار"}) byFire.add(foldString(w), true);
     for (const char* w :
