@@ -64,6 +64,8 @@ struct Reading {
       // "دخلت الحافلات إلى حي X", "كاميرا العالم دخلت الكليات": buses, aid, cameras and people
       // that enter a place take nothing.
       if ((bits[i] & kCapture) && enters(i)) bits[i] &= ~kCapture;
+      // "واصل الجيش عملياته العسكرية في منطقة X": a military operation is an assault.
+      if (militaryOperation(i)) bits[i] |= kAttack;
       // "معارك كر وفر": hit and run, no flight.
       if ((bits[i] & kWithdraw) && i > 0 && tokenText(text, tokens[i - 1]) == U"\u0643\u0631")
         bits[i] &= ~kWithdraw;
@@ -482,6 +484,26 @@ struct Reading {
     for (size_t k = from; k < to && k < bits2.size(); ++k)
       if (bits2[k] & b) return true;
     return false;
+  }
+
+  // "عملياته العسكرية", "عمليات هجومية": a military operation (not "عملية إجلاء").
+  bool militaryOperation(size_t i) const {
+    static const WordTable<bool> operations = [] {
+      WordTable<bool> t;
+      for (const char* w :
+           {"عملية", "عمليات", "العملية", "العمليات", "عملياته", "عملياتها", "عملياتهم"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    static const WordTable<bool> military = [] {
+      WordTable<bool> t;
+      for (const char* w : {"العسكرية", "عسكرية", "الهجومية", "هجومية", "القتالية"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    return i + 1 < tokens.size() &&
+           operations.contains(withoutConjunction(tokenText(text, tokens[i]))) &&
+           military.contains(tokenText(text, tokens[i + 1]));
   }
 
   // An entering verb ("دخلت") whose subject, right after or before it, is no fighting force.

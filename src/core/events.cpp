@@ -130,6 +130,7 @@ struct Lexicon {
   WordTable<bool> areaWords;  // "مناطق", "منطقة": "مناطق الاشتباك" names areas
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
   WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
+  WordTable<bool> operations, military;  // "عمليات" + "العسكرية": a military operation
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
       directions, heads, attempts, adjacent, adjacentLinks, fromSides, similar, movers, journeys;
   WordTable<bool> reports, that;  // speakers' verbs, and the "أن" that ends what they name
@@ -245,6 +246,14 @@ struct Lexicon {
     for (const char* w : {"إن", "أن", "بأن", "ان", "بان", "إنه", "أنه", "إلى"})
       that.add(foldString(w), true);
     for (const char* w : {"جهنم", "الفيل", "محلية"}) words[foldString(w)].rebelWeapon = true;
+    // Looked at (no event alone): "عمليات" is fighting only with "العسكرية", "الهجومية" after it.
+    for (const char* w :
+         {"عملية", "عمليات", "العملية", "العمليات", "عملياته", "عملياتها", "عملياتهم"}) {
+      words[foldString(w)];
+      operations.add(foldString(w), true);
+    }
+    for (const char* w : {"العسكرية", "عسكرية", "الهجومية", "هجومية", "القتالية"})
+      military.add(foldString(w), true);
     for (const char* w :
          {"مفخخة",      "المفخخة",    "مفخختين",     "المفخختين",   "مفخخات",      "المفخخات",
           "ملغومة",     "الملغومة",   "مفخخه",       "انتحاري",     "انتحارية",    "الانتحارية",
@@ -411,6 +420,10 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
     if (said.carBomb) out.carBombs.push_back(i);
     // "حرب شوارع": street fighting.
     if (w == L.war && i + 1 < tokens.size() && tokenText(text, tokens[i + 1]) == L.streets)
+      out.keywords.push_back({i, EventType::Clashes});
+    // "واصل الجيش عملياته العسكرية في حي X": a military operation is fighting there.
+    if (i + 1 < tokens.size() && L.operations.contains(withoutConjunction(w)) &&
+        L.military.contains(tokenText(text, tokens[i + 1])))
       out.keywords.push_back({i, EventType::Clashes});
     if (said.airOnly && !said.event) {
       bool air = false;
