@@ -501,9 +501,11 @@ struct Reading {
         t.add(foldString(w), true);
       return t;
     }();
-    return i + 1 < tokens.size() &&
-           operations.contains(withoutConjunction(tokenText(text, tokens[i]))) &&
-           military.contains(tokenText(text, tokens[i + 1]));
+    if (i + 1 >= tokens.size()) return false;
+    const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i]));
+    // (Every token passes here: a look at one letter first, "ع" of "عملية" or "العملية".)
+    if (w.size() < 5 || (w[0] != U'\u0639' && w[2] != U'\u0639')) return false;
+    return operations.contains(w) && military.contains(tokenText(text, tokens[i + 1]));
   }
 
   // An entering verb ("دخلت") whose subject, right after or before it, is no fighting force.
