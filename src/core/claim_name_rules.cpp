@@ -88,9 +88,11 @@ bool referenceOnly(const Reading& r, const NameSpan& name) {
       tokenText(r.text, r.tokens[h - 2]).starts_with(U"\u0645\u0648\u0627\u0642\u0639") &&
       !r.anyIn(h >= 7 ? h - 7 : 0, h - 3, kWithdraw))  // (not "تراجعت من مواقعها في X")
     return true;
-  size_t i = first;
+  // ("تلة الصنوبرات، جنوب شرق منطقة الكليات": a head word may stand between.)
+  size_t i = first, named = first;
+  if (i > 1 && r.is(i - 1, kHead) && r.has(i - 2, kDirection)) named = --i;
   while (i > 0 && r.has(i - 1, kDirection)) --i;
-  return i < first && i > 0 && r.nameAt[i - 1] >= 0;
+  return i < named && i > 0 && r.nameAt[i - 1] >= 0;
 }
 
 // Step: "تدور اشتباكات في حيي X وY في محاولة للميليشيات التقدم": fighting at the places that
