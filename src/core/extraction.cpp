@@ -521,11 +521,32 @@ struct Worker {
                         [&](const auto& kw) { return kw.token < first && kw.token + 4 >= first; });
   }
 
+  // "سيطرت على كلية المدفعية في منطقة الراموسة": the place that locates the one before it, which
+  // the sentence's claim is about; nothing is told of the place itself.
+  bool locatesPrevious(size_t k) const {
+    if (k == 0 || claims[k - 1].kind == ClaimKind::None) return false;
+    static const std::u32string in = foldString("في");
+    static const WordTable<bool> heads = [] {
+      WordTable<bool> t;
+      for (const char* w : {"حي", "منطقة", "بلدة", "قرية", "بحي", "بمنطقة", "ببلدة", "بقرية"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    size_t at = names[k].first;
+    if (at > 0 && heads.contains(tokenText(folded.chars, tokens[at - 1]))) {
+      --at;
+      const std::u32string_view h = tokenText(folded.chars, tokens[at]);
+      if (!h.empty() && h[0] == U'\u0628') return at > 0 && names[k - 1].last + 1 == at;
+    }
+    return at > 1 && tokenText(folded.chars, tokens[at - 1]) == in && names[k - 1].last + 2 == at;
+  }
+
   void event(size_t k, Mention& mention) {
     const PlaceClaim& c = claims[k];
     MentionEvent ev = eventForMention(folded.chars, tokens, events, sides, names[k].first, c,
                                       claimContext, reachedBy(k));
-    if (c.kind == ClaimKind::None && nearbyReference(k)) ev.type = EventType::Other;
+    if (c.kind == ClaimKind::None && (nearbyReference(k) || locatesPrevious(k)))
+      ev.type = EventType::Other;
     const EventType type = continuesAirStrike(ev) ? EventType::AirStrike : ev.type;
     mention.event = type;
     mention.actors = ev.actors;
