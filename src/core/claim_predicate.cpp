@@ -86,9 +86,13 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
       if (!side) return std::nullopt;
       return PlaceClaim{ClaimKind::Failed, side, opponentOf(side), 0, 0};
     }
-    // One comma may open an apposition or a relative clause about the place.
+    // One comma may open an apposition or a relative clause about the place ("حي الأشرفية،
+    // الخاضع لسيطرة النظام" too).
+    static const std::u32string subject = foldString("الخاضع");
     if (r.breakBetween(i - 1, i) &&
-        (r.breakBetween(last, i - 1) || !(r.is(i, kRelative) || r.has(i, kApposition))))
+        (r.breakBetween(last, i - 1) ||
+         !(r.is(i, kRelative) || r.has(i, kApposition) ||
+           withoutConjunction(tokenText(r.text, r.tokens[i])).starts_with(subject))))
       break;
     if (r.is(i, kBlock) && !r.is(i, kBecome)) break;
     if (r.is(i, kThat | kReport) || r.has(i, kTo | kAnaphor)) break;  // "X إن مقاتليها ...", "إلى"
