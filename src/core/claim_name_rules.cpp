@@ -38,6 +38,12 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
   }
   if (name.first - previous.last > 8) return false;
   for (size_t k = previous.last + 1; k < name.first; ++k) {
+    // "إلى جانب Y" (alongside): the list goes on.
+    static const std::u32string side = foldString("جانب");
+    if (r.has(k, kTo) && k + 1 < name.first && tokenText(r.text, r.tokens[k + 1]) == side) {
+      ++k;
+      continue;
+    }
     if (r.has(k, kTo) && k > 0 && r.has(k - 1, kListTo)) {  // "وصولاً إلى", "إضافة إلى"
       static const std::u32string reaching = foldString("وصولا");
       if (name.endpoint && tokenText(r.text, r.tokens[k - 1]) == reaching) return false;
