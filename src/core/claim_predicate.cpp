@@ -191,8 +191,12 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       // "تسيطر على أحياء الحلوم، والأصيلة": a neighbourhood the gazetteer lacks, right after
       // the list's head, then a comma and "و" before the name: one list, one predicate.
       const std::u32string_view w = tokenText(r.text, r.tokens[first]);
+      // ("على دار العجزة، ومساكن العمالية": two words after "على" too.)
+      auto opens = [&](size_t k) { return r.is(k, kHead) || r.has(k, kOn); };
+      const bool plain = i >= 2 && !r.bits[i - 1] && !r.bits2[i - 1] && r.nameAt[i - 1] < 0 &&
+                         !r.isSideToken(i - 1) && opens(i - 2);
       if (i >= 1 && i + 1 == first && !w.empty() && w[0] == U'\u0648' && unknownMember(r, i) &&
-          r.is(i - 1, kHead)) {
+          (opens(i - 1) || plain)) {
         anchor = i;
         continue;
       }
