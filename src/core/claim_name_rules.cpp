@@ -61,6 +61,10 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
     // ("وعلى جبهة حي Y": a front, so Y is fought over; see frontBetween.)
     if (r.has(k, kFrontLine) && k > previous.last + 1 && r.has(k - 1, kOn | kTo)) continue;
     if (unknownMember(r, k)) continue;
+    // "وعلى مساحات واسعة في منطقة Y": a part's adjective.
+    if (k > previous.last + 1 && r.is(k - 1, kPartial) && !r.bits[k] && !r.bits2[k] &&
+        r.nameAt[k] < 0 && !r.isSideToken(k))
+      continue;
     // "حيي أقيول أغير وباب الحديد": a second spelling right after a name, then "و" and the next
     // ("أحياء أقيول (أغير)، وباب الحديد": in brackets, and a comma before "و").
     if (k == previous.last + 1 && k + 1 == name.first && !r.bits[k] && !r.bits2[k] &&
@@ -68,7 +72,10 @@ bool continuesList(const Reading& r, const NameSpan& previous, const NameSpan& n
       continue;
     if (!mayStandBetween(r, k)) return false;
     if (r.is(k, kBlock)) return false;
-    if (!throughIn && r.placeIn(k) && !r.is(k - 1, kPartial)) return false;  // "مواقع في X"
+    if (!throughIn && r.placeIn(k) && !r.is(k - 1, kPartial) &&
+        !(k >= 2 && r.is(k - 2, kPartial) &&
+          (r.is(k - 1, kGlue) || (!r.bits[k - 1] && !r.bits2[k - 1]))))
+      return false;  // "مواقع في X" ("مساحات واسعة في X")
   }
   return true;
 }
