@@ -195,6 +195,7 @@ struct Worker {
         if (annotate) {
           date(article, m.from, mention);
           event(k, mention);
+          if (m.unconfirmed && confirmedBySentence(m, mention)) mention.contextFromArticle = false;
         }
       }
       if (annotate) {
@@ -290,12 +291,34 @@ struct Worker {
     std::sort(confirmed.begin(), confirmed.end());
     auto keep = out.begin() + static_cast<long>(first);
     for (auto it = keep; it != out.end(); ++it)
-      if (!it->contextFromArticle ||
+      if (!it->contextFromArticle || getenv("KEEPALL") ||
           std::binary_search(confirmed.begin(), confirmed.end(), it->place)) {
         if (keep != it) *keep = std::move(*it);  // (a self-move would empty the vectors)
         ++keep;
       }
     out.erase(keep, out.end());
+  }
+
+  // A name that needs context, right after a locative preposition in a sentence about fighting or
+  // strikes there ("قصف جوي على الأنصاري", "اشتباكات عنيفة على المشرفة", "توغلت في الفرافرة"):
+  // the sentence gives the context. Not the governorate ("في محافظة حلب", "في المحافظة"), nor
+  // a town abroad that names a road ("مراسل الجزيرة في غازي عنتاب").
+  bool confirmedBySentence(const PlaceMatch& m, const Mention& mention) const {
+    if (!m.afterLocative) return false;
+    switch (mention.event) {
+      case EventType::Clashes:
+      case EventType::TerritoryTaken:
+      case EventType::AttackRepelled:
+      case EventType::AirStrike:
+      case EventType::Shelling:
+        break;
+      default:
+        return false;
+    }
+    static const std::u32string notHere[] = {foldString("محافظة"), foldString("المحافظة"),
+                                             foldString("غازي عنتاب")};
+    const std::u32string_view name(folded.chars.data() + m.from, m.to - m.from);
+    return std::find(std::begin(notHere), std::end(notHere), name) == std::end(notHere);
   }
 
   // Dates and events of the sentence just tokenized; events only when a place is named in it.

@@ -44,8 +44,8 @@ bool separatorGap(const std::u32string& text, uint32_t from, uint32_t to, int& c
   return true;
 }
 
-// A definite word ("الحلوم", "والحلوم") followed by a comma, or by a word with "و": where a
-// list of neighbourhoods names one the gazetteer lacks.
+// A definite word ("الحلوم", "والحلوم") followed by a comma, or by "و" ("والأصيلة", "و
+// الأنصاري"): where a list of neighbourhoods names one the gazetteer lacks.
 bool unknownListMember(std::u32string_view text, const Token& tok, const Token* next) {
   std::u32string_view w = text.substr(tok.from, tok.to - tok.from);
   if (w.size() > 4 && w[0] == kWaw) w.remove_prefix(1);
@@ -53,7 +53,7 @@ bool unknownListMember(std::u32string_view text, const Token& tok, const Token* 
   uint32_t i = tok.to;
   while (i < text.size() && isSpaceChar(text[i])) ++i;
   if (i < text.size() && (text[i] == U'\u060C' || text[i] == U',')) return true;
-  return next && next->from == i && next->to > next->from + 1 && text[next->from] == kWaw;
+  return next && next->from == i && text[next->from] == kWaw;
 }
 
 // An opening bracket, quote or colon in text[from, to): a list may start after it.
@@ -210,6 +210,7 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
       {"جسر", {"جسري", "جسور", "جسرا"}},        {"دوار", {"دواري", "دوارات", "دوارا"}},
       {"مخيم", {"مخيمي", "مخيمات", "مخيما"}},   {"جامع", {"جامعي", "جوامع"}},
       {"حاجز", {"حاجزي", "حواجز", "حاجزا"}},    {"مطار", {"مطاري", "مطارات"}},
+      {"مستديرة", {"مستديرتي", "مستديرات"}},    {"كتيبة", {"كتيبتي", "كتيبتا"}},
   };
   for (const auto& [singular, forms] : compounds) {
     compounds_.push_back(foldString(singular) + U" ");
@@ -230,9 +231,13 @@ PlaceMatcher::PlaceMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
         // "ماعدا الزبدية والأنصاري": the places left out of a whole.
         "ماعدا", "عدا", "باستثناء", "سوى",
         // "أحياء حلب الغربية مثل الحمدانية وحلب الجديدة": examples of a plural.
-        "مثل", "كأحياء"})
+        "مثل", "كأحياء",
+        // "بما فيها الشعار والمرجة", "بما في ذلك الأصيلة": the places a whole includes.
+        "فيها", "فيه", "ذلك"})
     words_.add(foldString(w), Word::Preposition);
   words_.add(foldString("في"), Word::In);
+  for (const char* w : {"في", "على", "الى", "نحو", "باتجاه", "داخل"})
+    locatives_.add(foldString(w), true);
 
   // Proclitics, longest first: conjunction (و ف), preposition (ب ل ك), article (ال).
   for (const char* c : {"وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "وب", "ول",
@@ -513,8 +518,11 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
     bool gapOk = open && separatorGap(text, listEnd, tok.from, commas, afterHead);
     if (commas > 1 || (commas > 0 && (afterHead || conj))) gapOk = false;
     const bool separated = gapOk && (afterHead || conj || commas > 0);
-    const bool listStart = t == 0 || (afterMark && spacesOnly(text, markEnd, tok.from)) ||
-                           opensList(text, tokens_[t - 1].to, tok.from);
+    const bool afterPreposition = afterMark && spacesOnly(text, markEnd, tok.from);
+    const bool listStart =
+        t == 0 || afterPreposition || opensList(text, tokens_[t - 1].to, tok.from);
+    const bool afterLocative =
+        afterPreposition && t > 0 && locatives_.find(tokenText(text, tokens_[t - 1]));
     afterMark = false;
     if (insideCount > 0 && !spacesOnly(text, insideEnd, tok.from)) insideCount = 0;
     if (organisationWords > 0 && !spacesOnly(text, organisationEnd, tok.from))
@@ -679,6 +687,7 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
             form.contextOnly.size() == 1 &&
             gazetteer_.places[form.contextOnly[0]].ambiguousGroup.empty()) {
           m.unconfirmed = true;
+          m.afterLocative = afterLocative && m.from == tok.from;
           m.candidates.assign(1, form.contextOnly[0]);
           out.push_back(std::move(m));
         }

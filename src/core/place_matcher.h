@@ -40,6 +40,9 @@ struct PlaceMatch {
   // A name that counts only with context, met without any: kept (when asked for) so that the
   // article can confirm it, if the same place is named with context elsewhere in it.
   bool unconfirmed = false;
+  // Right after a locative preposition ("في", "على", "إلى", "نحو", "باتجاه", "داخل"): with a
+  // military event in the sentence, the article needs no other mention to confirm it.
+  bool afterLocative = false;
 };
 
 class PlaceMatcher {
@@ -124,7 +127,8 @@ class PlaceMatcher {
   std::vector<bool> runTogetherPair_;
   std::vector<PairBucket> pairLists_;
   std::unordered_map<uint64_t, int> otherPairs_;  // non-Arabic first pairs → pairLists_
-  WordTable<Word> words_;  // head, organisation, copula and preposition words, folded
+  WordTable<Word> words_;      // head, organisation, copula and preposition words, folded
+  WordTable<bool> locatives_;  // "في", "على", ...: see PlaceMatch::afterLocative
   // Heads of names built on a common word, in the plural or dual ("تلتي", "كليات", "مدرستي"):
   // each list member X is also looked up as the singular + X ("تلتي الرخم والمؤتة" names
   // "تلة الرخم" and "تلة المؤتة"). Values index compounds_, the singular with a space.

@@ -34,6 +34,9 @@ const char* const kRows[][5] = {
     {"bustan-al-basha", "neighbourhood", "0", "بستان الباشا", ""},
     {"khan-al-asal", "town", "0", "خان العسل", ""},
     {"citadel", "site", "0", "قلعة حلب", ""},
+    {"supplies-battalion", "site", "0", "كتيبة التعيينات", ""},
+    {"jazmati-roundabout", "site", "0", "دوار الجزماتي|مستديرة الجزماتي", ""},
+    {"helwaniyeh-roundabout", "site", "0", "دوار الحلوانية|مستديرة الحلوانية", ""},
 };
 
 const Gazetteer& gazetteer() {
@@ -73,6 +76,11 @@ TEST(MatcherCompounds, APluralOrDualHeadLendsItsWordToEachMember) {
             "humat-al-diyar-school al-amal-school");
   EXPECT_EQ(ids("سيطر الثوار على كليات المدفعية والتسليح"), "artillery-academy armament-school");
   EXPECT_EQ(ids("وكليتي المدفعية والتسليح"), "artillery-academy armament-school");
+  // "كتيبة" also names armed units; its dual heads a list of bases.
+  EXPECT_EQ(ids("بعد سيطرة المقاتلين على كتيبتي التعيينات والمدفعية"),
+            "supplies-battalion artillery-academy");
+  EXPECT_EQ(ids("باسطاً نفوذه على مستديرتي الحلوانية والجزماتي"),
+            "helwaniyeh-roundabout jazmati-roundabout");
   // Without the plural head the short forms are ordinary words.
   EXPECT_EQ(ids("أطلقت المدفعية قذائفها"), "");
   EXPECT_EQ(ids("تلتي الأمل"), "");  // no "تلة الأمل" in the gazetteer
@@ -112,13 +120,14 @@ TEST(MatcherCompounds, TheArticleConfirmsANameItGivesContextElsewhere) {
   Article a;
   a.id = "a";
   a.published = Date{2016, 9, 28};
-  // "حي الفرافرة" once; "الفرافرة" alone twice more: all three count.
-  a.text = "طهر الجيش حي الفرافرة. تقدمت وحدة داخل الفرافرة. وتفسح السيطرة على الفرافرة الطريق.";
+  // "حي الفرافرة" once; "الفرافرة" alone twice more, in sentences about no fighting: all three
+  // count, two of them through the article.
+  a.text = "طهر الجيش حي الفرافرة. زار الوفد الفرافرة أمس. وتحدث السكان عن الفرافرة طويلا.";
   Article b;
   b.id = "b";
   b.published = Date{2016, 9, 28};
   // Never with context in this article: the ordinary word stays a word.
-  b.text = "تقدمت وحدة داخل الفرافرة. قصف على السكري.";
+  b.text = "زار الوفد الفرافرة أمس. وقال السكري إن الطريق مفتوح.";
   corpus.articles = {a, b};
   const ExtractionResult r = extractMentions(corpus, gazetteer(), 1);
   int inA = 0, inB = 0, byArticle = 0;
@@ -131,4 +140,44 @@ TEST(MatcherCompounds, TheArticleConfirmsANameItGivesContextElsewhere) {
   EXPECT_EQ(inA, 3);
   EXPECT_EQ(inB, 0);
   EXPECT_EQ(byArticle, 2);
+}
+
+TEST(MatcherCompounds, FightingOrAStrikeRightAfterAPrepositionGivesANameItsContext) {
+  // No other mention in the article: the sentence itself says the name is a place.
+  const char* placed[][2] = {
+      {"تقدمت وحدة من الجيش داخل الفرافرة.", "al-farafra"},
+      {"قتل مدني في قصف جوي على السكري بمدينة حلب.", "al-sukkari"},
+      {"دارت اشتباكات عنيفة في الراشدين غرب المدينة.", "al-rashidin"},
+  };
+  // Not without fighting, not after another word, and not the governorate.
+  const char* words[] = {
+      "وقال السكري إن الطريق مفتوح.",
+      "زار الوفد الفرافرة أمس.",
+      "قتل مدني في قصف جوي على محافظة حلب.",
+  };
+  for (const auto& [text, id] : placed) {
+    Corpus corpus;
+    Article a;
+    a.id = "a";
+    a.published = Date{2016, 9, 28};
+    a.text = text;
+    corpus.articles = {a};
+    const ExtractionResult r = extractMentions(corpus, gazetteer(), 1);
+    std::string got;
+    for (const Mention& m : r.mentions)
+      if (gazetteer().places[m.place].kind != PlaceKind::City)
+        got += gazetteer().places[m.place].id;
+    EXPECT_EQ(got, id) << text;
+  }
+  for (const char* text : words) {
+    Corpus corpus;
+    Article a;
+    a.id = "a";
+    a.published = Date{2016, 9, 28};
+    a.text = text;
+    corpus.articles = {a};
+    const ExtractionResult r = extractMentions(corpus, gazetteer(), 1);
+    for (const Mention& m : r.mentions)
+      EXPECT_EQ(gazetteer().places[m.place].kind, PlaceKind::City) << text;
+  }
 }

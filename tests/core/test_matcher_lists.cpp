@@ -140,6 +140,8 @@ TEST(MatcherLists, ANeighbourhoodTheGazetteerLacksKeepsTheHeadsListOpen) {
   EXPECT_EQ(ids("ما تزال الفصائل تسيطر على أحياء الحلوم، والأنصاري، والمشهد"),
             "al-ansari al-mashhad");
   EXPECT_EQ(ids("قصف على أحياء الحلوم والسكري"), "al-sukkari");
+  // A detached "و" after it, as after a name.
+  EXPECT_EQ(ids("قصفت الطائرات أحياء الزبذية و الأنصاري و السكري"), "al-ansari al-sukkari");
   // Not a word that ends the list: "أحياء المدينة الأنصاري" has no separator after "المدينة".
   EXPECT_EQ(ids("قصف على أحياء المدينة الأنصاري"), "");
   // Nor after a head that opens no neighbourhood list.
@@ -173,6 +175,10 @@ TEST(MatcherLists, AConfidentMemberReachesBackOnlyToAListThatStartsCleanly) {
   EXPECT_EQ(ids("الأحياء المحاصرة هي: الأنصاري، والمشهد، وبستان القصر"),
             "al-ansari al-mashhad bustan-al-qasr");
   EXPECT_EQ(ids("صلاح الدين والكلاسة تحت القصف"), "salah-al-din al-kallaseh");
+  // After "بما فيها" or "بما في ذلك": the places a whole includes.
+  EXPECT_EQ(ids("سيطر الجيش على أحياء بما فيها الأنصاري والصالحين وبستان القصر"),
+            "al-ansari al-salihin bustan-al-qasr");
+  EXPECT_EQ(ids("بما في ذلك السكري والمشهد والكلاسة"), "al-sukkari al-mashhad al-kallaseh");
   // After any other word they are not: "مرضى السكري" are diabetics.
   EXPECT_EQ(ids("نقص أدوية مرضى السكري والكلاسة محاصرة"), "al-kallaseh");
 }
