@@ -636,15 +636,37 @@ void PlaceMatcher::match(const FoldedText& folded, const std::vector<Token>& tok
       }
       const bool attachedWaw = m.from > tok.from && text[tok.from] == kWaw;
       const bool joined = separated || (gapOk && attachedWaw);
+      // "مشروع 3000 شقة بالحمدانية": "ب" on a name right after a confident site is "في", and
+      // the site gives the district or town it is in its context ("بالمدفعية" after a site is
+      // "with artillery", no container).
+      int site = !joined && m.from > tok.from && text[tok.from] == U'\u0628' &&
+                         lastConfident >= 0 && spacesOnly(text, out[lastConfident].to, tok.from) &&
+                         gazetteer_.places[out[lastConfident].candidates[0]].kind == PlaceKind::Site
+                     ? lastConfident
+                     : -1;
+      if (site >= 0) {
+        PlaceMatch within = m;
+        const PlaceKind k = resolve(form, HeadKind::Any, within)
+                                ? gazetteer_.places[within.candidates[0]].kind
+                                : PlaceKind::City;
+        if (within.ambiguous || (k != PlaceKind::Neighbourhood && k != PlaceKind::Town) ||
+            !form.free.empty())
+          site = -1;
+      }
+      const int siteFrom = site >= 0 ? static_cast<int>(out[site].from) : -1;
+      const int siteTo = site >= 0 ? static_cast<int>(out[site].to) : -1;
       if (!joined) {  // a new list starts with this name
         closeList();
         mayReachBack = listStart;
       }
-      const HeadKind head = joined ? context : HeadKind::None;
+      const HeadKind head = joined ? context : site >= 0 ? HeadKind::Any : HeadKind::None;
       const uint32_t end = m.to;
       lastConfident = -1;
       if (resolve(form, head, m, joined && afterHead)) {
-        if (head != HeadKind::None) {
+        if (site >= 0) {
+          m.headFrom = siteFrom;
+          m.headTo = siteTo;
+        } else if (head != HeadKind::None) {
           m.headFrom = contextFrom;
           m.headTo = contextTo;
         }

@@ -92,6 +92,10 @@ TEST(MatcherCompounds, AConfidentPlaceFollowedByFiNamesThePlaceItIsIn) {
   // Only right after it: "في" after an ordinary word gives nothing.
   EXPECT_EQ(ids("قصف في الحمدانية"), "");
   EXPECT_EQ(ids("أكاديمية الأسد العسكرية وقتلى في الحمدانية"), "assad-academy");
+  // "ب" right after the site is "في" too, for a district or a town; not for "with artillery".
+  EXPECT_EQ(ids("تمركزت القوات في أكاديمية الأسد العسكرية بالحمدانية"),
+            "assad-academy al-hamdaniyah");
+  EXPECT_EQ(ids("قصف الجيش أكاديمية الأسد العسكرية بالمدفعية"), "assad-academy");
 }
 
 TEST(MatcherCompounds, BracketsQuotesAndColonsOpenLists) {
