@@ -165,6 +165,24 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
   return std::nullopt;
 }
 
+// "الأحياء التي لا تزال خاضعة لسيطرة المسلحين، وهي حي X وحي Y", "سيطر على عدة نقاط، منها X":
+// after the comma that ends the clause at `brk`, a word that spells out what the clause was about,
+// then only head words, and the name at `first`. The clause's predicate governs the name.
+bool spellsOutTheClauseBefore(const Reading& r, size_t brk, size_t first) {
+  static const WordTable<bool> spellOut = [] {
+    WordTable<bool> t;
+    for (const char* w : {"وهي", "هي", "منها", "ومنها", "مثل", "أبرزها", "بينها", "ومنها:"})
+      t.add(foldString(w), true);
+    return t;
+  }();
+  const size_t k = brk + 1;
+  if (k >= first || r.breakBetween(k, first)) return false;
+  if (!spellOut.contains(tokenText(r.text, r.tokens[k]))) return false;
+  for (size_t j = k + 1; j < first; ++j)
+    if (!r.is(j, kHead) || r.nameAt[j] >= 0) return false;
+  return true;
+}
+
 // The predicate that governs a name at token `first`: the nearest claim word before it in reach
 // (same clause, no other name or blocking word between). A city after a side word ("ثوار حلب")
 // does not stop it; a site before "في" does ("على كلية التسليح في الراموسة": the name is only
@@ -197,6 +215,10 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
                          !r.isSideToken(i - 1) && opens(i - 2);
       if (i >= 1 && i + 1 == first && !w.empty() && w[0] == U'\u0648' && unknownMember(r, i) &&
           (opens(i - 1) || plain)) {
+        anchor = i;
+        continue;
+      }
+      if (spellsOutTheClauseBefore(r, i, first)) {
         anchor = i;
         continue;
       }
