@@ -129,6 +129,7 @@ struct Lexicon {
                               // the government's air force after an aircraft word
   WordTable<bool> areaWords;  // "مناطق", "منطقة": "مناطق الاشتباك" names areas
   WordTable<bool> byFire;     // "النارية", "ناريا": control by fire
+  WordTable<bool> groundFire;  // "مدفعي", "الهاون": fire from the ground, not from the air
   WordTable<bool> helicopters;  // helicopters and barrel bombs: the government's, never Russia's
   WordTable<bool> operations, military;  // "عمليات" + "العسكرية": a military operation
   std::vector<std::u32string> russian, relative, partial, facility, casualtyNouns, objectMarkers,
@@ -234,6 +235,9 @@ struct Lexicon {
     for (const char* w : {"مناطق", "منطقة", "المناطق", "خطوط", "محاور", "محور", "جبهات"})
       areaWords.add(foldString(w), true);
     for (const char* w : {"النارية", "ناريا", "نارية", "بالنار"}) byFire.add(foldString(w), true);
+    for (const char* w : {"مدفعي", "المدفعي", "مدفعية", "المدفعية", "بالمدفعية", "مدفعيا", "هاون",
+                          "الهاون", "بالهاون", "راجمات", "صاروخي", "الصاروخي"})
+      groundFire.add(foldString(w), true);
     for (const char* w :
          {"المروحي", "مروحي", "المروحية", "مروحية", "مروحيات", "المروحيات", "الحوامات", "حوامات",
           "براميل", "برميل", "البراميل", "ببرميل", "ببراميل", "بالبراميل", "بالمروحيات"})
@@ -457,11 +461,24 @@ void analyseSentence(const std::u32string& text, const std::vector<Token>& token
         // Bombing from the air: "قصف الطيران الروسي", "قصف جوي".
         // ("المخابرات الجوية" is a security branch, not aircraft.)
         // ("وكان طيران نظام الأسد قد قصف": the aircraft a few words before the verb.)
-        for (size_t b = i >= 5 ? i - 5 : 0; b < std::min(tokens.size(), i + 6); ++b)
-          if ((L.air.contains(tokenText(text, tokens[b])) ||
-               (b == i + 1 &&
-                Lexicon::in(L.russian, tokenText(text, tokens[b])))) &&  // "القصف الروسي"
-              !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence)) {
+        // Not across a clause ("قصف بالقنابل العنقودية على X، وقصف مدفعي على Y"), and for fire
+        // said to come from the ground ("قصف مدفعي", "قذائف الهاون") only an aircraft word right
+        // beside it ("قصف جوي ومدفعي").
+        const bool ground =
+            L.groundFire.contains(withoutConjunction(w)) ||
+            (i + 1 < tokens.size() && L.groundFire.contains(tokenText(text, tokens[i + 1])));
+        const size_t reach = ground ? 1 : 5;
+        auto clauseBetween = [&](size_t a, size_t b) {
+          for (uint32_t c = tokens[std::min(a, b)].to; c < tokens[std::max(a, b)].from; ++c)
+            if (text[c] == U'\u060C' || text[c] == U'\u061B' || text[c] == U';') return true;
+          return false;
+        };
+        for (size_t b = i >= reach ? i - reach : 0; b < std::min(tokens.size(), i + reach + 1); ++b)
+          if (!clauseBetween(b, i) &&
+              ((L.air.contains(tokenText(text, tokens[b])) ||
+                (b == i + 1 &&
+                 Lexicon::in(L.russian, tokenText(text, tokens[b])))) &&  // "القصف الروسي"
+               !(b > 0 && tokenText(text, tokens[b - 1]) == L.intelligence))) {
             type = EventType::AirStrike;
             byNeighbour = byNeighbour || L.air.contains(tokenText(text, tokens[b]));
           }
