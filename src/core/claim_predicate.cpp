@@ -872,6 +872,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     if (!agent) return c;  // "انسحاب عناصر تنظيم داعش": no side of this battle
     c.kind = ClaimKind::Withdrew;
     c.actor = agent;
+    c.forced = r.forcedToWithdraw(p).has_value();
     c.holder = opponentOf(agent);
     return c;
   }

@@ -270,6 +270,26 @@ struct Reading {
   // The side that acts around token `p`: the agent of a passive after it ("من قبل" anywhere
   // in its clause, a hand within eight words), the subject or genitive after it (before the
   // name at `limit`, if the name is after it), else the subject before it in its clause.
+  // "أجبر الجيش مجموعات جيش الفتح على الانسحاب من X": the withdrawal at `p` was forced on the
+  // side right before "على"/"إلى" (not the subject that forced it). That side, if so.
+  std::optional<Side> forcedToWithdraw(size_t p) const {
+    static const WordTable<bool> forced = [] {
+      WordTable<bool> t;
+      for (const char* w : {"أجبر", "أجبرت", "أجبروا", "أرغم", "أرغمت", "أرغموا", "اضطر", "اضطرت",
+                            "دفع", "دفعت", "إجبار", "بإجبار", "إرغام"})
+        t.add(foldString(w), true);
+      return t;
+    }();
+    if (!is(p, kWithdraw)) return std::nullopt;
+    for (const SideMention& s : sides)
+      if (s.last + 2 == p && !breakBetween(s.token, p) && has(s.last + 1, kOn | kTo))
+        for (size_t k = s.token >= 5 ? s.token - 5 : 0; k < s.token; ++k)
+          if (!breakBetween(k, p) &&
+              forced.contains(withoutConjunction(tokenText(text, tokens[k]))))
+            return sideOf(s.side);
+    return std::nullopt;
+  }
+
   std::optional<Side> agentAround(size_t p, size_t limit) const {
     // "الثوار الذين سيطروا على ...": the side the relative clause is about.
     for (size_t k = p >= 2 ? p - 2 : 0; k < p; ++k)
@@ -290,22 +310,7 @@ struct Reading {
       if (s.token > 0 && s.token < p && s.last + 4 >= p && !s.object && !breakBetween(s.token, p) &&
           managed.contains(withoutConjunction(tokenText(text, tokens[s.token - 1]))))
         if (auto side = sideOf(s.side)) return side;
-    // "أجبر الجيش مجموعات جيش الفتح على الانسحاب من X": the side forced to withdraw is the one
-    // right before "على"/"إلى", not the subject that forced it.
-    static const WordTable<bool> forced = [] {
-      WordTable<bool> t;
-      for (const char* w : {"أجبر", "أجبرت", "أجبروا", "أرغم", "أرغمت", "أرغموا", "اضطر", "اضطرت",
-                            "دفع", "دفعت", "إجبار", "بإجبار", "إرغام"})
-        t.add(foldString(w), true);
-      return t;
-    }();
-    if (is(p, kWithdraw))
-      for (const SideMention& s : sides)
-        if (s.last + 2 == p && !breakBetween(s.token, p) && (has(s.last + 1, kOn | kTo)))
-          for (size_t k = s.token >= 5 ? s.token - 5 : 0; k < s.token; ++k)
-            if (!breakBetween(k, p) &&
-                forced.contains(withoutConjunction(tokenText(text, tokens[k]))))
-              if (auto side = sideOf(s.side)) return side;
+    if (auto side = forcedToWithdraw(p)) return side;
     // "طرد الإرهابيين من حي X": the side after an expelling verb is the one driven out.
     static const WordTable<bool> expel = [] {
       WordTable<bool> t;

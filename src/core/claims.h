@@ -47,6 +47,9 @@ struct PlaceClaim {
   // Failed because only aimed at ("تهدف إلى السيطرة على", "يسعى للسيطرة"): no assault is told,
   // so the event is the fighting the sentence tells of, if any.
   bool aim = false;
+  // Withdrew because the other side forced it ("أجبر الجيش المسلحين على الانسحاب"): the event is
+  // the other side's taking.
+  bool forced = false;
 };
 
 // What carries from sentence to sentence in one article.

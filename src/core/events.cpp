@@ -805,6 +805,13 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
     case ClaimKind::Contested:
       m.type = EventType::Clashes;
       break;
+    case ClaimKind::Withdrew:
+      if (claim.forced && claim.holder) {  // the side that forced it out took it
+        m.type = EventType::TerritoryTaken;
+        m.actor1 = actorBit(claim.holder);
+        return m;
+      }
+      break;
     default:
       break;
   }
