@@ -218,7 +218,10 @@ REPORT_SPELLINGS = {
     "ard-al-jabs": ["سوق الجبس", "أرض سوق الجبس"],
     "aziza": ["معبر العزيزة"],
     "ramouseh-officers-building": ["أبنية الضباط"],
-    "ard-al-hamra": ["أرض حمرا", "أرض حمراء"],
+    "ard-al-hamra": ["أرض حمرا", "أرض حمراء", "أرض الحمرة", "الأرض الحمراء"],
+    # Reports' spellings, sixth pass: "Chalabi" written with ج or ش; a long "و" in Da'dou'.
+    "jub-al-shalabi": ["جب الجلبي", "جب جلبي", "جب شلبي"],
+    "karm-al-dada": ["كرم الدعدوع", "كرم دعدع"],
     "ramouseh-road": ["طريق الرموسة", "أوتوستراد الرموسة", "اوتوستراد الراموسة",
                       "أوتستراد الراموسة"],
     # "محيط القلعة", "شرق القلعة", "حامية القلعة": in reports on Aleppo the castle is the citadel.
