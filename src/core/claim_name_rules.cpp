@@ -344,11 +344,15 @@ std::optional<PlaceClaim> handedOver(const Reading& r, size_t first, size_t last
 
 // Step: "خسر الثوار حي الحيدرية لصالح قوات النظام", "خسرت قوات الأسد تلة المحروقات أمام هجوم
 // جيش الفتح": taken by the side named after the place, else by the loser's enemy.
+// ("خسرت الفصائل مناطق عدة في شمال المدينة، أبرزها X": the list spells out what was lost.)
 std::optional<PlaceClaim> lostTo(const Reading& r, size_t first, size_t last) {
-  size_t verb = first;
-  for (size_t k = first >= 5 ? first - 5 : 0; k < first; ++k)
-    if (r.has(k, kLose) && !r.breakBetween(k, first)) verb = k;
-  if (verb == first) return std::nullopt;
+  size_t end = first, reach = 5;
+  for (size_t brk = first >= 2 ? first - 2 : first; brk + 1 < first; ++brk)
+    if (spellsOutTheClauseBefore(r, brk, first)) end = brk + 1, reach = 12;
+  size_t verb = end;
+  for (size_t k = end >= reach ? end - reach : 0; k < end; ++k)
+    if (r.has(k, kLose) && !r.breakBetween(k, end - 1)) verb = k;
+  if (verb == end) return std::nullopt;
   std::optional<Side> loser, taker = r.sideAfter(last, 5);
   for (const SideMention& s : r.sides)
     if (s.token < first && !s.object && s.token + 3 >= verb) loser = sideOf(s.side);

@@ -169,9 +169,11 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
 // after the comma that ends the clause at `brk`, a word that spells out what the clause was about,
 // then only head words, and the name at `first`. The clause's predicate governs the name.
 bool spellsOutTheClauseBefore(const Reading& r, size_t brk, size_t first) {
+  if (brk + 1 >= r.tokens.size() || !r.breakBetween(brk, brk + 1)) return false;
   static const WordTable<bool> spellOut = [] {
     WordTable<bool> t;
-    for (const char* w : {"وهي", "هي", "منها", "ومنها", "مثل", "أبرزها", "بينها", "ومنها:"})
+    for (const char* w : {"وهي", "هي", "منها", "ومنها", "مثل", "أبرزها", "وأبرزها", "أهمها",
+                          "وأهمها", "بينها", "ومن بينها"})
       t.add(foldString(w), true);
     return t;
   }();
@@ -194,12 +196,15 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
                               kRestore | kArrive | kPresence | kRepel;
   bool location = false;
   size_t i = first;
-  size_t anchor = first;  // where the clause the predicate must share begins to be checked
+  size_t anchor = first;    // where the clause the predicate must share begins to be checked
+  bool spelledOut = false;  // the name is in a list that spells out the clause before it
   for (size_t steps = 0; steps < 20 && i > 0; ++steps) {
     --i;
     if (r.nameAt[i] >= 0) {
       const NameSpan& n = r.names[static_cast<size_t>(r.nameAt[i])];
-      if (!n.claimable && n.first > 0 && r.isSideToken(n.first - 1)) {
+      // ("سيطرت على عدة أحياء قرب الشيخ مقصود، أبرزها X": a name in the clause a list spells out
+      // only says where its places are.)
+      if (spelledOut || (!n.claimable && n.first > 0 && r.isSideToken(n.first - 1))) {
         i = n.first;
         continue;
       }
@@ -220,6 +225,7 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
       }
       if (spellsOutTheClauseBefore(r, i, first)) {
         anchor = i;
+        spelledOut = true;
         continue;
       }
       return std::nullopt;
@@ -314,6 +320,10 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
                             r.has(beforeInside, kTo) ||
                             (beforeInside > 0 && r.is(beforeInside - 1, kPartial) &&
                              r.nameAt[beforeInside] < 0 && !r.is(beforeInside, kBlock));
+    // ("على عدة أحياء قرب الشيخ مقصود، أبرزها X": the place the spelt-out ones are near.)
+    if (spelledOut && r.is(i, kBlock) && i + 1 < first &&
+        (r.nameAt[i + 1] >= 0 || (r.is(i + 1, kHead) && i + 2 < first && r.nameAt[i + 2] >= 0)))
+      continue;
     if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
         !(i > 0 && partBefore && withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
       return std::nullopt;
@@ -627,16 +637,21 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   // "وأحبطت وحدات من الجيش بعد ظهر أمس السبت هجوماً على X": the repelling verb further back,
   // when only its subject and a time stand between it and the attack noun.
   // ("حاولت قوات الأسد والميليشيات المساندة لها فجر اليوم، التقدم على X": the attempt too.)
+  // ("عجز الهجوم عن تحقيق خرق على جبهة X أو الدخول إلى Y": "أو" gives the second aim the
+  // first one's failure.)
+  static const std::u32string either = foldString("أو");
+  const bool alternative = p > 0 && tokenText(r.text, r.tokens[p - 1]) == either;
   if (r.is(p, kAttack | kCapture))
-    for (size_t k = p >= 12 ? p - 12 : 0; k + 8 < p; ++k) {
+    for (size_t k = p >= 14 ? p - 14 : 0; k + 8 < p; ++k) {
       const bool repel = !repelled && r.is(k, kRepel) && r.is(p, kAttack) && !brokeThrough(r, k);
-      const bool attempt = !tried && r.is(k, kTry) && r.tryVerb(k);
+      const bool attempt = !tried && r.is(k, kTry) && (r.tryVerb(k) || alternative);
       if (!(repel || attempt) || r.breakBetween(k, p)) continue;
       size_t gap = 0;
       for (size_t m = k + 1; m < p; ++m)
         if (!r.isTimeToken(m) && !r.has(m, kTimeWord) && !r.isSideToken(m)) ++gap;
-      if (repel && gap <= 7) repelled = true, repelAt = k;
-      if (attempt && gap <= 6) tried = true, tryAt = k;
+      if (repel && gap <= 7 && k + 12 >= p) repelled = true, repelAt = k;
+      if (attempt && (gap <= 6 || (alternative && gap <= 12)) && (k + 12 >= p || alternative))
+        tried = true, tryAt = k;
     }
   if (r.is(p, kTry)) tried = true, tryAt = p;
   if (r.is(p, kRepel) && !brokeThrough(r, p)) repelled = true, repelAt = p;

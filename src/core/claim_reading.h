@@ -570,6 +570,9 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
                                            const ClaimContext& context,
                                            std::optional<size_t> listFirst = std::nullopt);
 std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* located = nullptr);
+// "، وهي"/"، أبرزها" after the clause that ends at token `brk`, then only head words up to the
+// name at `first`: the list spells out what that clause was about.
+bool spellsOutTheClauseBefore(const Reading& r, size_t brk, size_t first);
 bool brokeThrough(const Reading& r, size_t k);
 bool yearAgo(const Reading& r, size_t p);
 std::optional<Side> failedAttacker(const Reading& r, size_t p, size_t first,
