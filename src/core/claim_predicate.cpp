@@ -172,14 +172,23 @@ bool spellsOutTheClauseBefore(const Reading& r, size_t brk, size_t first) {
   if (brk + 1 >= r.tokens.size() || !r.breakBetween(brk, brk + 1)) return false;
   static const WordTable<bool> spellOut = [] {
     WordTable<bool> t;
-    for (const char* w : {"وهي", "هي", "منها", "ومنها", "مثل", "أبرزها", "وأبرزها", "أهمها",
-                          "وأهمها", "بينها", "ومن بينها"})
+    for (const char* w :
+         {"وهي", "هي", "منها", "ومنها", "مثل", "أبرزها", "وأبرزها", "أهمها", "وأهمها", "بينها",
+          "لاسيما", "ولاسيما", "خصوصا", "وخصوصا", "خاصة", "وخاصة"})
       t.add(foldString(w), true);
     return t;
   }();
-  const size_t k = brk + 1;
+  size_t k = brk + 1;
   if (k >= first || r.breakBetween(k, first)) return false;
-  if (!spellOut.contains(tokenText(r.text, r.tokens[k]))) return false;
+  // ("بما في ذلك X": what the whole includes.)
+  static const std::u32string including = foldString("بما"), in = foldString("في"),
+                              that = foldString("ذلك");
+  if (tokenText(r.text, r.tokens[k]) == including && k + 2 < first &&
+      tokenText(r.text, r.tokens[k + 1]) == in && tokenText(r.text, r.tokens[k + 2]) == that) {
+    k += 2;
+  } else if (!spellOut.contains(tokenText(r.text, r.tokens[k]))) {
+    return false;
+  }
   for (size_t j = k + 1; j < first; ++j)
     if (!r.is(j, kHead) || r.nameAt[j] >= 0) return false;
   return true;
