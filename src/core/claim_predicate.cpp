@@ -571,6 +571,19 @@ bool unconfirmedNews(const Reading& r, size_t negation) {
 // before it ("تفشل باقتحام", "تهدف إلى السيطرة على"), a negation, the future, a denial ("نفت
 // ... سيطرة"), an earlier state ("كانت ... قد سيطرت"), shared control ("تتقاسم ... السيطرة"),
 // partial words between it and the name ("أجزاء من", "نصف"), an advance "نحو" a place.
+namespace {
+
+// "السيطرة", "بالسيطرة", "والتحرير": the definite noun, a concept as often as an event.
+bool definiteWord(std::u32string_view w) {
+  w = withoutConjunction(w);
+  if (w.size() > 3 && w[0] == U'\u0644' && w[1] == U'\u0644') return true;  // "للسيطرة"
+  if (w.size() > 3 && (w[0] == U'\u0628' || w[0] == U'\u0644' || w[0] == U'\u0643'))
+    w.remove_prefix(1);
+  return w.size() > 2 && w[0] == U'\u0627' && w[1] == U'\u0644';
+}
+
+}  // namespace
+
 PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const ClaimContext& context,
                               bool ignorePartial) {
   PlaceClaim c;
@@ -795,7 +808,10 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   if (!agent) agent = r.agentAround(p, first > p + 1 ? first : p + 6);
   if (!agent && (b & kLiberate)) agent = stanceSide(context.stance());
   // "استعادة السيطرة على مشفى الكندي" (a headline's noun): the outlet's side's taking.
-  if (!agent && (b & kCapture) && !(b & kPresent) && p <= 1 && !r.speakerSpan().second)
+  // (Once a side has acted in the article, "وسيطرت على X" at a sentence's head is that side's:
+  // the clause-head rule below.)
+  if (!agent && (b & kCapture) && !(b & kPresent) && p <= 1 && !r.speakerSpan().second &&
+      !context.lastAgent)
     agent = stanceSide(context.stance());
   // "وتمكنت من السيطرة على ...": a verb at the head of its clause continues the last agent.
   // ("فإن السيطرة على X جاءت ...": after "إن" too.)
@@ -979,8 +995,11 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     return c;
   }
   // "بدأت القوات بتحرير محلة الأصيلة": only begun, so fought over.
-  static const std::u32string began[] = {foldString("بدأ"), foldString("بدأت"), foldString("بدأوا"),
-                                         foldString("تبدأ"), foldString("يبدأ")};
+  // ("تواصل الوحدات تطهير X": still going on.)
+  static const std::u32string began[] = {
+      foldString("بدأ"),   foldString("بدأت"),  foldString("بدأوا"),  foldString("تبدأ"),
+      foldString("يبدأ"),  foldString("تواصل"), foldString("يواصل"),  foldString("يواصلون"),
+      foldString("تتابع"), foldString("يتابع"), foldString("تستكمل"), foldString("يستكمل")};
   for (size_t k = p >= 3 ? p - 3 : 0; k < p && !partial; ++k)
     if (std::find(std::begin(began), std::end(began),
                   withoutConjunction(tokenText(r.text, r.tokens[k]))) != std::end(began) &&
@@ -992,6 +1011,10 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     c.holder = Side::Contested;
     return c;
   }
+  // "أن مقاتلي الرضوان سيطروا على X", "انتهاء المرحلة الأولى بتحرير X": a verb or event noun of
+  // taking whose side the sentence never names continues the side last acting in the article.
+  // (Not the concept "السيطرة على X" in "أهمية السيطرة على", "سوى السيطرة على": no event told.)
+  if (!agent && !definiteWord(tokenText(r.text, r.tokens[p]))) agent = context.lastAgent;
   if (!agent) return c;
   c.actor = agent;
   c.kind = ClaimKind::Captured;
