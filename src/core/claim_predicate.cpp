@@ -31,6 +31,17 @@ Side liberatedSide(const Reading& r, size_t i, const ClaimContext& context) {
   return Side::Opposition;
 }
 
+// "حي الشيخ سعيد التابع للمعارضة": right after a place, a side it belongs to holds it.
+bool affiliatedWord(std::u32string_view w) {
+  static const WordTable<bool> words = [] {
+    WordTable<bool> t;
+    for (const char* x : {"التابع", "التابعة", "التابعين", "تابع", "تابعة"})
+      t.add(foldString(x), true);
+    return t;
+  }();
+  return words.contains(w);
+}
+
 // Step: the after-name holding phrases: "حي X الخاضع لسيطرة المعارضة", "X التي لا تزال بيد
 // الفصائل", "سقط حي X بيد قوات النظام", "X المحررة", "X الذي حرره الجيش" (held), "حي X، أحد
 // الأحياء التي لا تزال بيد المعارضة" (apposition), "X لا يزال تحت سيطرتها" (the speaker's).
@@ -110,7 +121,8 @@ std::optional<PlaceClaim> holdingAfterName(const Reading& r, size_t first, size_
     std::optional<Side> side;
     if (r.has(i, kPronounHand)) {
       side = pronounSide(r, first);
-    } else if (r.is(i, kHand | kHoldNow) || (r.is(i, kCapture) && r.is(i - 1, kRelative))) {
+    } else if (r.is(i, kHand | kHoldNow) || (r.is(i, kCapture) && r.is(i - 1, kRelative)) ||
+               (i == last + 1 && affiliatedWord(tokenText(r.text, r.tokens[i])))) {
       // The side: the hand's owner, or the subject of the relative clause.
       for (const SideMention& s : r.sides)
         if (s.token > i && s.token <= i + 4 && !s.object)
