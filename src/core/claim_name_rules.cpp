@@ -519,11 +519,14 @@ bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   }
   // "طريق الكاستيلو وحي الخالدية، شهدا معارك": the verb after the names (over the list).
   for (size_t k = last + 1; k < r.tokens.size() && k <= last + 8; ++k) {
-    if (r.nameAt[k] < 0 && !mayStandBetween(r, k) && !r.has(k, kWitness) &&
+    // ("حي X الذي يشهد اشتباكات", "حي X، والذي يشهد تقدماً لقوات النظام": a relative clause.)
+    if (r.nameAt[k] < 0 && !mayStandBetween(r, k) && !r.has(k, kWitness) && !r.is(k, kRelative) &&
         tokenText(r.text, r.tokens[k]).front() != U'\u0648')
       return false;
+    // ("يشهد تقدماً لقوات النظام": an advance through it too.)
     if (r.has(k, kWitness))
-      return k + 1 < r.tokens.size() && (r.is(k + 1, kFight) || r.is(k + 2, kFight));
+      return k + 1 < r.tokens.size() &&
+             (r.is(k + 1, kFight | kAttack) || r.is(k + 2, kFight | kAttack));
   }
   return false;
 }
