@@ -313,7 +313,12 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
           return false;
         }())
       continue;
-    if (r.is(i, predicates)) return i;
+    // ("تحت سيطرة الفصائل": the hand before the noun of control tells it is held.)
+    if (r.is(i, predicates))
+      return i > 0 && r.is(i, kCapture) && !r.is(i, kHand) && r.is(i - 1, kHand) &&
+                     !r.breakBetween(i - 1, i)
+                 ? i - 1
+                 : i;
     // "أعادت وحدات من الجيش ... الأمن والاستقرار إلى X": the verb of the phrase.
     if (r.is(i, kSecure))
       for (size_t k = i; k > 0 && !r.breakBetween(k - 1, i); --k)
@@ -756,10 +761,15 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     size_t at = 0;
     for (const SideMention& s : r.sides)
       if (s.token > p && s.token <= p + 4 && s.token < first && !s.object)
-        side = sideOf(s.side), at = s.token;
+        side = sideOf(s.side), at = s.last;
     if (!side) return c;
+    // ("الأحياء التي كانت تحت سيطرة المعارضة": an earlier state.)
+    for (size_t k = p >= 2 ? p - 2 : 0; k < p; ++k)
+      if (r.is(k, kWas)) return c;
     bool on = false;  // "لسيطرة الوحدات الكردية على X": the noun of a taking
     for (size_t k = at + 1; k < first; ++k) {
+      // ("أحياء تحت سيطرة الفصائل، هي X وY": the list spells out the held ones.)
+      if (r.breakBetween(k - 1, k) && spellsOutTheClauseBefore(r, k - 1, first)) break;
       if (!mayStandBetween(r, k) && !r.isSideToken(k)) return c;
       if (r.has(k, kOn)) on = true;
     }
