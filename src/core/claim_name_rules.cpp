@@ -353,9 +353,21 @@ std::optional<PlaceClaim> lostTo(const Reading& r, size_t first, size_t last) {
   for (size_t k = end >= reach ? end - reach : 0; k < end; ++k)
     if (r.has(k, kLose) && !r.breakBetween(k, end - 1)) verb = k;
   if (verb == end) return std::nullopt;
+  // ("على وشك خسارة حي X", "قد تخسر": not lost yet.)
+  static const std::u32string verge = foldString("وشك");
+  for (size_t k = verb >= 2 ? verb - 2 : 0; k < verb; ++k) {
+    if (r.is(k, kFuture | kNegation)) return std::nullopt;
+    if (tokenText(r.text, r.tokens[k]) == verge)  // (the front is in it)
+      return PlaceClaim{ClaimKind::Contested, std::nullopt, Side::Contested, 0, 0};
+  }
   std::optional<Side> loser, taker = r.sideAfter(last, 5);
   for (const SideMention& s : r.sides)
     if (s.token < first && !s.object && s.token + 3 >= verb) loser = sideOf(s.side);
+  // ("وتراجعت الفصائل إلى ... بعد خسارتها X": the pronoun on the noun is the side before it.)
+  static const std::u32string loss = foldString("خسارت");
+  if (!loser && withoutConjunction(tokenText(r.text, r.tokens[verb])).starts_with(loss))
+    for (const SideMention& s : r.sides)
+      if (s.token < verb && !s.object && !r.breakBetween(s.token, verb)) loser = sideOf(s.side);
   if (!taker) taker = opponentOf(loser);
   if (!taker || taker == loser) return std::nullopt;
   return PlaceClaim{ClaimKind::Captured, taker, taker, 0, 0};
