@@ -73,7 +73,32 @@ PlaceClaim partTakenIn(const PlaceClaim& site) {
   return c;
 }
 
+// "وشنت الفصائل هجوماً على X" with no taking told: the side that acts in it is still the one a
+// later "وتمكنت من السيطرة على ..." continues; so is one acting in a sentence that names no place
+// ("وشنت قوات النظام هجوماً عنيفاً فجراً. وتمت السيطرة على X بعد ساعات").
+void noteActingSide(const Reading& r, ClaimContext& context) {
+  for (const SideMention& s : r.sides) {
+    if (s.object || s.byMarker) continue;
+    if (auto side = sideOf(s.side)) {
+      bool acts = false;
+      for (size_t k = s.token; k < r.tokens.size() && k <= s.last + 4; ++k)
+        if (r.is(k, kCapture | kAttack | kFight)) acts = true;
+      for (size_t k = s.token >= 3 ? s.token - 3 : 0; k < s.token; ++k)
+        if (r.is(k, kCapture | kAttack | kFight)) acts = true;
+      if (acts) context.lastAgent = side;
+      break;
+    }
+  }
+}
+
 }  // namespace
+
+void noteActingSide(const std::u32string& text, const std::vector<Token>& tokens,
+                    const std::vector<SideMention>& sides, ClaimContext& context) {
+  if (sides.empty()) return;
+  static const std::vector<NameSpan> none;
+  noteActingSide(Reading(text, tokens, sides, none), context);
+}
 
 std::pair<uint32_t, uint32_t> claimWordCode(const WordLookup& forms) {
   const WordBits bits = readClaimWord(forms.word(), [&](size_t skip, bool alef) {
@@ -330,21 +355,7 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     stateMediaTaker(r, c, context);
     if (c.actor && c.kind != ClaimKind::Contested) context.lastAgent = c.actor, agentSet = true;
   }
-  // "وشنت الفصائل هجوماً على X" with no taking told: the side that acts in it is still the one
-  // a later "وتمكنت من السيطرة على ..." continues.
-  if (!agentSet)
-    for (const SideMention& s : r.sides) {
-      if (s.object || s.byMarker) continue;
-      if (auto side = sideOf(s.side)) {
-        bool acts = false;
-        for (size_t k = s.token; k < r.tokens.size() && k <= s.last + 4; ++k)
-          if (r.is(k, kCapture | kAttack | kFight)) acts = true;
-        for (size_t k = s.token >= 3 ? s.token - 3 : 0; k < s.token; ++k)
-          if (r.is(k, kCapture | kAttack | kFight)) acts = true;
-        if (acts) context.lastAgent = side;
-        break;
-      }
-    }
+  if (!agentSet) noteActingSide(r, context);
 }
 
 }  // namespace atlas

@@ -78,4 +78,9 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
                 const std::vector<SideMention>& sides, const std::vector<NameSpan>& names,
                 ClaimContext& context, std::vector<PlaceClaim>& out);
 
+// A sentence that names no place: the side acting in it ("وشنت قوات النظام هجوماً عنيفاً فجراً")
+// is the one a later sentence's subjectless taking continues.
+void noteActingSide(const std::u32string& text, const std::vector<Token>& tokens,
+                    const std::vector<SideMention>& sides, ClaimContext& context);
+
 }  // namespace atlas

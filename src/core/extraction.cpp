@@ -151,6 +151,7 @@ struct Worker {
   ClaimContext claimContext;
   uint32_t articleAirForce = 0;  // the air force the article last named (see airForceOf)
   int currentSentence = -1, lastSentenceAirStrike = -100;  // for continuesAirStrike
+  int lastSkippedSentence = -1;  // the last sentence that names no place (sideOfSentenceBefore)
   bool previousWasAirStrike = false;
 
   void run(const Article& article, int doc, std::vector<Mention>& out, int& sentenceCount) {
@@ -162,6 +163,7 @@ struct Worker {
     articleAirForce = 0;
     lastSentenceAirStrike = -100;
     currentSentence = -1;
+    lastSkippedSentence = -1;
     claimContext.articleText = article.text;
     narrative = NarrativeDate{};
     skipped.clear();
@@ -176,12 +178,13 @@ struct Worker {
         matches.clear();
         enterSentence(s);
         if (annotate && article.published) skipped.push_back(s);
+        lastSkippedSentence = s;
         continue;
       }
       tokenize(folded.chars, tokens);
       matcher.match(folded, tokens, matches, /*keepUnconfirmed=*/true, &starts);
       enterSentence(s);
-      if (annotate) analyse(article, !matches.empty());
+      if (annotate) analyse(article, !matches.empty(), s);
       for (size_t k = 0; k < matches.size(); ++k) {
         PlaceMatch& m = matches[k];
         Mention& mention = out.emplace_back();
@@ -322,12 +325,25 @@ struct Worker {
   }
 
   // Dates and events of the sentence just tokenized; events only when a place is named in it.
-  void analyse(const Article& article, bool namesPlaces) {
+  // "وشنت قوات النظام هجوماً عنيفاً فجراً. وتمت السيطرة على X": the sentence right before,
+  // skipped because it names no place, may tell the side a taking here continues.
+  void sideOfSentenceBefore(int s) {
+    if (s == 0 || lastSkippedSentence != s - 1) return;
+    const SentenceSpan& span = sentences[s - 1];
+    foldRange(articleRead->text, span.start, span.end, skippedFolded);
+    tokenize(skippedFolded.chars, skippedTokens);
+    classifyTokens(skippedFolded.chars, skippedTokens);
+    findSideMentions(skippedFolded.chars, skippedTokens, sides);
+    noteActingSide(skippedFolded.chars, skippedTokens, sides, claimContext);
+  }
+
+  void analyse(const Article& article, bool namesPlaces, int sentenceIndex) {
     classifyTokens(folded.chars, tokens);
     exprs.clear();
     if (article.published) findDateExpressions(folded.chars, tokens, *article.published, exprs);
     exprRules.assign(exprs.size(), nullptr);
     if (!namesPlaces) return;
+    sideOfSentenceBefore(sentenceIndex);
     analyseSentence(folded.chars, tokens, events);
     findSideMentions(folded.chars, tokens, sides);
     names.clear();
