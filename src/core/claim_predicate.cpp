@@ -1003,6 +1003,19 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   }
   // A taking.
   if (toward) return c;
+  // "اقترب الجيش من السيطرة على X": near to taking it, so the front is at it (not a failure).
+  if (tried && !negated && !repelled && [&] {
+        static const std::u32string approach[] = {foldString("اقترب"), foldString("يقترب"),
+                                                  foldString("تقترب"), foldString("اقتراب")};
+        const std::u32string_view w = withoutConjunction(tokenText(r.text, r.tokens[tryAt]));
+        return std::any_of(std::begin(approach), std::end(approach),
+                           [&](const std::u32string& a) { return w.starts_with(a); });
+      }()) {
+    c.kind = ClaimKind::Contested;
+    c.actor = agent;
+    c.holder = Side::Contested;
+    return c;
+  }
   if (tried || negated || repelled) {
     c.kind = ClaimKind::Failed;
     c.aim = tried && !negated && !repelled && isAimWord(r, tryAt);
