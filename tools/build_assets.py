@@ -249,12 +249,21 @@ REPORT_SPELLINGS = {
     "tal-umm-al-shqeif": ["تل الشقيف"],
     "hamdaniyah-roundabout": ["دوار أبو فراس الحمداني"],
     "tamura": ["مرتفعات الطامورة"],
+    # Seventh report-driven pass (docs/GAZETTEER.md): a misspelling two wire reports share, and
+    # the project with a district's head word.
+    "karm-al-jabal": ["كرم الجيل"],
+    "project-1070": ["منطقة 1070", "حي 1070"],
 }
 # The same, counted only after a head word: "الكليات" alone is the college complex in nearly
 # every 2016 report, but only "منطقة الكليات" or "محور الكليات" says it is a place.
 REPORT_CONTEXT_SPELLINGS = {
     "ramouseh-crossing": ["الكليات"],
     "assad-military-academy": ["الأكاديمية"],
+    # "محور الكتيبة الجوية جنوب حلب", "كتيبة المدفعية" (reports' names for the battalion and the
+    # academy's artillery battalion), "عزيزه" (ه for ة).
+    "air-defence-battalion": ["الكتيبة الجوية"],
+    "artillery-academy": ["كتيبة المدفعية"],
+    "aziza": ["عزيزه"],
 }
 
 
