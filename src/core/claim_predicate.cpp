@@ -304,6 +304,23 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     if (r.has(i, kFrontLine) && i > 0 &&
         withoutConjunction(tokenText(r.text, r.tokens[i - 1])) == from)
       return std::nullopt;
+    // "أطلقوا قذائف وصواريخ على محور الأكاديمية العسكرية": fire on a front, no fighting there.
+    if (r.has(i, kFrontLine) && [&] {
+          static const WordTable<bool> fire = [] {
+            WordTable<bool> t;
+            for (const char* w : {"قذائف", "القذائف", "قصف", "قصفت", "قصفوا", "غارات", "الغارات",
+                                  "غارة", "أطلقوا", "أطلقت", "أطلق", "اطلقوا", "اطلقت", "اطلق"})
+              t.add(foldString(w), true);
+            return t;
+          }();
+          bool fired = false;
+          for (size_t k = i; k > 0 && k + 10 > i && !r.breakBetween(k - 1, i); --k) {
+            if (r.is(k - 1, kAttack | kFight | kCapture) && !r.has(k - 1, kFrontLine)) return false;
+            if (fire.contains(withoutConjunction(tokenText(r.text, r.tokens[k - 1])))) fired = true;
+          }
+          return fired;
+        }())
+      return std::nullopt;
     // "لمحاولة تقدم للقوات الحكومية على جبهة حي X": a front word before the name is where the
     // assault before it went, when one is told; alone it is the predicate ("على جبهة حي X").
     if (r.has(i, kFrontLine) && [&] {
