@@ -119,6 +119,10 @@ struct Reading {
     for (size_t i = 1; i < count; ++i)
       for (uint32_t k = tokens[i - 1].to; k < tokens[i].from; ++k)
         if (text[k] == U'\u060C' || text[k] == U'\u061B' || text[k] == U';' || text[k] == U':' ||
+            // (Some outlets write the Latin comma; not the one inside "1,000".)
+            (text[k] == U',' &&
+             !(k > 0 && k + 1 < text.size() && text[k - 1] >= U'0' && text[k - 1] <= U'9' &&
+               text[k + 1] >= U'0' && text[k + 1] <= U'9')) ||
             text[k] == U'.' || text[k] == U'\u2026') {  // ("…" joins a headline's parts)
           punctuation[i] = true;
           break;
@@ -252,7 +256,7 @@ struct Reading {
     return w.size() == 3 || w.substr(3) == U"\u062A" || w.substr(3) == U"\u0648\u0627";
   }
 
-  // A "،", "؛", ";", ":" or "." between token i - 1 and token i.
+  // A "،" (or ","), "؛", ";", ":" or "." between token i - 1 and token i.
   bool punctuationBefore(size_t i) const { return i < punctuation.size() && punctuation[i]; }
 
   // A word of a date or a time of day, or a number ("27 تموز").
