@@ -831,7 +831,11 @@ MentionEvent eventForMention(const std::u32string& text, const std::vector<Token
        ((k->type == EventType::Shelling || k->type == EventType::AirStrike) && k->token < first &&
         clauseOf(k->token) == clauseOf(first))))
     m.type = k->type;
-  if (!k && claim.kind != ClaimKind::Contested && claim.kind != ClaimKind::Withdrew)
+  // (Dead or wounded with no kind of attack told: not when the sentence tells of a taking,
+  // "قتل عدد من المسلحين وسيطر الجيش على X": the others it names are no casualties event.)
+  if (!k && claim.kind != ClaimKind::Contested && claim.kind != ClaimKind::Withdrew &&
+      std::none_of(events.keywords.begin(), events.keywords.end(),
+                   [](const auto& kw) { return kw.type == EventType::TerritoryTaken; }))
     for (const auto& kw : events.keywords)
       if (kw.type == EventType::Casualties) m.type = EventType::Casualties;
   // "استهدف جيش الفتح تجمعات قوات الأسد في X بسيارتين مفخختين": a car bomb in the place's clause
