@@ -532,9 +532,14 @@ std::optional<std::pair<size_t, size_t>> takingBeforeCopulaList(const Reading& r
       t.add(foldString(w), true);
     return t;
   }();
-  if (first >= 3 && tokenText(r.text, r.tokens[first - 1]) == in &&
-      namely.contains(withoutConjunction(tokenText(r.text, r.tokens[first - 2])))) {
-    const size_t noun = first - 3;
+  // ("والمتمثلة بمدرسة الحكمة": "ب" on the name's first word.)
+  const bool namelyIn = first >= 3 && tokenText(r.text, r.tokens[first - 1]) == in &&
+                        namely.contains(withoutConjunction(tokenText(r.text, r.tokens[first - 2])));
+  const bool namelyWith =
+      first >= 2 && !namelyIn && tokenText(r.text, r.tokens[first]).starts_with(U"\u0628") &&
+      namely.contains(withoutConjunction(tokenText(r.text, r.tokens[first - 1])));
+  if (namelyIn || namelyWith) {
+    const size_t noun = namelyIn ? first - 3 : first - 2;
     for (size_t m = noun; m > 0 && m + 10 > noun; --m) {
       if (r.nameAt[m - 1] >= 0 && r.names[static_cast<size_t>(r.nameAt[m - 1])].claimable)
         return std::nullopt;
@@ -646,9 +651,18 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
       if (tokenText(r.text, r.tokens[k]) == f) return c;
   // "معركة تحرير حلب": an operation's name ("عملية اقتحام لحي X" is a storming, though).
   // ("في معركة استعادة السيطرة على حي X": the battle for X, fought over.)
+  // ("بعد عملية سيطرة الثوار على X": after the operation, so done; a taking, below.)
+  const size_t operation = p > 0 && r.has(p - 1, kOperation) ? p - 1 : p > 1 ? p - 2 : p;
+  static const WordTable<bool> afterIt = [] {
+    WordTable<bool> t;
+    for (const char* w : {"بعد", "إثر", "اثر", "عقب"}) t.add(foldString(w), true);
+    return t;
+  }();
   if (p > 0 &&
       (r.has(p - 1, kOperation) || (p > 1 && r.has(p - 2, kOperation) && r.is(p - 1, kCapture))) &&
-      !r.is(p, kAttack)) {
+      !r.is(p, kAttack) &&
+      !(operation > 0 && r.is(p, kCapture) &&
+        afterIt.contains(withoutConjunction(tokenText(r.text, r.tokens[operation - 1]))))) {
     c.kind = ClaimKind::Contested;
     c.holder = Side::Contested;
     return c;
@@ -917,6 +931,20 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
       return c;
     }
     if (toward) return c;  // an advance towards a place that has not reached it
+    // "تمكنت قوات النظام من اقتحام X": managed to storm it, so in it; a taking. (Not an advance,
+    // "تمكنوا من التوغل في X", which is fighting inside it.)
+    static const std::u32string storm = foldString("اقتحام");
+    const bool managed = [&] {  // ("تمكنت قوات الأخير من اقتحام": its subject between)
+      for (size_t k = p >= 5 ? p - 5 : 0; k < p; ++k)
+        if (!r.breakBetween(k, p) && managedBefore(k + 1) && k + 1 < p) return true;
+      return false;
+    }();
+    if (agent && !partial && managed &&
+        withoutConjunction(tokenText(r.text, r.tokens[p])).starts_with(storm)) {
+      c.kind = ClaimKind::Captured;
+      c.actor = c.holder = agent;
+      return c;
+    }
     c.kind = ClaimKind::Contested;
     c.actor = agent;  // who attacks or advances (the event's actor1), not a holder
     c.holder = Side::Contested;
