@@ -314,8 +314,23 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
     out[j] = c;
   }
   // "الحي", "البلدة" after the names: the place last named.
+  // ("في أحياء X وY وZ بعد سيطرتها على تلك الأحياء": the whole list named before.)
+  static const WordTable<bool> these = [] {
+    WordTable<bool> t;
+    for (const char* w : {"تلك", "هذه"}) t.add(foldString(w), true);
+    return t;
+  }();
+  static const WordTable<bool> plurals = [] {
+    WordTable<bool> t;
+    for (const char* w : {"الأحياء", "المناطق", "البلدات", "القرى", "المواقع"})
+      t.add(foldString(w), true);
+    return t;
+  }();
   for (size_t a = 0; a < tokens.size(); ++a) {
-    if (!r.has(a, kAnaphor) || r.nameAt[a] >= 0 || (a + 1 < tokens.size() && r.nameAt[a + 1] >= 0))
+    const bool list = a > 0 && plurals.contains(tokenText(r.text, r.tokens[a])) &&
+                      these.contains(withoutConjunction(tokenText(r.text, r.tokens[a - 1])));
+    if ((!r.has(a, kAnaphor) && !list) || r.nameAt[a] >= 0 ||
+        (a + 1 < tokens.size() && r.nameAt[a + 1] >= 0))
       continue;
     // (The last place that may hold a claim: "داخل حي الصاخور شرق حلب ... سيطرة الجيش على
     // الحي" is al-Sakhour, not the region after it.)
@@ -334,6 +349,14 @@ void findClaims(const std::u32string& text, const std::vector<Token>& tokens,
           (!wantsDistrict || names[k].district))
         meant.push_back(k);
     if (static_cast<int>(meant.size()) < wanted) continue;
+    // (After a withdrawal, "هذه الأحياء" are the ones left: enteredAfterWithdrawal.)
+    if (list && std::any_of(out.begin(), out.end(),
+                            [](const PlaceClaim& c) { return c.kind == ClaimKind::Withdrew; }))
+      continue;
+    if (list)  // the rest of the list the last name ends
+      for (size_t k = meant.back();
+           k > 0 && names[k - 1].claimable && continuesList(r, names[k - 1], names[k], true); --k)
+        meant.push_back(k - 1);
     const auto c = anaphorClaim(r, a, context);
     if (!c) continue;
     for (size_t j : meant) {
