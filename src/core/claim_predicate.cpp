@@ -746,7 +746,8 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     return false;
   };
   if (p > 0 && r.is(p, kPresent) && r.is(p - 1, kThat) &&
-      tokenText(r.text, r.tokens[p - 1]).size() == 2 && !managedBefore(p - 1))
+      tokenText(r.text, r.tokens[p - 1]).size() == 2 && !managedBefore(p - 1) &&
+      !r.narratedAfter(p))
     return c;
   // "وسع الجيش نطاق سيطرته في X": a widening of control, a part of the place.
   // ("وسعت نطاق سيطرتها وصولاً إلى X" reaches X: the whole of it.)

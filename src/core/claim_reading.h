@@ -61,6 +61,10 @@ struct Reading {
               bits[i] = (bits[i] & ~kHoldNow) | kCapture;
           }
       }
+      // "قبل أن يسيطر جيش النظام على X", "بعد أن ينسحب": what happened before or after, told
+      // in the subjunctive; a holding verb there is a taking.
+      if ((bits[i] & kPresent) && narratedAfter(i) && (bits[i] & kHoldNow) && !(bits[i] & kCapture))
+        bits[i] = (bits[i] & ~kHoldNow) | kCapture;
       // "دخلت الحافلات إلى حي X", "كاميرا العالم دخلت الكليات": buses, aid, cameras and people
       // that enter a place take nothing.
       if ((bits[i] & kCapture) && enters(i)) bits[i] &= ~kCapture;
@@ -246,6 +250,15 @@ struct Reading {
       for (const auto& w : weapons)
         if (tokenText(text, tokens[k]) == w) return true;
     return false;
+  }
+
+  // "قبل أن", "بعد أن" right before token i: a narrated event, not a wish or an expectation.
+  bool narratedAfter(size_t i) const {
+    static const std::u32string that = foldString("أن"), before = foldString("قبل"),
+                                after = foldString("بعد");
+    if (i < 2 || tokenText(text, tokens[i - 1]) != that) return false;
+    const std::u32string_view w = withoutConjunction(tokenText(text, tokens[i - 2]));
+    return w == before || w == after;
   }
 
   // "رفع", "رفعت", "رفعوا" (the flag): a word no class holds, so told by its letters.
