@@ -206,7 +206,7 @@ struct Worker {
         skipped.clear();
       }
     }
-    if (anyUnconfirmed) keepConfirmed(out, first);
+    if (anyUnconfirmed) keepConfirmed(out, first, article.text);
     resolveByNeighbours(out, first);
     ownerOfSharedName(article.text, out, first);
   }
@@ -286,16 +286,34 @@ struct Worker {
   }
 
   // Names that needed context and had none stay only if the article names the same place with
-  // context (or freely) somewhere else.
-  static void keepConfirmed(std::vector<Mention>& out, size_t first) {
+  // context (or freely) somewhere else, or, for a name of more words than one ("مبنى الضباط",
+  // "منطقة الدباغات", "كتيبة الصواريخ"), a place within a kilometre of it: an article keeps to
+  // one stretch of the front. (Not a one-word name: "تشرين", "الجوية", "مشهد" are words too.)
+  void keepConfirmed(std::vector<Mention>& out, size_t first, const std::string& text) const {
     std::vector<int> confirmed;
     for (size_t i = first; i < out.size(); ++i)
       if (!out[i].contextFromArticle && out[i].place >= 0) confirmed.push_back(out[i].place);
     std::sort(confirmed.begin(), confirmed.end());
+    const auto nearConfirmed = [&](const Mention& m) {
+      if (m.place < 0 || std::string_view(text).substr(m.start, m.end - m.start).find(' ') ==
+                             std::string_view::npos)
+        return false;
+      const Place& p = gazetteer.places[static_cast<size_t>(m.place)];
+      if (!p.hasPosition()) return false;
+      constexpr double kKm = 1.0, kKmPerDegreeLat = 111.0, kKmPerDegreeLon = 89.6;  // (at 36.2° N)
+      for (int c : confirmed) {
+        const Place& q = gazetteer.places[static_cast<size_t>(c)];
+        if (!q.hasPosition() || q.isArea()) continue;
+        const double dy = (*p.lat - *q.lat) * kKmPerDegreeLat,
+                     dx = (*p.lon - *q.lon) * kKmPerDegreeLon;
+        if (dx * dx + dy * dy <= kKm * kKm) return true;
+      }
+      return false;
+    };
     auto keep = out.begin() + static_cast<long>(first);
     for (auto it = keep; it != out.end(); ++it)
       if (!it->contextFromArticle || getenv("KEEPALL") ||
-          std::binary_search(confirmed.begin(), confirmed.end(), it->place)) {
+          std::binary_search(confirmed.begin(), confirmed.end(), it->place) || nearConfirmed(*it)) {
         if (keep != it) *keep = std::move(*it);  // (a self-move would empty the vectors)
         ++keep;
       }

@@ -146,6 +146,38 @@ TEST(MatcherCompounds, TheArticleConfirmsANameItGivesContextElsewhere) {
   EXPECT_EQ(byArticle, 2);
 }
 
+TEST(MatcherCompounds, APlaceNearByConfirmsANameOfSeveralWords) {
+  // "كتيبة الصواريخ" needs context (many battalions bear the name). The al-Hikma school, 700 m
+  // away, gives it; al-Shaar, 8 km away in the east, does not.
+  static const Gazetteer near = [] {
+    GazetteerLoadResult result = parseGazetteer(
+        "id\tkind\tname_ar\tname_en\tlat\tlon\tneeds_context\taliases\tcontext_aliases\n"
+        "hikma-school\tsite\tمدرسة الحكمة\tal-Hikma school\t36.156\t37.103\t0\tمدرسة الحكمة\t\n"
+        "missile-battalion-sw\tsite\tكتيبة الصواريخ\tMissile battalion\t36.150\t37.105\t1\t\t"
+        "كتيبة الصواريخ\n"
+        "al-shaar\tneighbourhood\tالشعار\tal-Shaar\t36.2105\t37.180\t0\tالشعار\t\n",
+        "test");
+    EXPECT_TRUE(result.diagnostics.empty());
+    return *result.gazetteer;
+  }();
+  auto found = [](const std::string& text) {
+    Corpus corpus;
+    Article a;
+    a.id = "a";
+    a.published = Date{2016, 8, 3};
+    a.text = text;
+    corpus.articles = {a};
+    std::string got;
+    for (const Mention& m : extractMentions(corpus, near, 1).mentions)
+      got += (got.empty() ? "" : " ") + near.places[m.place].id;
+    return got;
+  };
+  EXPECT_EQ(found("تقدمت الفصائل نحو مدرسة الحكمة. وتضم المنطقة كتيبة الصواريخ ومستودعات أخرى."),
+            "hikma-school missile-battalion-sw");
+  EXPECT_EQ(found("تقدمت الفصائل في حي الشعار. وتضم المنطقة كتيبة الصواريخ ومستودعات أخرى."),
+            "al-shaar");
+}
+
 TEST(MatcherCompounds, FightingOrAStrikeRightAfterAPrepositionGivesANameItsContext) {
   // No other mention in the article: the sentence itself says the name is a place.
   const char* placed[][2] = {
