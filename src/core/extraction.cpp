@@ -412,10 +412,13 @@ struct Worker {
   // Words of a place's own name say nothing about events or sides: "كلية المدفعية" is no
   // shelling, "المدرسة الفنية الجوية" no air strike, "ضاحية الأسد" no government.
   void dropWordsInsideNames() {
-    // (Only names that count without more context: "المدفعية" alone may be a word.)
+    // (Only names that count without more context, or of more words than one: "المدفعية"
+    // alone may be a word, "كتيبة الصواريخ" is a name.)
     auto inName = [&](size_t t) {
       for (size_t k = 0; k < names.size(); ++k)
-        if (!matches[k].unconfirmed && t >= names[k].first && t <= names[k].last) return true;
+        if ((!matches[k].unconfirmed || names[k].last > names[k].first) && t >= names[k].first &&
+            t <= names[k].last)
+          return true;
       return false;
     };
     // ("استهدف الثوار مواقع قوات الأسد في الفنية الجوية": a targeting verb is an air strike
