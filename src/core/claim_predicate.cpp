@@ -747,7 +747,7 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
   };
   if (p > 0 && r.is(p, kPresent) && r.is(p - 1, kThat) &&
       tokenText(r.text, r.tokens[p - 1]).size() == 2 && !managedBefore(p - 1) &&
-      !r.narratedAfter(p))
+      !r.narratedAfter(p) && !(tried && tryAt + 4 >= p))  // ("حاولت الجماعات أن تدخل X")
     return c;
   // "وسع الجيش نطاق سيطرته في X": a widening of control, a part of the place.
   // ("وسعت نطاق سيطرتها وصولاً إلى X" reaches X: the whole of it.)
@@ -977,6 +977,14 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
         if (s.side == SideWord::Civilians && s.token > p && s.token <= p + 6) return c;
       if (!r.agentAround(p, first)) return c;
     }
+    // ("بدأ السكان بالفرار من حي X": people fleeing, not a side withdrawing.)
+    for (const SideMention& s : r.sides)
+      if (s.side == SideWord::Civilians && s.last + 3 >= p && s.token <= p + 3) return c;
+    // "فلول الإرهابيين الفارين من X": a participle's side is the one it describes, right before.
+    for (const SideMention& s : r.sides)
+      if (s.last + 1 == p && r.tokens[p].from > 0 &&
+          withoutConjunction(tokenText(r.text, r.tokens[p])).starts_with(U"\u0627\u0644"))
+        if (auto side = sideOf(s.side)) agent = side;
     if (!agent) return c;  // "انسحاب عناصر تنظيم داعش": no side of this battle
     c.kind = ClaimKind::Withdrew;
     c.actor = agent;
