@@ -679,8 +679,10 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
     // "وتسعى قوات الأسد لاستكمال تقدمها في الحي بعدما أمنت منطقة الراموسة": what came before
     // "بعدما" / "بعد أن" is another clause's.
     const std::u32string_view kw = withoutConjunction(tokenText(r.text, r.tokens[k]));
+    // ("ويحاول النظام التقدم إلى أحياء جديدة بعد سيطرته على X": "بعد" and the taking's noun.)
     if (kw == afterThat ||
-        (kw == after && k + 1 < p && tokenText(r.text, r.tokens[k + 1]) == that)) {
+        (kw == after && k + 1 < p && tokenText(r.text, r.tokens[k + 1]) == that) ||
+        (kw == after && k + 1 == p && r.is(p, kCapture))) {
       tried = repelled = negated = false;
       continue;
     }
