@@ -814,6 +814,18 @@ PlaceClaim claimFromPredicate(const Reading& r, size_t p, size_t first, const Cl
       c.kind = part ? ClaimKind::Contested : ClaimKind::Held;
       c.actor = side;
       c.holder = part ? Side::Contested : *side;
+      // "لتسقط بيد المعارضة مناطق X", "باتت تحت سيطرة الجيش أحياء X": fell into its hands.
+      static const WordTable<bool> fell = [] {
+        WordTable<bool> t;
+        for (const char* w : {"تسقط", "يسقط", "لتسقط", "ليسقط", "سقطت", "سقط", "سقوط"})
+          t.add(foldString(w), true);
+        return t;
+      }();
+      const size_t verb = p > 1 && r.is(p - 1, kHand) ? p - 2 : p - 1;  // (past "تحت")
+      if (!part && p > 0 && !r.breakBetween(verb, p) && !future && !negated &&
+          (fell.contains(withoutConjunction(tokenText(r.text, r.tokens[verb]))) ||
+           (r.is(verb, kBecome) && !r.is(verb, kStill))))
+        c.kind = ClaimKind::Captured;
       return c;
     }
   }
