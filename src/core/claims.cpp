@@ -65,8 +65,9 @@ bool partNamedAfter(const Reading& r, size_t last) {
 
 // Step: "سيطرت على مبنى البلدية في منطقة X": a site taken in a place is a part of it taken,
 // the place contested (the side that took the part acted in it).
+// ("سيطروا على مبنى البريد في حي X": a building, so already read as a part: fought over too.)
 PlaceClaim partTakenIn(const PlaceClaim& site) {
-  if (site.kind != ClaimKind::Captured) return PlaceClaim{};
+  if (site.kind != ClaimKind::Captured && site.kind != ClaimKind::Contested) return PlaceClaim{};
   PlaceClaim c = site;
   c.kind = ClaimKind::Contested;
   c.holder = Side::Contested;
