@@ -367,8 +367,15 @@ std::optional<size_t> governingPredicate(const Reading& r, size_t first, bool* l
     if (spelledOut && r.is(i, kBlock) && i + 1 < first &&
         (r.nameAt[i + 1] >= 0 || (r.is(i + 1, kHead) && i + 2 < first && r.nameAt[i + 2] >= 0)))
       continue;
+    // ("تدور معارك بين النظام والمعارضة داخل ضاحية الأسد": the fighting is inside it.)
+    const bool fightBefore = [&] {
+      for (size_t k = i; k > 0 && k + 8 > i && !r.breakBetween(k - 1, i); --k)
+        if (r.is(k - 1, kFight) && !r.has(k - 1, kFrontLine)) return true;
+      return false;
+    }();
     if (r.is(i, kBlock) && !r.is(i, kToward) && !r.has(i + 1, kTime) &&
-        !(i > 0 && partBefore && withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
+        !(i > 0 && (partBefore || fightBefore) &&
+          withoutConjunction(tokenText(r.text, r.tokens[i])) == inside))
       return std::nullopt;
   }
   return std::nullopt;
