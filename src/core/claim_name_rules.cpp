@@ -532,8 +532,11 @@ bool witnessesFighting(const Reading& r, size_t first, size_t last) {
   // "طريق الكاستيلو وحي الخالدية، شهدا معارك": the verb after the names (over the list).
   for (size_t k = last + 1; k < r.tokens.size() && k <= last + 8; ++k) {
     // ("حي X الذي يشهد اشتباكات", "حي X، والذي يشهد تقدماً لقوات النظام": a relative clause.)
+    // ("منطقة ضاحية الأسد السكنية تشهد اشتباكات": an adjective right after the name.)
+    const bool adjective = k == last + 1 && !r.bits[k] && !r.bits2[k] &&
+                           tokenText(r.text, r.tokens[k]).starts_with(U"\u0627\u0644");
     if (r.nameAt[k] < 0 && !mayStandBetween(r, k) && !r.has(k, kWitness) && !r.is(k, kRelative) &&
-        tokenText(r.text, r.tokens[k]).front() != U'\u0648')
+        !adjective && tokenText(r.text, r.tokens[k]).front() != U'\u0648')
       return false;
     // ("يشهد تقدماً لقوات النظام": an advance through it too.)
     if (r.has(k, kWitness))
